@@ -1,0 +1,13 @@
+using System.Security.Claims;
+
+namespace AgendaBot.Protocol.Authentication;
+
+/// <summary>The verdict on one inbound request: who called, or why it was refused (401 no/invalid token, 403 not allowed).</summary>
+public sealed record AuthenticationResult(bool Succeeded, int StatusCode, string Reason, ClaimsIdentity? Identity)
+{
+    public static AuthenticationResult Success(ClaimsIdentity? identity, string reason) => new(true, 200, reason, identity);
+
+    public static AuthenticationResult Unauthorized(string reason) => new(false, 401, reason, null);
+
+    public static AuthenticationResult Forbidden(string reason) => new(false, 403, reason, null);
+}

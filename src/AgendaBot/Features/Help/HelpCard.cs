@@ -1,0 +1,23 @@
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Help;
+
+public static class HelpCard
+{
+    public static AdaptiveCard Render(Texts texts) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = $"{texts[TextKey.HelpTitle]}: {texts[TextKey.HelpCommandHelp]} – {texts[TextKey.HelpCommandHelpDescription]}",
+        MsTeams = new(),
+        Body =
+        [
+            new TextBlock(texts[TextKey.HelpTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.HelpWhereToWrite]),
+            new TextBlock(texts[TextKey.HelpCommandsHeading]) { Weight = "Bolder", Spacing = "Medium" },
+            new FactSet([new Fact(texts[TextKey.HelpCommandHelp], texts[TextKey.HelpCommandHelpDescription])]),
+            new TextBlock(texts[TextKey.HelpComingHeading]) { Weight = "Bolder", Spacing = "Medium" },
+            new TextBlock(texts[TextKey.HelpComing]) { IsSubtle = true },
+        ],
+    };
+}

@@ -1,0 +1,21 @@
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Welcome;
+
+public static class WelcomeCard
+{
+    public static AdaptiveCard Render(Texts texts) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = $"{texts[TextKey.WelcomeTitle]}. {texts[TextKey.WelcomeNext]}",
+        MsTeams = new(),
+        Body =
+        [
+            new TextBlock(texts[TextKey.WelcomeTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.WelcomeText]),
+            new TextBlock(texts[TextKey.WelcomeNext]) { Spacing = "Medium" },
+        ],
+        Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.WelcomeShowHelp], CardVerbs.ShowHelp, data: null)],
+    };
+}

@@ -1,0 +1,14 @@
+namespace AgendaBot.Routing;
+
+/// <summary>The conversation events the route table can bind handlers to.</summary>
+public enum ConversationEvent
+{
+    /// <summary><c>installationUpdate</c> with action <c>add</c>: the bot was added to a personal chat, group chat or team.</summary>
+    BotInstalled,
+
+    /// <summary><c>installationUpdate</c> with action <c>remove</c>.</summary>
+    BotUninstalled,
+
+    /// <summary><c>conversationUpdate</c> with people (not the bot) in <c>membersAdded</c>.</summary>
+    MembersAdded,
+}

@@ -1,0 +1,61 @@
+namespace AgendaBot.Routing;
+
+/// <summary>
+/// Which handler answers which command keyword, card verb and conversation event. Built once at start-up;
+/// a keyword or verb registered twice is a programming error and stops the start.
+/// </summary>
+public sealed class RouteTable
+{
+    private readonly Dictionary<string, Type> commands = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Type> verbs = new(StringComparer.Ordinal);
+    private readonly Dictionary<ConversationEvent, List<Type>> events = [];
+
+    public RouteTable Command<THandler>(params string[] keywords) where THandler : ICommandHandler
+    {
+        foreach (var keyword in keywords)
+        {
+            if (!commands.TryAdd(keyword, typeof(THandler)))
+            {
+                throw new InvalidOperationException($"The command '{keyword}' is registered twice.");
+            }
+        }
+
+        return this;
+    }
+
+    public RouteTable Verb<THandler>(string verb) where THandler : ICardActionHandler
+    {
+        if (!verbs.TryAdd(verb, typeof(THandler)))
+        {
+            throw new InvalidOperationException($"The card verb '{verb}' is registered twice.");
+        }
+
+        return this;
+    }
+
+    public RouteTable On<THandler>(ConversationEvent conversationEvent) where THandler : IConversationUpdateHandler
+    {
+        if (!events.TryGetValue(conversationEvent, out var handlers))
+        {
+            events[conversationEvent] = handlers = [];
+        }
+
+        if (handlers.Contains(typeof(THandler)))
+        {
+            throw new InvalidOperationException($"{typeof(THandler).Name} is bound to {conversationEvent} twice.");
+        }
+
+        handlers.Add(typeof(THandler));
+        return this;
+    }
+
+    public Type? CommandFor(string keyword) => commands.GetValueOrDefault(keyword);
+
+    public Type? VerbHandlerFor(string verb) => verbs.GetValueOrDefault(verb);
+
+    public IReadOnlyList<Type> HandlersFor(ConversationEvent conversationEvent) =>
+        events.TryGetValue(conversationEvent, out var handlers) ? handlers : [];
+
+    public IEnumerable<Type> AllHandlerTypes =>
+        commands.Values.Concat(verbs.Values).Concat(events.Values.SelectMany(h => h)).Distinct();
+}

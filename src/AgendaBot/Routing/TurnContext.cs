@@ -1,0 +1,48 @@
+using System.Globalization;
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Activities;
+using AgendaBot.Protocol.Cards;
+using AgendaBot.Protocol.Connector;
+
+namespace AgendaBot.Routing;
+
+/// <summary>One inbound activity and the means to answer it in the user's language.</summary>
+public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient connector)
+{
+    public Activity Activity { get; } = activity;
+
+    public Texts Texts { get; } = texts;
+
+    public CultureInfo Culture => Texts.Culture;
+
+    /// <summary>The message text without the bot's own @mention.</summary>
+    public string CommandText { get; } = MentionText.WithoutMentionOf(activity, activity.Recipient?.Id);
+
+    public Task<ResourceResponse> ReplyAsync(string markdown, CancellationToken cancellationToken) =>
+        SendReplyAsync(Activity.CreateReply(markdown) with { TextFormat = "markdown" }, cancellationToken);
+
+    public Task<ResourceResponse> ReplyAsync(AdaptiveCard card, CancellationToken cancellationToken) =>
+        SendReplyAsync(CardMessage(card), cancellationToken);
+
+    /// <summary>Replaces a card the bot sent earlier, e.g. after an <c>Action.Submit</c> on it.</summary>
+    public Task<ResourceResponse> UpdateCardAsync(string activityId, AdaptiveCard card, CancellationToken cancellationToken) =>
+        connector.UpdateActivityAsync(ServiceUrl, ConversationId, activityId, CardMessage(card), cancellationToken);
+
+    private Activity CardMessage(AdaptiveCard card) =>
+        Activity.CreateReply() with
+        {
+            Attachments = [CardAttachments.ToAttachment(card with { FallbackText = card.FallbackText ?? Texts[TextKey.CardFallbackText] })],
+            Summary = card.FallbackText,
+        };
+
+    private Task<ResourceResponse> SendReplyAsync(Activity reply, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(Activity.Id)
+            ? connector.SendToConversationAsync(ServiceUrl, ConversationId, reply, cancellationToken)
+            : connector.ReplyToActivityAsync(ServiceUrl, ConversationId, Activity.Id, reply, cancellationToken);
+
+    private string ServiceUrl => Activity.ServiceUrl
+        ?? throw new InvalidOperationException("The activity has no serviceUrl; the endpoint should have refused it.");
+
+    private string ConversationId => Activity.Conversation?.Id
+        ?? throw new InvalidOperationException("The activity has no conversation id; the endpoint should have refused it.");
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace AgendaBot.Testing;
+
+/// <summary>
+/// A stand-in for the Bot Framework connector (Teams' side of the conversation): a real HTTP server on loopback that
+/// records every call the bot makes and answers like the channel does. Tests can queue failures (429, 503, …).
+/// </summary>
+public sealed class RecordingConnector : IAsyncDisposable
+{
+    private readonly LoopbackServer server;
+    private readonly ConcurrentQueue<ConnectorCall> calls = new();
+    private readonly ConcurrentQueue<ScriptedAnswer> scripted = new();
+    private readonly SemaphoreSlim arrived = new(0);
+    private int nextId;
+
+    private RecordingConnector(LoopbackServer server) => this.server = server;
+
+    /// <summary>The <c>serviceUrl</c> to put into activities so that the bot answers here.</summary>
+    public string ServiceUrl => server.BaseAddress.AbsoluteUri;
+
+    public IReadOnlyList<ConnectorCall> Calls => [.. calls];
+
+    public static async Task<RecordingConnector> StartAsync()
+    {
+        RecordingConnector? connector = null;
+        var server = await LoopbackServer.StartAsync(app => app.Run(context => connector!.HandleAsync(context)));
+        connector = new RecordingConnector(server);
+        return connector;
+    }
+
+    /// <summary>The next call is answered with this status (and headers) instead of success.</summary>
+    public void AnswerNextWith(int status, string? body = null, params (string Name, string Value)[] headers) =>
+        scripted.Enqueue(new ScriptedAnswer(status, body, headers));
+
+    /// <summary>Waits until at least <paramref name="count"/> calls have arrived.</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (calls.Count < count)
+        {
+            try
+            {
+                await arrived.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {count} connector calls, got {calls.Count}.");
+            }
+        }
+
+        return Calls;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var call = new ConnectorCall(
+            context.Request.Method,
+            // The raw target, so that tests see how the bot escaped ids in the URL.
+            context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty,
+            context.Request.Headers.Authorization.ToString(),
+            string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body));
+        calls.Enqueue(call);
+        arrived.Release();
+
+        if (scripted.TryDequeue(out var answer))
+        {
+            context.Response.StatusCode = answer.Status;
+            foreach (var (name, value) in answer.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            if (answer.Body is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(answer.Body);
+            }
+
+            return;
+        }
+
+        var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(context.Request.Path.Value == "/v3/conversations" && context.Request.Method == "POST"
+            ? JsonSerializer.Serialize(new { id = $"conversation-{id}", activityId = $"activity-{id}" })
+            : context.Request.Path.Value?.EndsWith("/members", StringComparison.Ordinal) == true
+                ? "[]"
+                : JsonSerializer.Serialize(new { id = $"activity-{id}" }));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await server.DisposeAsync();
+        arrived.Dispose();
+    }
+
+    private sealed record ScriptedAnswer(int Status, string? Body, (string Name, string Value)[] Headers);
+}
+
+/// <summary>One HTTP call the bot made to the connector.</summary>
+public sealed record ConnectorCall(string Method, string Path, string Authorization, JsonNode? Body)
+{
+    /// <summary>The first Adaptive Card in the activity the bot sent, if any.</summary>
+    public JsonNode? Card => Body?["attachments"]?[0]?["content"];
+
+    public string? Text => Body?["text"]?.GetValue<string>();
+}
