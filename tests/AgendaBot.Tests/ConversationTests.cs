@@ -47,4 +47,65 @@ public sealed class ConversationTests : IAsyncLifetime
         var reply = Assert.Single(await connector.WaitForCallsAsync(1));
         Assert.Equal("How to work with AgendaBot", reply.Card?["body"]?[0]?["text"]?.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_mention_in_a_channel_is_stripped_before_the_command_is_read()
+    {
+        await SendAsync(TeamsActivities.ChannelMention(connector.ServiceUrl, "hilfe"));
+
+        var reply = Assert.Single(await connector.WaitForCallsAsync(1));
+        Assert.Contains("/v3/conversations/19%3Aworkshop%40thread.tacv2%3Bmessageid%3D1/activities/", reply.Path, StringComparison.Ordinal);
+        Assert.Equal("So arbeiten Sie mit AgendaBot", reply.Card?["body"]?[0]?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Text_the_bot_does_not_understand_gets_a_hint_to_type_hilfe()
+    {
+        await SendAsync(TeamsActivities.Message(connector.ServiceUrl, "Wie wird das Wetter morgen?"));
+
+        var reply = Assert.Single(await connector.WaitForCallsAsync(1));
+        Assert.Equal("Das habe ich leider nicht verstanden. Schreiben Sie **hilfe**, um zu sehen, was ich kann.", reply.Text);
+        Assert.Equal("markdown", reply.Body?["textFormat"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_unknown_locale_gets_German()
+    {
+        await SendAsync(TeamsActivities.Message(connector.ServiceUrl, "hilfe", locale: "fr-FR"));
+
+        var reply = Assert.Single(await connector.WaitForCallsAsync(1));
+        Assert.Equal("So arbeiten Sie mit AgendaBot", reply.Card?["body"]?[0]?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_bot_being_added_as_a_member_does_not_greet_a_second_time()
+    {
+        var added = TeamsActivities.Message(connector.ServiceUrl, string.Empty);
+        added["type"] = "conversationUpdate";
+        added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsActivities.BotId });
+
+        var response = await SendAsync(added);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(connector.Calls);
+    }
+
+    [Fact]
+    public async Task Health_endpoint_reports_healthy()
+    {
+        var response = await bot.Http.GetAsync("healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_local_client_can_probe_the_endpoint_with_HEAD()
+    {
+        using var probe = new HttpRequestMessage(HttpMethod.Head, "api/messages");
+
+        var response = await bot.Http.SendAsync(probe);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

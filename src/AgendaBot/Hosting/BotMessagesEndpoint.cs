@@ -118,18 +118,31 @@ public static partial class BotMessagesEndpoint
             limit.MaxRequestBodySize = maxBytes;
         }
 
-        Activity? activity;
+        byte[] body;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync(http.Request.Body, ProtocolJson.Context.Activity, cancellationToken);
-        }
-        catch (JsonException failure)
-        {
-            return (null, failure.Message.Length == 0 ? "malformed JSON" : $"malformed activity JSON: {FirstLine(failure.Message)}");
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+            body = buffer.ToArray();
         }
         catch (BadHttpRequestException failure) when (failure.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge);
+        }
+
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return (null, "empty body: an activity was expected");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, ProtocolJson.Context.Activity);
+        }
+        catch (JsonException failure)
+        {
+            return (null, $"malformed activity JSON: {FirstLine(failure.Message)}");
         }
 
         return activity switch
