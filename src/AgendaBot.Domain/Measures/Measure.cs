@@ -1,0 +1,90 @@
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.People;
+
+namespace AgendaBot.Domain.Measures;
+
+public enum MeasureStatus
+{
+    Planned,
+    InProgress,
+    Delayed,
+    Done,
+    Dropped,
+}
+
+/// <summary>The unit of the time-and-measures plan: who does what by when, and how success is measured.</summary>
+public sealed record Measure
+{
+    public required string Id { get; init; }
+    public required string AgendaId { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public TeamsUser? Owner { get; init; }
+    public DateOnly? Start { get; init; }
+    public DateOnly? End { get; init; }
+    public IReadOnlyList<string> WorkPackages { get; init; } = [];
+    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+    public IReadOnlyList<Indicator> Indicators { get; init; } = [];
+    public int? Priority { get; init; }
+    public bool NextBudgetYear { get; init; }
+    public MeasureStatus Status { get; init; } = MeasureStatus.Planned;
+    public int Progress { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The workshop contribution this measure came from, if any.</summary>
+    public string? SourceWorkshopId { get; init; }
+    public int? SourceContribution { get; init; }
+
+    public Measure Validated()
+    {
+        if (Start is { } start && End is { } end && end < start)
+        {
+            throw new DomainException(DomainErrorCode.InvalidValue, "end before start");
+        }
+
+        return Progress is < 0 or > 100
+            ? throw new DomainException(DomainErrorCode.InvalidValue, "progress")
+            : this with
+            {
+                Title = TextLimits.Required(Title, TextLimits.Title, "title"),
+                Description = TextLimits.Optional(Description, TextLimits.ContributionText, "description"),
+                WorkPackages = TextLimits.Bounded(
+                    WorkPackages.Select(w => TextLimits.Required(w, TextLimits.ShortText, "work package")).ToList(),
+                    TextLimits.ListItems, "work packages"),
+                Milestones = TextLimits.Bounded(Milestones.Select(m => m.Validated()).ToList(), TextLimits.ListItems, "milestones"),
+                Indicators = TextLimits.Bounded(Indicators.Select(i => i.Validated()).ToList(), TextLimits.ListItems, "indicators"),
+            };
+    }
+}
+
+public sealed record Milestone(string Title, DateOnly Due, bool Done = false)
+{
+    public Milestone Validated() => this with { Title = TextLimits.Required(Title, TextLimits.ShortText, "milestone") };
+}
+
+/// <summary>A Kontrollindikator: a measured value with a baseline and a target.</summary>
+public sealed record Indicator(string Name, string? Unit, double? Baseline, double Target, double? Current = null)
+{
+    public Indicator Validated() => this with
+    {
+        Name = TextLimits.Required(Name, TextLimits.ShortText, "indicator"),
+        Unit = TextLimits.Optional(Unit, 40, "unit"),
+    };
+}
+
+/// <summary>One change to a measure: who changed what, when. Kept forever for the evaluation.</summary>
+public sealed record MeasureChange(string MeasureId, TeamsUser ChangedBy, DateTimeOffset At, string Field, string? Before, string? After);
+
+/// <summary>A comment on a measure in the draft-for-comment round.</summary>
+public sealed record MeasureComment(string MeasureId, string Id, TeamsUser Author, string Text, DateTimeOffset At)
+{
+    public static MeasureComment Create(string measureId, string id, TeamsUser author, string text, DateTimeOffset at) =>
+        new(measureId, id, author, TextLimits.Required(text, TextLimits.Comment, "comment"), at);
+}
+
+/// <summary>A consultation with another town (the multiplier effect).</summary>
+public sealed record ConsultationEntry(string Id, string Town, DateOnly Date, string Notes, TeamsUser LoggedBy)
+{
+    public static ConsultationEntry Create(string id, string town, DateOnly date, string notes, TeamsUser loggedBy) =>
+        new(id, TextLimits.Required(town, TextLimits.Title, "town"), date, TextLimits.Required(notes, TextLimits.Comment, "notes"), loggedBy);
+}

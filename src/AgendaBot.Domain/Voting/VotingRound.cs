@@ -1,0 +1,73 @@
+using AgendaBot.Domain.Common;
+
+namespace AgendaBot.Domain.Voting;
+
+public enum VotingMethod
+{
+    /// <summary>1–5 stars per item on each criterion.</summary>
+    StarRating,
+
+    /// <summary>Punkte kleben: N points per person, at most M on one item.</summary>
+    DotVoting,
+}
+
+public enum RoundState
+{
+    Open,
+    Closed,
+}
+
+/// <summary>A vote a moderator started on some contributions of a workshop.</summary>
+public sealed record VotingRound
+{
+    public required string Id { get; init; }
+    public required string WorkshopId { get; init; }
+    public required VotingMethod Method { get; init; }
+    public required IReadOnlyList<int> Items { get; init; }
+    public IReadOnlyList<string> Criteria { get; init; } = [];
+    public bool Anonymous { get; init; }
+    public int PointsPerPerson { get; init; }
+    public int MaxPointsPerItem { get; init; }
+    public DateTimeOffset? Deadline { get; init; }
+    public RoundState State { get; init; } = RoundState.Open;
+    public required string StartedBy { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public bool IsOpenAt(DateTimeOffset now) => State == RoundState.Open && (Deadline is null || now < Deadline);
+
+    public VotingRound Close(DateTimeOffset now) =>
+        State == RoundState.Closed ? throw new DomainException(DomainErrorCode.RoundClosed) : this with { State = RoundState.Closed, ClosedAt = now };
+
+    /// <summary>Checks a ballot against the round's method; the card's claims are not trusted.</summary>
+    public void Validate(Ballot ballot, DateTimeOffset now)
+    {
+        if (!IsOpenAt(now))
+        {
+            throw new DomainException(DomainErrorCode.RoundClosed);
+        }
+
+        if (ballot.Scores.Any(s => !Items.Contains(s.Item)))
+        {
+            throw new DomainException(DomainErrorCode.InvalidBallot, "item");
+        }
+
+        switch (Method)
+        {
+            case VotingMethod.StarRating when ballot.Scores.Any(s => s.Value is < 1 or > 5 || !Criteria.Contains(s.Criterion ?? string.Empty)):
+                throw new DomainException(DomainErrorCode.InvalidBallot, "stars");
+            case VotingMethod.DotVoting when ballot.Scores.Any(s => s.Value < 0 || s.Value > MaxPointsPerItem)
+                || ballot.Scores.Sum(s => s.Value) > PointsPerPerson:
+                throw new DomainException(DomainErrorCode.InvalidBallot, "points");
+        }
+    }
+}
+
+/// <summary>
+/// One person's votes in a round. In anonymous rounds <see cref="VoterId"/> is null: the ballot is stored with no link
+/// to the person, and a separate marker (without choices) records only that they voted.
+/// </summary>
+public sealed record Ballot(string RoundId, string? VoterId, IReadOnlyList<Score> Scores, DateTimeOffset CastAt);
+
+/// <summary>A value for one item (on one criterion, for star ratings).</summary>
+public sealed record Score(int Item, string? Criterion, int Value);

@@ -1,0 +1,109 @@
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.People;
+
+namespace AgendaBot.Domain.Workshops;
+
+/// <summary>
+/// One workshop for one field of action, bound to a Teams channel or group chat. Holds the step it is in and the
+/// counters that must change atomically with what they count (participants, contribution numbers).
+/// </summary>
+public sealed record Workshop
+{
+    public const int DefaultCapacity = 15;
+
+    public required string Id { get; init; }
+    public required string AgendaId { get; init; }
+    public required string FieldOfAction { get; init; }
+    public required string ConversationId { get; init; }
+    public required IReadOnlySet<string> ModeratorIds { get; init; }
+    public int Capacity { get; init; } = DefaultCapacity;
+    public WorkshopStep CurrentStep { get; init; } = WorkshopStep.StatusQuo;
+    public StepState StepState { get; init; } = StepState.Collecting;
+
+    /// <summary>True once step 6 was closed: the workshop's plan is complete.</summary>
+    public bool Completed { get; init; }
+
+    /// <summary>Registered people, moderators included, not counting the waiting list.</summary>
+    public int ParticipantCount { get; init; }
+
+    /// <summary>The number the next contribution gets; numbers are never reused, so the pinboard stays stable.</summary>
+    public int NextContributionNumber { get; init; } = 1;
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public static Workshop Open(string id, string agendaId, string fieldOfAction, string conversationId,
+        TeamsUser moderator, int? capacity, DateTimeOffset now) => new()
+    {
+        Id = id,
+        AgendaId = agendaId,
+        FieldOfAction = TextLimits.Required(fieldOfAction, TextLimits.Title, "field of action"),
+        ConversationId = conversationId,
+        ModeratorIds = new HashSet<string>(StringComparer.Ordinal) { moderator.Id },
+        Capacity = capacity is null ? DefaultCapacity : capacity is >= 2 and <= 200
+            ? capacity.Value
+            : throw new DomainException(DomainErrorCode.InvalidValue, "capacity"),
+        CreatedAt = now,
+    };
+
+    public bool IsModerator(string userId) => ModeratorIds.Contains(userId);
+
+    public bool IsFull => ParticipantCount >= Capacity;
+
+    /// <summary>Contributions are accepted only for the current step while it is collecting.</summary>
+    public void EnsureAccepts(WorkshopStep step)
+    {
+        if (Completed || step != CurrentStep)
+        {
+            throw new DomainException(DomainErrorCode.WrongStep, ((int)step).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (StepState != StepState.Collecting)
+        {
+            throw new DomainException(DomainErrorCode.StepClosed, ((int)step).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Ends the current step; its reflection follows. Only the step the workshop is in can be closed.</summary>
+    public Workshop CloseStep(WorkshopStep expected)
+    {
+        EnsureCurrent(expected);
+        return StepState == StepState.Closed
+            ? throw new DomainException(DomainErrorCode.InvalidStepTransition, "already closed")
+            : this with { StepState = StepState.Closed, Completed = CurrentStep == WorkshopStep.TimeAndMeasuresPlan };
+    }
+
+    /// <summary>Moves on to the next step; allowed once the current step is closed, never past step 6.</summary>
+    public Workshop AdvanceFrom(WorkshopStep expected)
+    {
+        EnsureCurrent(expected);
+        if (StepState != StepState.Closed)
+        {
+            throw new DomainException(DomainErrorCode.InvalidStepTransition, "close the step first");
+        }
+
+        return CurrentStep == WorkshopStep.TimeAndMeasuresPlan
+            ? throw new DomainException(DomainErrorCode.InvalidStepTransition, "last step")
+            : this with { CurrentStep = CurrentStep + 1, StepState = StepState.Collecting };
+    }
+
+    /// <summary>Opens the current step again, e.g. when the group closed it too early.</summary>
+    public Workshop ReopenStep(WorkshopStep expected)
+    {
+        EnsureCurrent(expected);
+        return StepState == StepState.Collecting
+            ? throw new DomainException(DomainErrorCode.InvalidStepTransition, "already open")
+            : this with { StepState = StepState.Collecting, Completed = false };
+    }
+
+    public Workshop WithModerator(string userId) =>
+        this with { ModeratorIds = new HashSet<string>(ModeratorIds, StringComparer.Ordinal) { userId } };
+
+    // A card names the step it was made for; if the workshop has moved on since, the click is stale.
+    private void EnsureCurrent(WorkshopStep expected)
+    {
+        if (expected != CurrentStep)
+        {
+            throw new DomainException(DomainErrorCode.WrongStep, ((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}

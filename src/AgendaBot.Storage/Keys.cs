@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+
+namespace AgendaBot.Storage;
+
+/// <summary>
+/// Every partition and row key the storage writes, in one place. Each key starts with the tenant, so no query that
+/// is built here can reach another tenant's rows. Parts are escaped: Table keys may not contain '/', '\', '#', '?'
+/// or control characters, and '|' separates parts.
+/// </summary>
+public static class Keys
+{
+    public const char Separator = '|';
+
+    public static string Escape(string part)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(part);
+        var builder = new StringBuilder(part.Length);
+        foreach (var c in part)
+        {
+            if (c is '%' or '|' or '/' or '\\' or '#' or '?' || char.IsControl(c))
+            {
+                builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    public static string Join(params string[] parts) => string.Join(Separator, parts.Select(Escape));
+
+    // Agendas table: one partition per tenant; the agenda and its workshop index.
+    public static string TenantPartition(string tenantId) => Escape(tenantId);
+
+    public static string AgendaRow(string agendaId) => Join("agenda", agendaId);
+
+    public static string AgendaWorkshopRow(string agendaId, string workshopId) => Join("ws", agendaId, workshopId);
+
+    public static string AgendaWorkshopPrefix(string agendaId) => Join("ws", agendaId) + Separator;
+
+    // Workshops table: one partition per workshop, so its counters and what they count change in one transaction.
+    public static string WorkshopPartition(string tenantId, string workshopId) => Join(tenantId, workshopId);
+
+    public const string WorkshopHeaderRow = "header";
+
+    public static string ParticipantRow(string userId) => Join("p", userId);
+
+    public const string ParticipantPrefix = "p|";
+
+    // Zero-padded so that rows sort by number.
+    public static string ContributionRow(int number) => "c|" + number.ToString("D6", CultureInfo.InvariantCulture);
+
+    public const string ContributionPrefix = "c|";
+
+    public static string DedupeRow(string activityId) => Join("dedupe", activityId);
+
+    public static string RoundRow(string roundId) => Join("round", roundId);
+
+    public static string BallotRow(string roundId, string voterKey) => Join("ballot", roundId, voterKey);
+
+    public static string BallotPrefix(string roundId) => Join("ballot", roundId) + Separator;
+
+    public static string VotedMarkerRow(string roundId, string voterId) => Join("voted", roundId, voterId);
+
+    // Measures table: one partition per agenda; the weekly report reads exactly one partition.
+    public static string MeasurePartition(string tenantId, string agendaId) => Join(tenantId, agendaId);
+
+    public static string MeasureRow(string measureId) => Join("m", measureId);
+
+    public const string MeasurePrefix = "m|";
+
+    /// <summary>Newest first: inverted ticks sort descending.</summary>
+    public static string MeasureHistoryRow(string measureId, DateTimeOffset at, string changeId) =>
+        Join("h", measureId, (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture), changeId);
+
+    public static string MeasureHistoryPrefix(string measureId) => Join("h", measureId) + Separator;
+
+    public static string CommentRow(string measureId, string commentId) => Join("cm", measureId, commentId);
+
+    public static string CommentPrefix(string measureId) => Join("cm", measureId) + Separator;
+
+    public static string ConsultationRow(string entryId) => Join("consult", entryId);
+
+    public const string ConsultationPrefix = "consult|";
+
+    // Conversations table: one partition per tenant.
+    public static string ConversationRow(string conversationId) => Escape(conversationId);
+
+    /// <summary>All partitions of one tenant in a table partitioned by "tenant|…": the range [tenant|, tenant}).</summary>
+    public static (string From, string To) TenantRange(string tenantId)
+    {
+        var tenant = Escape(tenantId);
+        return (tenant + Separator, tenant + (char)(Separator + 1));
+    }
+
+    /// <summary>Upper bound for a row-key prefix scan.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+}

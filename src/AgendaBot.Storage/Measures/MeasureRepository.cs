@@ -1,0 +1,130 @@
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.Measures;
+using AgendaBot.Domain.People;
+using Azure;
+using Azure.Data.Tables;
+
+namespace AgendaBot.Storage.Measures;
+
+/// <summary>
+/// The measures of one agenda with their history and comments, all in the agenda's partition: a change and its
+/// history rows commit together, and the weekly report reads one partition.
+/// </summary>
+public sealed class MeasureRepository(StorageTables tables)
+{
+    private readonly TableClient table = tables.Measures;
+
+    public async Task<Versioned<Measure>> CreateAsync(TenantScope scope, Measure measure, TeamsUser createdBy, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        var valid = measure.Validated() with { UpdatedAt = now };
+        var partition = Keys.MeasurePartition(scope.TenantId, valid.AgendaId);
+        TableTransactionAction[] batch =
+        [
+            new(TableTransactionActionType.Add, MeasureRows.ToRow(partition, valid)),
+            new(TableTransactionActionType.Add,
+                MeasureRows.ToRow(partition, new MeasureChange(valid.Id, createdBy, now, "created", null, valid.Title), NewId())),
+        ];
+        try
+        {
+            var response = await table.SubmitTransactionAsync(batch, cancellationToken);
+            return new Versioned<Measure>(valid, response.Value[0].Headers.ETag ?? default);
+        }
+        catch (TableTransactionFailedException failure) when (failure.IsConflict())
+        {
+            throw new DomainException(DomainErrorCode.Conflict, "measure exists");
+        }
+    }
+
+    public async Task<Versioned<Measure>?> GetAsync(TenantScope scope, string agendaId, string measureId, CancellationToken cancellationToken = default)
+    {
+        var row = await table.FindAsync(Keys.MeasurePartition(scope.TenantId, agendaId), Keys.MeasureRow(measureId), cancellationToken);
+        return row is null ? null : new Versioned<Measure>(MeasureRows.ToMeasure(row), row.ETag);
+    }
+
+    public async Task<IReadOnlyList<Measure>> GetAllAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default)
+    {
+        var rows = await table.PrefixAsync(Keys.MeasurePartition(scope.TenantId, agendaId), Keys.MeasurePrefix, cancellationToken);
+        return rows.Select(MeasureRows.ToMeasure).ToList();
+    }
+
+    /// <summary>Stores a changed measure with one history row per changed field, atomically, if nobody changed it meanwhile.</summary>
+    public async Task<Versioned<Measure>> UpdateAsync(TenantScope scope, Versioned<Measure> before, Measure after, TeamsUser changedBy,
+        DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var valid = after.Validated() with { UpdatedAt = now };
+        var partition = Keys.MeasurePartition(scope.TenantId, valid.AgendaId);
+        var changes = MeasureDiff.Between(before.Value, valid, changedBy, now);
+        // A transaction holds at most 100 actions: the measure plus 99 history rows is far more than one edit makes.
+        var batch = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, MeasureRows.ToRow(partition, valid), before.ETag),
+        };
+        batch.AddRange(changes.Take(99).Select(c => new TableTransactionAction(TableTransactionActionType.Add, MeasureRows.ToRow(partition, c, NewId()))));
+        try
+        {
+            var response = await table.SubmitTransactionAsync(batch, cancellationToken);
+            return new Versioned<Measure>(valid, response.Value[0].Headers.ETag ?? default);
+        }
+        catch (TableTransactionFailedException failure) when (failure.IsStale() || failure.Status == Failures.NotFound)
+        {
+            throw Failures.StaleWrite();
+        }
+    }
+
+    public async Task<IReadOnlyList<MeasureChange>> GetHistoryAsync(TenantScope scope, string agendaId, string measureId,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await table.PrefixAsync(Keys.MeasurePartition(scope.TenantId, agendaId), Keys.MeasureHistoryPrefix(measureId), cancellationToken);
+        return rows.Select(MeasureRows.ToChange).ToList();
+    }
+
+    /// <summary>Adds a comment; the same activity delivered twice stores it once (the comment id is derived from it).</summary>
+    public async Task<bool> AddCommentAsync(TenantScope scope, string agendaId, MeasureComment comment, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await table.AddEntityAsync(MeasureRows.ToRow(Keys.MeasurePartition(scope.TenantId, agendaId), comment), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException failure) when (failure.IsConflict())
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<MeasureComment>> GetCommentsAsync(TenantScope scope, string agendaId, string measureId,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await table.PrefixAsync(Keys.MeasurePartition(scope.TenantId, agendaId), Keys.CommentPrefix(measureId), cancellationToken);
+        return rows.Select(MeasureRows.ToComment).ToList();
+    }
+
+    /// <summary>Logs a consultation with another town under the agenda.</summary>
+    public async Task AddConsultationAsync(TenantScope scope, string agendaId, ConsultationEntry entry, CancellationToken cancellationToken = default)
+    {
+        var row = new TableEntity(Keys.MeasurePartition(scope.TenantId, agendaId), Keys.ConsultationRow(entry.Id))
+        {
+            ["EntryId"] = entry.Id,
+            ["Town"] = entry.Town,
+            ["Date"] = entry.Date.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["Notes"] = entry.Notes,
+            ["LoggedByName"] = entry.LoggedBy.Name,
+            ["PersonId"] = entry.LoggedBy.Id,
+        };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ConsultationEntry>> GetConsultationsAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default)
+    {
+        var rows = await table.PrefixAsync(Keys.MeasurePartition(scope.TenantId, agendaId), Keys.ConsultationPrefix, cancellationToken);
+        return rows.Select(r => new ConsultationEntry(
+            r.GetString("EntryId"),
+            r.GetString("Town"),
+            DateOnly.Parse(r.GetString("Date"), System.Globalization.CultureInfo.InvariantCulture),
+            r.GetString("Notes"),
+            r.GetString("PersonId") is { } id ? new TeamsUser(id, r.GetString("LoggedByName") ?? string.Empty) : TeamsUser.Anonymous)).ToList();
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using AgendaBot.Domain.Measures;
+using AgendaBot.Domain.People;
+using Azure.Data.Tables;
+
+namespace AgendaBot.Storage.Measures;
+
+internal static class MeasureRows
+{
+    public static TableEntity ToRow(string partition, Measure m)
+    {
+        var row = new TableEntity(partition, Keys.MeasureRow(m.Id))
+        {
+            ["MeasureId"] = m.Id,
+            ["AgendaId"] = m.AgendaId,
+            ["Title"] = m.Title,
+            ["Description"] = m.Description,
+            ["OwnerName"] = m.Owner?.Name,
+            ["Start"] = m.Start?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["End"] = m.End?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["WorkPackages"] = JsonSerializer.Serialize(m.WorkPackages.ToList(), StorageJson.Default.ListString),
+            ["Milestones"] = JsonSerializer.Serialize(m.Milestones.ToList(), StorageJson.Default.ListMilestone),
+            ["Indicators"] = JsonSerializer.Serialize(m.Indicators.ToList(), StorageJson.Default.ListIndicator),
+            ["Priority"] = m.Priority,
+            ["NextBudgetYear"] = m.NextBudgetYear,
+            ["Status"] = m.Status.ToString(),
+            ["Progress"] = m.Progress,
+            ["UpdatedAt"] = m.UpdatedAt,
+            ["SourceWorkshopId"] = m.SourceWorkshopId,
+            ["SourceContribution"] = m.SourceContribution,
+        };
+        if (m.Owner is { } owner)
+        {
+            row["PersonId"] = owner.Id;
+        }
+
+        return row;
+    }
+
+    public static Measure ToMeasure(TableEntity row) => new()
+    {
+        Id = row.GetString("MeasureId"),
+        AgendaId = row.GetString("AgendaId"),
+        Title = row.GetString("Title"),
+        Description = row.GetString("Description"),
+        Owner = row.GetString("PersonId") is { } ownerId ? new TeamsUser(ownerId, row.GetString("OwnerName") ?? string.Empty) : null,
+        Start = row.GetString("Start") is { } start ? DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture) : null,
+        End = row.GetString("End") is { } end ? DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture) : null,
+        WorkPackages = JsonSerializer.Deserialize(row.GetString("WorkPackages") ?? "[]", StorageJson.Default.ListString) ?? [],
+        Milestones = JsonSerializer.Deserialize(row.GetString("Milestones") ?? "[]", StorageJson.Default.ListMilestone) ?? [],
+        Indicators = JsonSerializer.Deserialize(row.GetString("Indicators") ?? "[]", StorageJson.Default.ListIndicator) ?? [],
+        Priority = row.GetInt32("Priority"),
+        NextBudgetYear = row.GetBoolean("NextBudgetYear") ?? false,
+        Status = Enum.Parse<MeasureStatus>(row.GetString("Status")),
+        Progress = row.GetInt32("Progress") ?? 0,
+        UpdatedAt = row.GetDateTimeOffset("UpdatedAt") ?? default,
+        SourceWorkshopId = row.GetString("SourceWorkshopId"),
+        SourceContribution = row.GetInt32("SourceContribution"),
+    };
+
+    public static TableEntity ToRow(string partition, MeasureChange change, string changeId)
+    {
+        var row = new TableEntity(partition, Keys.MeasureHistoryRow(change.MeasureId, change.At, changeId))
+        {
+            ["MeasureId"] = change.MeasureId,
+            ["ChangedByName"] = change.ChangedBy.Name,
+            ["At"] = change.At,
+            ["Field"] = change.Field,
+            ["Before"] = change.Before,
+            ["After"] = change.After,
+        };
+        if (!change.ChangedBy.IsAnonymous)
+        {
+            row["PersonId"] = change.ChangedBy.Id;
+        }
+
+        return row;
+    }
+
+    public static MeasureChange ToChange(TableEntity row) => new(
+        row.GetString("MeasureId"),
+        row.GetString("PersonId") is { } id ? new TeamsUser(id, row.GetString("ChangedByName") ?? string.Empty) : TeamsUser.Anonymous,
+        row.GetDateTimeOffset("At") ?? default,
+        row.GetString("Field"),
+        row.GetString("Before"),
+        row.GetString("After"));
+
+    public static TableEntity ToRow(string partition, MeasureComment c)
+    {
+        var row = new TableEntity(partition, Keys.CommentRow(c.MeasureId, c.Id))
+        {
+            ["MeasureId"] = c.MeasureId,
+            ["CommentId"] = c.Id,
+            ["AuthorName"] = c.Author.Name,
+            ["Text"] = c.Text,
+            ["At"] = c.At,
+        };
+        if (!c.Author.IsAnonymous)
+        {
+            row["PersonId"] = c.Author.Id;
+        }
+
+        return row;
+    }
+
+    public static MeasureComment ToComment(TableEntity row) => new(
+        row.GetString("MeasureId"),
+        row.GetString("CommentId"),
+        row.GetString("PersonId") is { } id ? new TeamsUser(id, row.GetString("AuthorName") ?? string.Empty) : TeamsUser.Anonymous,
+        row.GetString("Text"),
+        row.GetDateTimeOffset("At") ?? default);
+}

@@ -1,0 +1,15 @@
+namespace AgendaBot.Storage;
+
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>A connection string (Azurite locally). When empty, <see cref="TableServiceUri"/> and the app's TokenCredential are used.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>e.g. https://account.table.core.windows.net, with a managed identity in Azure.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Prefix of every table name, so that several deployments or test runs can share one account.</summary>
+    public string TablePrefix { get; set; } = "agendabot";
+}

@@ -1,0 +1,41 @@
+using Azure.Core;
+using Azure.Data.Tables;
+
+namespace AgendaBot.Storage;
+
+/// <summary>The tables the bot uses. Created once at start-up by <see cref="EnsureCreatedAsync"/>, not on every use.</summary>
+public sealed class StorageTables
+{
+    public StorageTables(StorageOptions options, TokenCredential? credential = null)
+    {
+        var service = !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new TableServiceClient(options.ConnectionString)
+            : options.TableServiceUri is not null && credential is not null
+                ? new TableServiceClient(options.TableServiceUri, credential)
+                : throw new InvalidOperationException("Storage:ConnectionString or Storage:TableServiceUri (with a credential) must be set.");
+        Agendas = service.GetTableClient(options.TablePrefix + "Agendas");
+        Workshops = service.GetTableClient(options.TablePrefix + "Workshops");
+        Measures = service.GetTableClient(options.TablePrefix + "Measures");
+        Conversations = service.GetTableClient(options.TablePrefix + "Conversations");
+    }
+
+    public TableClient Agendas { get; }
+
+    /// <summary>Workshop headers, participants, contributions, voting rounds and ballots, one partition per workshop.</summary>
+    public TableClient Workshops { get; }
+
+    /// <summary>Measures, their history and comments, consultations, one partition per agenda.</summary>
+    public TableClient Measures { get; }
+
+    public TableClient Conversations { get; }
+
+    public IEnumerable<TableClient> All => [Agendas, Workshops, Measures, Conversations];
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in All)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.Voting;
+using Azure;
+using Azure.Data.Tables;
+
+namespace AgendaBot.Storage.Voting;
+
+public enum BallotResult
+{
+    /// <summary>The first ballot of this person in this round.</summary>
+    Counted,
+
+    /// <summary>The person's earlier ballot was replaced (named rounds only).</summary>
+    Changed,
+
+    /// <summary>An anonymous round already has a ballot from this person; it cannot be linked back, so it cannot be changed.</summary>
+    AlreadyVoted,
+}
+
+/// <summary>Voting rounds and ballots, in the partition of the workshop they belong to.</summary>
+public sealed class VotingRepository(StorageTables tables)
+{
+    private readonly TableClient table = tables.Workshops;
+
+    /// <summary>Starts a round; the same activity delivered again returns the round it started the first time.</summary>
+    public async Task<Versioned<VotingRound>> StartRoundAsync(TenantScope scope, VotingRound round, string activityId,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
+        TableTransactionAction[] batch =
+        [
+            new(TableTransactionActionType.Add, ToRow(partition, round)),
+            new(TableTransactionActionType.Add, new TableEntity(partition, Keys.DedupeRow(activityId)) { ["Result"] = round.Id }),
+        ];
+        try
+        {
+            var response = await table.SubmitTransactionAsync(batch, cancellationToken);
+            return new Versioned<VotingRound>(round, response.Value[0].Headers.ETag ?? default);
+        }
+        catch (TableTransactionFailedException failure) when (failure.IsConflict())
+        {
+            var marker = await table.FindAsync(partition, Keys.DedupeRow(activityId), cancellationToken);
+            var earlierId = marker?.GetString("Result") ?? throw Failures.StaleWrite();
+            return await GetRoundAsync(scope, round.WorkshopId, earlierId, cancellationToken) ?? throw Failures.StaleWrite();
+        }
+    }
+
+    public async Task<Versioned<VotingRound>?> GetRoundAsync(TenantScope scope, string workshopId, string roundId,
+        CancellationToken cancellationToken = default)
+    {
+        var row = await table.FindAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), Keys.RoundRow(roundId), cancellationToken);
+        return row is null ? null : new Versioned<VotingRound>(ToRound(row), row.ETag);
+    }
+
+    /// <summary>Stores a closed round if nobody else closed or changed it first; otherwise a Conflict.</summary>
+    public async Task<Versioned<VotingRound>> UpdateRoundAsync(TenantScope scope, Versioned<VotingRound> changed,
+        CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var row = ToRow(Keys.WorkshopPartition(scope.TenantId, changed.Value.WorkshopId), changed.Value);
+            var response = await table.UpdateEntityAsync(row, changed.ETag, TableUpdateMode.Replace, cancellationToken);
+            return changed with { ETag = response.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException failure) when (failure.IsStale())
+        {
+            throw Failures.StaleWrite();
+        }
+    }
+
+    /// <summary>
+    /// Stores a ballot the round has validated. Named: one row per voter, replaced on change, so a repeated click
+    /// counts once. Anonymous: a marker that the person voted and, separately, the choices under a random key.
+    /// </summary>
+    public async Task<BallotResult> CastAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
+        if (!round.Anonymous)
+        {
+            var row = BallotRow(partition, Keys.BallotRow(round.Id, voterId), ballot);
+            row["PersonId"] = voterId;
+            // Insert first: the common case (a first vote) then costs one round-trip.
+            try
+            {
+                await table.AddEntityAsync(row, cancellationToken);
+                return BallotResult.Counted;
+            }
+            catch (RequestFailedException failure) when (failure.IsConflict())
+            {
+                await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+                return BallotResult.Changed;
+            }
+        }
+
+        TableTransactionAction[] batch =
+        [
+            new(TableTransactionActionType.Add, new TableEntity(partition, Keys.VotedMarkerRow(round.Id, voterId)) { ["PersonId"] = voterId }),
+            new(TableTransactionActionType.Add, BallotRow(partition, Keys.BallotRow(round.Id, Guid.NewGuid().ToString("N")), ballot with { VoterId = null })),
+        ];
+        try
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+            return BallotResult.Counted;
+        }
+        catch (TableTransactionFailedException failure) when (failure.IsConflict())
+        {
+            return BallotResult.AlreadyVoted;
+        }
+    }
+
+    public async Task<IReadOnlyList<Ballot>> GetBallotsAsync(TenantScope scope, string workshopId, string roundId,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await table.PrefixAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), Keys.BallotPrefix(roundId), cancellationToken);
+        return rows.Select(ToBallot).ToList();
+    }
+
+    private static TableEntity BallotRow(string partition, string rowKey, Ballot ballot) => new(partition, rowKey)
+    {
+        ["RoundId"] = ballot.RoundId,
+        ["Scores"] = JsonSerializer.Serialize(ballot.Scores.ToList(), StorageJson.Default.ListScore),
+        ["CastAt"] = ballot.CastAt,
+    };
+
+    private static Ballot ToBallot(TableEntity row) => new(
+        row.GetString("RoundId"),
+        row.GetString("PersonId"),
+        JsonSerializer.Deserialize(row.GetString("Scores"), StorageJson.Default.ListScore) ?? [],
+        row.GetDateTimeOffset("CastAt") ?? default);
+
+    private static TableEntity ToRow(string partition, VotingRound r) => new(partition, Keys.RoundRow(r.Id))
+    {
+        ["RoundId"] = r.Id,
+        ["WorkshopId"] = r.WorkshopId,
+        ["Method"] = r.Method.ToString(),
+        ["Items"] = JsonSerializer.Serialize(r.Items.ToList(), StorageJson.Default.ListInt32),
+        ["Criteria"] = JsonSerializer.Serialize(r.Criteria.ToList(), StorageJson.Default.ListString),
+        ["Anonymous"] = r.Anonymous,
+        ["PointsPerPerson"] = r.PointsPerPerson,
+        ["MaxPointsPerItem"] = r.MaxPointsPerItem,
+        ["Deadline"] = r.Deadline,
+        ["State"] = r.State.ToString(),
+        ["StartedBy"] = r.StartedBy,
+        ["StartedAt"] = r.StartedAt,
+        ["ClosedAt"] = r.ClosedAt,
+    };
+
+    private static VotingRound ToRound(TableEntity row) => new()
+    {
+        Id = row.GetString("RoundId"),
+        WorkshopId = row.GetString("WorkshopId"),
+        Method = Enum.Parse<VotingMethod>(row.GetString("Method")),
+        Items = JsonSerializer.Deserialize(row.GetString("Items"), StorageJson.Default.ListInt32) ?? [],
+        Criteria = JsonSerializer.Deserialize(row.GetString("Criteria"), StorageJson.Default.ListString) ?? [],
+        Anonymous = row.GetBoolean("Anonymous") ?? false,
+        PointsPerPerson = row.GetInt32("PointsPerPerson") ?? 0,
+        MaxPointsPerItem = row.GetInt32("MaxPointsPerItem") ?? 0,
+        Deadline = row.GetDateTimeOffset("Deadline"),
+        State = Enum.Parse<RoundState>(row.GetString("State")),
+        StartedBy = row.GetString("StartedBy"),
+        StartedAt = row.GetDateTimeOffset("StartedAt") ?? default,
+        ClosedAt = row.GetDateTimeOffset("ClosedAt"),
+    };
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using AgendaBot.Domain.People;
+using AgendaBot.Domain.Workshops;
+using Azure.Data.Tables;
+
+namespace AgendaBot.Storage.Workshops;
+
+/// <summary>How workshop headers, participants and contributions look as table rows.</summary>
+internal static class WorkshopRows
+{
+    /// <summary>Every row that belongs to one person carries their id here, so export and erasure find it with one filter.</summary>
+    public const string PersonId = nameof(PersonId);
+
+    public static TableEntity ToRow(string partition, Workshop w) => new(partition, Keys.WorkshopHeaderRow)
+    {
+        ["WorkshopId"] = w.Id,
+        ["AgendaId"] = w.AgendaId,
+        ["FieldOfAction"] = w.FieldOfAction,
+        ["ConversationId"] = w.ConversationId,
+        ["Moderators"] = JsonSerializer.Serialize(w.ModeratorIds.Order(StringComparer.Ordinal).ToList(), StorageJson.Default.ListString),
+        ["Capacity"] = w.Capacity,
+        ["CurrentStep"] = (int)w.CurrentStep,
+        ["StepState"] = w.StepState.ToString(),
+        ["Completed"] = w.Completed,
+        ["ParticipantCount"] = w.ParticipantCount,
+        ["NextContributionNumber"] = w.NextContributionNumber,
+        ["CreatedAt"] = w.CreatedAt,
+    };
+
+    public static Workshop ToWorkshop(TableEntity row) => new()
+    {
+        Id = row.GetString("WorkshopId"),
+        AgendaId = row.GetString("AgendaId"),
+        FieldOfAction = row.GetString("FieldOfAction"),
+        ConversationId = row.GetString("ConversationId"),
+        ModeratorIds = new HashSet<string>(
+            JsonSerializer.Deserialize(row.GetString("Moderators"), StorageJson.Default.ListString) ?? [], StringComparer.Ordinal),
+        Capacity = row.GetInt32("Capacity") ?? Workshop.DefaultCapacity,
+        CurrentStep = (WorkshopStep)(row.GetInt32("CurrentStep") ?? 1),
+        StepState = Enum.Parse<StepState>(row.GetString("StepState")),
+        Completed = row.GetBoolean("Completed") ?? false,
+        ParticipantCount = row.GetInt32("ParticipantCount") ?? 0,
+        NextContributionNumber = row.GetInt32("NextContributionNumber") ?? 1,
+        CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
+    };
+
+    public static TableEntity ToRow(string partition, Participant p) => new(partition, Keys.ParticipantRow(p.User.Id))
+    {
+        [PersonId] = p.User.Id,
+        ["Name"] = p.User.Name,
+        ["Group"] = p.Group.ToString(),
+        ["Role"] = p.Role.ToString(),
+        ["Waitlisted"] = p.Waitlisted,
+        ["RegisteredAt"] = p.RegisteredAt,
+    };
+
+    public static Participant ToParticipant(TableEntity row) => new()
+    {
+        User = new TeamsUser(row.GetString(PersonId), row.GetString("Name") ?? string.Empty),
+        Group = Enum.Parse<StakeholderGroup>(row.GetString("Group")),
+        Role = Enum.Parse<Role>(row.GetString("Role")),
+        Waitlisted = row.GetBoolean("Waitlisted") ?? false,
+        RegisteredAt = row.GetDateTimeOffset("RegisteredAt") ?? default,
+    };
+
+    public static TableEntity ToRow(string partition, Contribution c)
+    {
+        var row = new TableEntity(partition, Keys.ContributionRow(c.Number))
+        {
+            ["WorkshopId"] = c.WorkshopId,
+            ["Number"] = c.Number,
+            ["Step"] = (int)c.Step,
+            ["Kind"] = c.Kind.ToString(),
+            ["AuthorName"] = c.Author.Name,
+            ["Text"] = c.Text,
+            ["CreatedAt"] = c.CreatedAt,
+            ["EditedAt"] = c.EditedAt,
+            ["Hidden"] = c.Hidden,
+            ["MergedInto"] = c.MergedInto,
+            ["PromotedTo"] = c.PromotedTo,
+            ["Priority"] = c.Priority,
+            ["LinkedGoals"] = JsonSerializer.Serialize(c.LinkedGoals.ToList(), StorageJson.Default.ListInt32),
+            ["BestPractice"] = c.BestPractice is null ? null : JsonSerializer.Serialize(c.BestPractice, StorageJson.Default.BestPracticeDetails),
+            ["Goal"] = c.Goal is null ? null : JsonSerializer.Serialize(c.Goal, StorageJson.Default.GoalAssessment),
+        };
+        // An anonymised contribution has no person: the column is left out rather than set to a placeholder.
+        if (!c.Author.IsAnonymous)
+        {
+            row[PersonId] = c.Author.Id;
+        }
+
+        return row;
+    }
+
+    public static Contribution ToContribution(TableEntity row) => new()
+    {
+        WorkshopId = row.GetString("WorkshopId"),
+        Number = row.GetInt32("Number") ?? 0,
+        Step = (WorkshopStep)(row.GetInt32("Step") ?? 1),
+        Kind = Enum.Parse<ContributionKind>(row.GetString("Kind")),
+        Author = row.GetString(PersonId) is { } authorId
+            ? new TeamsUser(authorId, row.GetString("AuthorName") ?? string.Empty)
+            : TeamsUser.Anonymous,
+        Text = row.GetString("Text"),
+        CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
+        EditedAt = row.GetDateTimeOffset("EditedAt"),
+        Hidden = row.GetBoolean("Hidden") ?? false,
+        MergedInto = row.GetInt32("MergedInto"),
+        PromotedTo = row.GetInt32("PromotedTo"),
+        Priority = row.GetInt32("Priority"),
+        LinkedGoals = row.GetString("LinkedGoals") is { } goals
+            ? JsonSerializer.Deserialize(goals, StorageJson.Default.ListInt32) ?? []
+            : [],
+        BestPractice = row.GetString("BestPractice") is { } bp ? JsonSerializer.Deserialize(bp, StorageJson.Default.BestPracticeDetails) : null,
+        Goal = row.GetString("Goal") is { } goal ? JsonSerializer.Deserialize(goal, StorageJson.Default.GoalAssessment) : null,
+    };
+
+    /// <summary>Marks an activity as handled, in the same transaction as its effect, and remembers what it produced.</summary>
+    public static TableEntity DedupeRow(string partition, string activityId, string result) =>
+        new(partition, Keys.DedupeRow(activityId)) { ["Result"] = result };
+}
