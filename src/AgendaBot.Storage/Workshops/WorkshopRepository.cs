@@ -13,7 +13,6 @@ namespace AgendaBot.Storage.Workshops;
 /// </summary>
 public sealed class WorkshopRepository(StorageTables tables)
 {
-    private const int MaxAttempts = 5;
     private readonly TableClient table = tables.Workshops;
 
     /// <summary>Stores a new workshop and lists it under its agenda. Calling it again for the same workshop is harmless.</summary>
@@ -76,7 +75,7 @@ public sealed class WorkshopRepository(StorageTables tables)
         Role role, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= OptimisticRetry.MaxAttempts; attempt++)
         {
             var header = await GetAsync(scope, workshopId, cancellationToken)
                 ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
@@ -106,6 +105,7 @@ public sealed class WorkshopRepository(StorageTables tables)
             catch (TableTransactionFailedException failure) when (failure.IsStale())
             {
                 // Someone else registered or the step moved on meanwhile: read again and retry.
+                await OptimisticRetry.PauseAsync(attempt, cancellationToken);
             }
         }
 
@@ -132,7 +132,7 @@ public sealed class WorkshopRepository(StorageTables tables)
         Func<Workshop, int, Contribution> create, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= OptimisticRetry.MaxAttempts; attempt++)
         {
             var header = await GetAsync(scope, workshopId, cancellationToken)
                 ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
@@ -171,6 +171,8 @@ public sealed class WorkshopRepository(StorageTables tables)
                 {
                     return new ContributionOutcome(earlier, WasDuplicate: true);
                 }
+
+                await OptimisticRetry.PauseAsync(attempt, cancellationToken);
             }
         }
 

@@ -1,0 +1,98 @@
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.Voting;
+using AgendaBot.Storage.Voting;
+using static AgendaBot.Storage.Tests.WorkshopBuilder;
+
+namespace AgendaBot.Storage.Tests;
+
+public sealed class VotingStorageTests
+{
+    private readonly TenantScope tenant = TestStorage.NewTenant();
+    private readonly VotingRepository voting = new(TestStorage.Tables);
+
+    private async Task<VotingRound> StartAsync(bool anonymous)
+    {
+        var workshop = await CreateAsync(tenant);
+        var round = new VotingRound
+        {
+            Id = $"round-{Guid.NewGuid():N}",
+            WorkshopId = workshop.Id,
+            Method = VotingMethod.DotVoting,
+            Items = [1, 2, 3],
+            PointsPerPerson = 5,
+            MaxPointsPerItem = 3,
+            Anonymous = anonymous,
+            StartedBy = Moderator.Id,
+            StartedAt = Now,
+        };
+        return (await voting.StartRoundAsync(tenant, round, $"start-{round.Id}")).Value;
+    }
+
+    private static Ballot Points(VotingRound round, string voter, int onItemOne) =>
+        new(round.Id, voter, [new Score(1, null, onItemOne)], Now);
+
+    [Fact]
+    public async Task Starting_a_round_twice_from_the_same_activity_starts_it_once()
+    {
+        var round = await StartAsync(anonymous: false);
+
+        var again = await voting.StartRoundAsync(tenant, round with { Id = "another-id" }, $"start-{round.Id}");
+
+        Assert.Equal(round.Id, again.Value.Id);
+        Assert.Null(await voting.GetRoundAsync(tenant, round.WorkshopId, "another-id"));
+    }
+
+    [Fact]
+    public async Task A_named_ballot_changed_twice_counts_once_with_the_last_choice()
+    {
+        var round = await StartAsync(anonymous: false);
+
+        Assert.Equal(BallotResult.Counted, await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 1)));
+        Assert.Equal(BallotResult.Changed, await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3)));
+
+        var ballot = Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id));
+        Assert.Equal("voter-1", ballot.VoterId);
+        Assert.Equal(3, ballot.Scores.Single().Value);
+    }
+
+    [Fact]
+    public async Task An_anonymous_ballot_is_stored_without_the_voter_and_counts_once()
+    {
+        var round = await StartAsync(anonymous: true);
+
+        Assert.Equal(BallotResult.Counted, await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2)));
+        Assert.Equal(BallotResult.AlreadyVoted, await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3)));
+
+        var ballot = Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id));
+        Assert.Null(ballot.VoterId);
+        Assert.Equal(2, ballot.Scores.Single().Value);
+    }
+
+    [Fact]
+    public async Task Fifty_voters_at_once_give_fifty_ballots()
+    {
+        var round = await StartAsync(anonymous: false);
+
+        await Task.WhenAll(Enumerable.Range(1, 50).Select(n =>
+            voting.CastAsync(tenant, round, $"voter-{n}", Points(round, $"voter-{n}", n % 4))));
+
+        var ballots = await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id);
+        Assert.Equal(50, ballots.Count);
+        Assert.Equal(50, ballots.Select(b => b.VoterId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Two_moderators_closing_the_same_round_one_wins_and_the_other_is_told()
+    {
+        var round = await StartAsync(anonymous: false);
+        var seenByFirst = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+        var seenBySecond = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+
+        await voting.UpdateRoundAsync(tenant, seenByFirst with { Value = seenByFirst.Value.Close(Now) });
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            voting.UpdateRoundAsync(tenant, seenBySecond with { Value = seenBySecond.Value.Close(Now.AddSeconds(1)) }));
+
+        Assert.Equal(DomainErrorCode.Conflict, refused.Code);
+        Assert.Equal(Now, (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!.Value.ClosedAt);
+    }
+}
