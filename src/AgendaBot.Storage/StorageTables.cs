@@ -8,10 +8,15 @@ public sealed class StorageTables
 {
     public StorageTables(StorageOptions options, TokenCredential? credential = null)
     {
+        // A card click must be answered within seconds, so storage retries are short and bounded.
+        var clientOptions = new TableClientOptions
+        {
+            Retry = { MaxRetries = 3, Delay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), NetworkTimeout = TimeSpan.FromSeconds(10) },
+        };
         var service = !string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new TableServiceClient(options.ConnectionString)
+            ? new TableServiceClient(options.ConnectionString, clientOptions)
             : options.TableServiceUri is not null && credential is not null
-                ? new TableServiceClient(options.TableServiceUri, credential)
+                ? new TableServiceClient(options.TableServiceUri, credential, clientOptions)
                 : throw new InvalidOperationException("Storage:ConnectionString or Storage:TableServiceUri (with a credential) must be set.");
         Agendas = service.GetTableClient(options.TablePrefix + "Agendas");
         Workshops = service.GetTableClient(options.TablePrefix + "Workshops");

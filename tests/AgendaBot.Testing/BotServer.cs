@@ -19,7 +19,18 @@ public sealed class BotServer : WebApplicationFactory<Program>
 
     public BotServer(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        this.settings = settings ?? new Dictionary<string, string?>();
+        // Every bot under test stores into the shared Azurite unless a test says otherwise.
+        var merged = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
+            ["Storage:TablePrefix"] = "bot",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        this.settings = merged;
         this.configureServices = configureServices;
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();

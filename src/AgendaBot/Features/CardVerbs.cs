@@ -4,4 +4,5 @@ namespace AgendaBot.Features;
 public static class CardVerbs
 {
     public const string ShowHelp = "help.show";
+    public const string ErasePersonalData = "personalData.erase";
 }

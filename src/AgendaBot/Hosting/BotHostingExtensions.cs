@@ -20,6 +20,7 @@ public static partial class BotHostingExtensions
         services.AddOptions<BotLocalizationOptions>().BindConfiguration(BotLocalizationOptions.SectionName);
         services.AddOptions<MessageEndpointOptions>().BindConfiguration(MessageEndpointOptions.SectionName);
 
+        services.AddAgendaBotStorage();
         services.AddHttpClient(nameof(BotRequestAuthenticator));
         services.AddSingleton<BotRequestAuthenticator>();
         AddConnector(builder);

@@ -74,15 +74,23 @@ public static partial class BotMessagesEndpoint
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogHandlerFailed(logger, failure, activity.Type);
-            return await ApologiseAsync(turn, logger, cancellationToken);
+            var explanation = UserFacingErrors.TextFor(failure, turn.Texts);
+            if (explanation is null)
+            {
+                LogHandlerFailed(logger, failure, activity.Type);
+            }
+            else
+            {
+                LogRefusal(logger, failure);
+            }
+
+            return await ApologiseAsync(turn, explanation ?? turn.Texts[TextKey.SomethingWentWrong], logger, cancellationToken);
         }
     }
 
     // A failed handler must not become a 500: the channel would retry and the user would see nothing useful.
-    private static async Task<IResult> ApologiseAsync(TurnContext turn, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<IResult> ApologiseAsync(TurnContext turn, string apology, ILogger logger, CancellationToken cancellationToken)
     {
-        var apology = turn.Texts[TextKey.SomethingWentWrong];
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
             return Results.Json(AdaptiveCardInvokeResponse.Message(apology), ProtocolJson.Context.AdaptiveCardInvokeResponse);
@@ -166,6 +174,9 @@ public static partial class BotMessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling a {Type} activity failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception failure, string type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The request was refused and the user told why")]
+    private static partial void LogRefusal(ILogger logger, Exception failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the user that handling failed")]
     private static partial void LogApologyFailed(ILogger logger, Exception failure);

@@ -44,11 +44,7 @@ public sealed partial class ActivityRouter(RouteTable routes, IServiceProvider s
             return;
         }
 
-        var text = turn.CommandText;
-        var keywordEnd = text.IndexOfAny([' ', '\n', '\r', '\t']);
-        var keyword = keywordEnd < 0 ? text : text[..keywordEnd];
-        var arguments = keywordEnd < 0 ? string.Empty : text[(keywordEnd + 1)..].Trim();
-        var handlerType = routes.CommandFor(keyword) ?? typeof(Features.Fallback.UnknownCommand);
+        var (handlerType, arguments) = routes.Match(turn.CommandText) ?? (typeof(Features.Fallback.UnknownCommand), turn.CommandText);
         var handler = (ICommandHandler)services.GetRequiredService(handlerType);
         await handler.HandleAsync(turn, arguments, cancellationToken);
     }

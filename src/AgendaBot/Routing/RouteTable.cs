@@ -51,6 +51,24 @@ public sealed class RouteTable
 
     public Type? CommandFor(string keyword) => commands.GetValueOrDefault(keyword);
 
+    /// <summary>
+    /// The command a message starts with, longest keyword first so that "daten löschen" is not read as "daten",
+    /// and the text after it.
+    /// </summary>
+    public (Type Handler, string Arguments)? Match(string text)
+    {
+        foreach (var keyword in commands.Keys.OrderByDescending(k => k.Length))
+        {
+            if (text.StartsWith(keyword, StringComparison.OrdinalIgnoreCase)
+                && (text.Length == keyword.Length || char.IsWhiteSpace(text[keyword.Length])))
+            {
+                return (commands[keyword], text[keyword.Length..].Trim());
+            }
+        }
+
+        return null;
+    }
+
     public Type? VerbHandlerFor(string verb) => verbs.GetValueOrDefault(verb);
 
     public IReadOnlyList<Type> HandlersFor(ConversationEvent conversationEvent) =>

@@ -3,6 +3,8 @@ using AgendaBot.Localization;
 using AgendaBot.Protocol.Activities;
 using AgendaBot.Protocol.Cards;
 using AgendaBot.Protocol.Connector;
+using AgendaBot.Domain.People;
+using AgendaBot.Storage;
 
 namespace AgendaBot.Routing;
 
@@ -14,6 +16,17 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
     public Texts Texts { get; } = texts;
 
     public CultureInfo Culture => Texts.Culture;
+
+    /// <summary>The tenant the activity came from: the only tenant this turn may read or write.</summary>
+    public TenantScope Tenant => new(Activity.TenantId
+        ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.NotFound, "tenant"));
+
+    /// <summary>Who acts: the Entra object id when Teams sends it (stable across chats), otherwise the channel id.</summary>
+    public TeamsUser User => new(
+        Activity.From?.AadObjectId ?? Activity.From?.Id ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.NotFound, "user"),
+        Activity.From?.Name ?? string.Empty);
+
+    public bool IsPersonalChat => Activity.Conversation?.ConversationType is null or ConversationTypes.Personal;
 
     /// <summary>The message text without the bot's own @mention.</summary>
     public string CommandText { get; } = MentionText.WithoutMentionOf(activity, activity.Recipient?.Id);

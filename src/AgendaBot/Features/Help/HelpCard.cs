@@ -15,7 +15,12 @@ public static class HelpCard
             new TextBlock(texts[TextKey.HelpTitle]) { Size = "Large", Weight = "Bolder" },
             new TextBlock(texts[TextKey.HelpWhereToWrite]),
             new TextBlock(texts[TextKey.HelpCommandsHeading]) { Weight = "Bolder", Spacing = "Medium" },
-            new FactSet([new Fact(texts[TextKey.HelpCommandHelp], texts[TextKey.HelpCommandHelpDescription])]),
+            new FactSet(
+            [
+                new Fact(texts[TextKey.HelpCommandHelp], texts[TextKey.HelpCommandHelpDescription]),
+                new Fact(texts[TextKey.HelpCommandMyData], texts[TextKey.HelpCommandMyDataDescription]),
+                new Fact(texts[TextKey.HelpCommandDeleteData], texts[TextKey.HelpCommandDeleteDataDescription]),
+            ]),
             new TextBlock(texts[TextKey.HelpComingHeading]) { Weight = "Bolder", Spacing = "Medium" },
             new TextBlock(texts[TextKey.HelpComing]) { IsSubtle = true },
         ],
