@@ -5,7 +5,7 @@ namespace AgendaBot.EndToEnd.Tests;
 
 /// <summary>
 /// The real bot on a loopback port and the real Agents Playground in front of it, as a user meets them: one instance
-/// shared by the tests of a class (the Playground takes a few seconds to start and keeps its chats in memory).
+/// shared by the tests of a class (starting the Playground takes a moment, and it keeps its chats in memory).
 /// </summary>
 public sealed class TeamsPlayground : IAsyncLifetime
 {
@@ -34,9 +34,10 @@ public sealed class TeamsPlayground : IAsyncLifetime
             var root = RepositoryRoot.Find();
             // The Playground always reports en-US; the people it stands in for expect German (run.sh does the same).
             bot = new BotServer(new Dictionary<string, string?> { ["Localization:ForceCulture"] = "de-DE" });
-            var logDirectory = Directory.CreateDirectory(Path.Combine(root, "artifacts", "playground")).FullName;
+            // Next to the test results, so that CI keeps it and scripts/run-tests.sh clears it with them.
+            var logDirectory = Directory.CreateDirectory(Path.Combine(root, "artifacts", "test-results")).FullName;
             var logFile = Path.Combine(logDirectory,
-                $"e2e-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Environment.ProcessId}.log");
+                $"playground-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Environment.ProcessId}.log");
             playground = await PlaygroundProcess.StartAsync(root, bot.MessagesEndpoint, logFile);
             messages = await BotMessageStream.ConnectAsync(playground.BaseAddress, Diagnostics);
             http = new HttpClient { BaseAddress = playground.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -45,7 +46,7 @@ public sealed class TeamsPlayground : IAsyncLifetime
         }
         catch
         {
-            // xunit does not dispose a fixture whose start failed; the node process must not outlive the run.
+            // Do not count on the runner disposing a fixture whose start failed: the node process must not outlive the run.
             await DisposeAsync();
             throw;
         }
