@@ -31,7 +31,7 @@ public sealed class TeamsPlayground : IAsyncLifetime
     {
         try
         {
-            var root = RepositoryRoot.Find();
+            var root = AgendaBot.Testing.RepositoryRoot.Path;
             // The Playground always reports en-US; the people it stands in for expect German (run.sh does the same).
             bot = new BotServer(new Dictionary<string, string?> { ["Localization:ForceCulture"] = "de-DE" });
             // Next to the test results, so that CI keeps it and scripts/run-tests.sh clears it with them.
