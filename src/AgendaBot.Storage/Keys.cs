@@ -40,6 +40,8 @@ public static class Keys
 
     public static string AgendaWorkshopRow(string agendaId, string workshopId) => Join("ws", agendaId, workshopId);
 
+    public static string MemberRow(string userId) => Join("member", userId);
+
     public static string AgendaWorkshopPrefix(string agendaId) => Join("ws", agendaId) + Separator;
 
     // Workshops table: one partition per workshop, so its counters and what they count change in one transaction.

@@ -31,6 +31,9 @@ public sealed record Workshop
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Where the living pinboard was posted, and its message ids (one per page), so it can be updated in place.</summary>
+    public Pinboard Pinboard { get; init; } = Pinboard.None;
+
     public static Workshop Open(string id, string agendaId, string fieldOfAction, string conversationId,
         TeamsUser moderator, int? capacity, DateTimeOffset now) => new()
     {
@@ -106,4 +109,10 @@ public sealed record Workshop
             throw new DomainException(DomainErrorCode.WrongStep, ((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
+}
+
+/// <summary>The messages that show a workshop's pinboard: one conversation, one message per page.</summary>
+public sealed record Pinboard(string? ConversationId, IReadOnlyList<string> ActivityIds)
+{
+    public static Pinboard None { get; } = new(null, []);
 }

@@ -51,6 +51,18 @@ public sealed class AgendaRepository(StorageTables tables)
         return rows.Select(r => new WorkshopListing(r.GetString("WorkshopId"), r.GetString("FieldOfAction"), r.GetString("ConversationId"))).ToList();
     }
 
+    /// <summary>
+    /// Remembers the workshop a person last registered for, so that plain text in their personal chat with the bot
+    /// can go to that workshop.
+    /// </summary>
+    public Task RememberWorkshopOfAsync(TenantScope scope, string userId, string workshopId, CancellationToken cancellationToken = default) =>
+        table.UpsertEntityAsync(
+            new TableEntity(Keys.TenantPartition(scope.TenantId), Keys.MemberRow(userId)) { ["WorkshopId"] = workshopId, ["PersonId"] = userId },
+            TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<string?> FindWorkshopOfAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default) =>
+        (await table.FindAsync(Keys.TenantPartition(scope.TenantId), Keys.MemberRow(userId), cancellationToken))?.GetString("WorkshopId");
+
     private static TableEntity ToRow(TenantScope scope, Agenda a) => new(Keys.TenantPartition(scope.TenantId), Keys.AgendaRow(a.Id))
     {
         ["AgendaId"] = a.Id,

@@ -123,7 +123,8 @@ public sealed class PersonalDataService(StorageTables tables)
     private bool IsDeletedOnErasure(TableClient table, string rowKey) =>
         table.Name == tables.Conversations.Name
         || rowKey.StartsWith(Keys.ParticipantPrefix, StringComparison.Ordinal)
-        || rowKey.StartsWith("voted|", StringComparison.Ordinal);
+        || rowKey.StartsWith("voted|", StringComparison.Ordinal)
+        || rowKey.StartsWith("member|", StringComparison.Ordinal);
 
     private static AsyncPageable<TableEntity> FindAsync(TableClient table, TenantScope scope, string userId, CancellationToken cancellationToken)
     {

@@ -25,6 +25,8 @@ internal static class WorkshopRows
         ["ParticipantCount"] = w.ParticipantCount,
         ["NextContributionNumber"] = w.NextContributionNumber,
         ["CreatedAt"] = w.CreatedAt,
+        ["PinboardConversationId"] = w.Pinboard.ConversationId,
+        ["PinboardActivityIds"] = JsonSerializer.Serialize(w.Pinboard.ActivityIds.ToList(), StorageJson.Default.ListString),
     };
 
     public static Workshop ToWorkshop(TableEntity row) => new()
@@ -42,6 +44,9 @@ internal static class WorkshopRows
         ParticipantCount = row.GetInt32("ParticipantCount") ?? 0,
         NextContributionNumber = row.GetInt32("NextContributionNumber") ?? 1,
         CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
+        Pinboard = new Pinboard(
+            row.GetString("PinboardConversationId"),
+            JsonSerializer.Deserialize(row.GetString("PinboardActivityIds") ?? "[]", StorageJson.Default.ListString) ?? []),
     };
 
     public static TableEntity ToRow(string partition, Participant p) => new(partition, Keys.ParticipantRow(p.User.Id))
