@@ -35,6 +35,17 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retried_answer_carries_the_bots_token_again()
+    {
+        bot.Connector.AnswerNextWith(503);
+
+        await bot.PostAsync(bot.HelpMessage(), bot.ValidToken());
+
+        var attempts = await bot.Connector.WaitForCallsAsync(2);
+        Assert.All(attempts, call => Assert.Equal($"Bearer {bot.Credential.Token}", call.Authorization));
+    }
+
+    [Fact]
     public async Task Request_without_a_token_is_refused()
     {
         var response = await bot.PostAsync(bot.HelpMessage(), bearerToken: null);

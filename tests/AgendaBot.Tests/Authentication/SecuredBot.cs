@@ -42,6 +42,8 @@ internal sealed class SecuredBot : IAsyncDisposable
                 ["Bot:AppId"] = AppId,
                 ["Bot:OpenIdMetadataUrl"] = openId.MetadataUrl.AbsoluteUri,
                 ["Bot:RequireHttpsMetadata"] = "false",
+                // Retries back off briefly, so that a test of a retried answer does not wait half a second.
+                ["Connector:BaseDelay"] = "00:00:00.010",
             },
             services => services.AddSingleton<TokenCredential>(credential));
         return new SecuredBot(openId, connector, credential, server);
