@@ -18,6 +18,9 @@ public enum TokenSigningKey
 
     /// <summary>A key the server never published.</summary>
     Unknown,
+
+    /// <summary>A key endorsed for the channel that is published only once <see cref="LocalOpenIdServer.RollKeys"/> was called.</summary>
+    Rolled,
 }
 
 /// <summary>What goes into a minted token. The defaults describe a valid Bot Framework channel token.</summary>
@@ -61,14 +64,18 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
     private const string EndorsedKeyId = "channel-key-msteams";
     private const string OtherChannelKeyId = "channel-key-webchat";
     private const string UnknownKeyId = "key-nobody-published";
+    private const string RolledKeyId = "channel-key-msteams-next";
 
     // RSA keys are slow to generate; the same ones serve every server in the test run.
     private static readonly RsaSecurityKey EndorsedKey = NewRsaKey(EndorsedKeyId);
     private static readonly RsaSecurityKey OtherChannelKey = NewRsaKey(OtherChannelKeyId);
     private static readonly RsaSecurityKey UnknownKey = NewRsaKey(UnknownKeyId);
+    private static readonly RsaSecurityKey RolledKey = NewRsaKey(RolledKeyId);
 
     private readonly LoopbackServer server;
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private volatile bool rolled;
+    private int keyRequests;
 
     private LocalOpenIdServer(LoopbackServer server) => this.server = server;
 
@@ -77,13 +84,19 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
 
     public Uri KeysUrl => new(server.BaseAddress, "keys");
 
+    /// <summary>How often the key set was fetched.</summary>
+    public int KeyRequests => Volatile.Read(ref keyRequests);
+
+    /// <summary>The channel rolls its keys: from now on the key set also holds the <see cref="TokenSigningKey.Rolled"/> key.</summary>
+    public void RollKeys() => rolled = true;
+
     public static async Task<LocalOpenIdServer> StartAsync()
     {
         LocalOpenIdServer? openId = null;
         var server = await LoopbackServer.StartAsync(app =>
         {
             app.MapGet("/.well-known/openidconfiguration", () => Results.Text(openId!.Configuration(), "application/json"));
-            app.MapGet("/keys", () => Results.Text(Keys(), "application/json"));
+            app.MapGet("/keys", () => Results.Text(openId!.Keys(), "application/json"));
         });
         openId = new LocalOpenIdServer(server);
         return openId;
@@ -130,7 +143,9 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
         {
             TokenSigningKey.Endorsed => EndorsedKey,
             TokenSigningKey.EndorsedForAnotherChannel => OtherChannelKey,
-            _ => UnknownKey,
+            TokenSigningKey.Rolled => RolledKey,
+            TokenSigningKey.Unknown => UnknownKey,
+            _ => throw new ArgumentOutOfRangeException(nameof(token), token.Key, "no such signing key"),
         };
         var key = new RsaSecurityKey(signer.Parameters) { KeyId = token.KeyId ?? signer.KeyId };
         return new SigningCredentials(key, token.Algorithm);
@@ -146,12 +161,17 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
         ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
     }.ToJsonString();
 
-    private static string Keys() => new JsonObject
+    private string Keys()
     {
-        ["keys"] = new JsonArray(
-            PublicJwk(EndorsedKey, ChannelId, "skype"),
-            PublicJwk(OtherChannelKey, "webchat", "directline")),
-    }.ToJsonString();
+        Interlocked.Increment(ref keyRequests);
+        var keys = new JsonArray(PublicJwk(EndorsedKey, ChannelId, "skype"), PublicJwk(OtherChannelKey, "webchat", "directline"));
+        if (rolled)
+        {
+            keys.Add(PublicJwk(RolledKey, ChannelId, "skype"));
+        }
+
+        return new JsonObject { ["keys"] = keys }.ToJsonString();
+    }
 
     private static JsonObject PublicJwk(RsaSecurityKey key, params string[] endorsements) => new()
     {
