@@ -4,7 +4,6 @@ using AgendaBot.Protocol.Connector;
 using AgendaBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AgendaBot.Protocol.Tests.Connector;
 
@@ -96,19 +95,4 @@ public sealed class RetryAfterTests : IAsyncLifetime
 
     private static HttpResponseMessage Throttled(RetryConditionHeaderValue retryAfter) =>
         new(System.Net.HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = retryAfter } };
-}
-
-/// <summary>A fake clock that tells how long someone started waiting on it, so a test moves time on only then.</summary>
-internal sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
-{
-    private readonly TaskCompletionSource<TimeSpan> timerCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task<TimeSpan> WaitForTimerAsync() => timerCreated.Task.WaitAsync(TimeSpan.FromSeconds(10));
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        timerCreated.TrySetResult(dueTime);
-        return timer;
-    }
 }
