@@ -100,17 +100,27 @@ public sealed record TeamsChannelData
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-public sealed record TenantInfo(string? Id);
+public sealed record TenantInfo(string? Id)
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
 
 public sealed record TeamInfo
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
     public string? AadGroupId { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 public sealed record ChannelInfo
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

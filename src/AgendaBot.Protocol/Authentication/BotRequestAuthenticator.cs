@@ -17,21 +17,24 @@ namespace AgendaBot.Protocol.Authentication;
 public sealed class BotRequestAuthenticator
 {
     private const string ServiceUrlClaim = "serviceurl";
+    private const long NeverRefreshed = long.MinValue;
+
+    // Tokens naming an unknown key make us re-read the channel's keys at most this often, so they cannot flood it.
+    private static readonly TimeSpan KeyRefreshGap = TimeSpan.FromMinutes(5);
+
     private readonly BotAuthenticationOptions options;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? metadata;
+    private readonly IHttpClientFactory httpClientFactory;
     private readonly JsonWebTokenHandler handler = new();
+    private ConfigurationManager<OpenIdConnectConfiguration>? metadata;
+    private long lastKeyRefresh = NeverRefreshed;
 
     public BotRequestAuthenticator(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClientFactory)
     {
         this.options = options.Value;
+        this.httpClientFactory = httpClientFactory;
         if (!this.options.IsDevelopmentMode)
         {
-            var retriever = new HttpDocumentRetriever(httpClientFactory.CreateClient(nameof(BotRequestAuthenticator)))
-            {
-                RequireHttps = this.options.RequireHttpsMetadata,
-            };
-            metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
-                this.options.OpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
+            metadata = NewMetadataCache();
         }
     }
 
@@ -54,12 +57,14 @@ public sealed class BotRequestAuthenticator
         }
 
         var token = authorizationHeader["Bearer ".Length..].Trim();
-        var result = await ValidateAsync(token, cancellationToken);
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        var configuration = await metadata.GetConfigurationAsync(cancellationToken);
+        var result = await ValidateAsync(token, configuration);
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException
+            && await RefreshKeysAsync(cancellationToken) is { } refreshed)
         {
             // The channel may have rolled its keys since the metadata was cached: look once more.
-            metadata.RequestRefresh();
-            result = await ValidateAsync(token, cancellationToken);
+            configuration = refreshed;
+            result = await ValidateAsync(token, configuration);
         }
 
         if (!result.IsValid)
@@ -74,7 +79,6 @@ public sealed class BotRequestAuthenticator
             return AuthenticationResult.Forbidden("serviceurl claim does not match the activity's serviceUrl");
         }
 
-        var configuration = await metadata.GetConfigurationAsync(cancellationToken);
         var keyId = (result.SecurityToken as JsonWebToken)?.Kid;
         if (!IsEndorsed(configuration, keyId, activity.ChannelId))
         {
@@ -84,9 +88,46 @@ public sealed class BotRequestAuthenticator
         return AuthenticationResult.Success(identity, "channel token");
     }
 
-    private async Task<TokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the channel's metadata afresh into a new cache, at most once per <see cref="KeyRefreshGap"/>. A new cache,
+    /// because <see cref="ConfigurationManager{T}.RequestRefresh"/> only refreshes in the background, too late for the
+    /// request at hand. Null when it is too soon to ask again or the channel cannot be reached (the old keys stay).
+    /// </summary>
+    private async Task<OpenIdConnectConfiguration?> RefreshKeysAsync(CancellationToken cancellationToken)
     {
-        var configuration = await metadata!.GetConfigurationAsync(cancellationToken);
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref lastKeyRefresh);
+        if ((last != NeverRefreshed && now - last < (long)KeyRefreshGap.TotalMilliseconds)
+            || Interlocked.CompareExchange(ref lastKeyRefresh, now, last) != last)
+        {
+            return null;
+        }
+
+        var renewed = NewMetadataCache();
+        try
+        {
+            var configuration = await renewed.GetConfigurationAsync(cancellationToken);
+            metadata = renewed;
+            return configuration;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private ConfigurationManager<OpenIdConnectConfiguration> NewMetadataCache()
+    {
+        var retriever = new HttpDocumentRetriever(httpClientFactory.CreateClient(nameof(BotRequestAuthenticator)))
+        {
+            RequireHttps = options.RequireHttpsMetadata,
+        };
+        return new ConfigurationManager<OpenIdConnectConfiguration>(
+            options.OpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
+    }
+
+    private Task<TokenValidationResult> ValidateAsync(string token, OpenIdConnectConfiguration configuration)
+    {
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = options.ValidIssuer,
@@ -101,7 +142,7 @@ public sealed class BotRequestAuthenticator
             // Otherwise a token whose kid is unknown would still be checked against every key we hold.
             TryAllIssuerSigningKeys = false,
         };
-        return await handler.ValidateTokenAsync(token, parameters);
+        return handler.ValidateTokenAsync(token, parameters);
     }
 
     private static bool SameServiceUrl(string? claimed, string? actual) =>

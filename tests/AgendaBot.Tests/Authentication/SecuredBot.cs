@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AgendaBot.Testing;
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgendaBot.Tests.Authentication;
+
+/// <summary>
+/// The real bot with an app id, as deployed: it checks channel tokens against a local OpenID server and answers through a
+/// recording connector, with a fixed outbound credential instead of Entra.
+/// </summary>
+internal sealed class SecuredBot : IAsyncDisposable
+{
+    public const string AppId = "5f0c9b1e-agendabot-app-id";
+
+    private SecuredBot(LocalOpenIdServer openId, RecordingConnector connector, FixedTokenCredential credential, BotServer server)
+    {
+        OpenId = openId;
+        Connector = connector;
+        Credential = credential;
+        Server = server;
+    }
+
+    public LocalOpenIdServer OpenId { get; }
+
+    public RecordingConnector Connector { get; }
+
+    public FixedTokenCredential Credential { get; }
+
+    public BotServer Server { get; }
+
+    public static async Task<SecuredBot> StartAsync()
+    {
+        var openId = await LocalOpenIdServer.StartAsync();
+        var connector = await RecordingConnector.StartAsync();
+        var credential = new FixedTokenCredential();
+        var server = new BotServer(
+            new Dictionary<string, string?>
+            {
+                ["Bot:AppId"] = AppId,
+                ["Bot:OpenIdMetadataUrl"] = openId.MetadataUrl.AbsoluteUri,
+                ["Bot:RequireHttpsMetadata"] = "false",
+                // Retries back off briefly, so that a test of a retried answer does not wait half a second.
+                ["Connector:BaseDelay"] = "00:00:00.010",
+            },
+            services => services.AddSingleton<TokenCredential>(credential));
+        return new SecuredBot(openId, connector, credential, server);
+    }
+
+    /// <summary>A message asking for help, sent by Teams to this bot: it makes the bot answer through the connector.</summary>
+    public JsonObject HelpMessage() => TeamsActivities.Message(Connector.ServiceUrl, "help", locale: "en-US");
+
+    /// <summary>A token exactly as the channel would mint it for this message; tests spoil one detail at a time.</summary>
+    public ChannelToken ValidToken() => ChannelToken.For(AppId, Connector.ServiceUrl);
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity, ChannelToken token) =>
+        PostAsync(activity, OpenId.CreateToken(token));
+
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? bearerToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Server.MessagesEndpoint)
+        {
+            Content = JsonContent.Create(activity),
+        };
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        return await Server.Http.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await Connector.DisposeAsync();
+        await OpenId.DisposeAsync();
+    }
+}
