@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace AgendaBot.Protocol.Authentication;
 
-/// <summary>The verdict on one inbound request: who called, or why it was refused (401 no/invalid token, 403 not allowed).</summary>
+/// <summary>The verdict on one inbound request: who called, or why it was refused (401 no/invalid token, 403 not allowed, 503 keys unavailable).</summary>
 public sealed record AuthenticationResult(bool Succeeded, int StatusCode, string Reason, ClaimsIdentity? Identity)
 {
     public static AuthenticationResult Success(ClaimsIdentity? identity, string reason) => new(true, 200, reason, identity);
@@ -10,4 +10,6 @@ public sealed record AuthenticationResult(bool Succeeded, int StatusCode, string
     public static AuthenticationResult Unauthorized(string reason) => new(false, 401, reason, null);
 
     public static AuthenticationResult Forbidden(string reason) => new(false, 403, reason, null);
+
+    public static AuthenticationResult Unavailable(string reason) => new(false, 503, reason, null);
 }

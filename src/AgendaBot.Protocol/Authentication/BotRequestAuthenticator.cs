@@ -57,7 +57,17 @@ public sealed class BotRequestAuthenticator
         }
 
         var token = authorizationHeader["Bearer ".Length..].Trim();
-        var configuration = await metadata.GetConfigurationAsync(cancellationToken);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await metadata.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // No keys, no verdict: 503 tells the channel to try again later, without pretending the token was bad.
+            return AuthenticationResult.Unavailable("the channel's signing keys cannot be loaded");
+        }
+
         var result = await ValidateAsync(token, configuration);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException
             && await RefreshKeysAsync(cancellationToken) is { } refreshed)
