@@ -41,6 +41,7 @@ public sealed record CardRefresh(CardAction Action, IReadOnlyList<string>? UserI
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
 [JsonDerivedType(typeof(FactSet), "FactSet")]
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
@@ -68,6 +69,23 @@ public sealed record TextBlock(string Text) : CardElement
     public bool? IsSubtle { get; init; }
     public string? Style { get; init; }
     public int? MaxLines { get; init; }
+}
+
+/// <summary>
+/// Text made of runs. A <see cref="TextRun"/> is never read as markdown, which makes it the safe place for anything
+/// a user wrote: asterisks, links and brackets stay plain characters.
+/// </summary>
+public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement;
+
+public sealed record TextRun(string Text)
+{
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = "TextRun";
+    public string? Weight { get; init; }
+    public bool? IsSubtle { get; init; }
+    public bool? Italic { get; init; }
+    public string? Size { get; init; }
+    public string? Color { get; init; }
 }
 
 public sealed record Fact(string Title, string Value);
