@@ -102,6 +102,15 @@ public sealed class VotingRoundValidateTests
     }
 
     [Fact]
+    public void Rating_the_same_item_on_the_same_criterion_twice_is_refused()
+    {
+        var error = Assert.Throws<DomainException>(() =>
+            Stars.Validate(Ballot(new Score(1, "Nutzen", 5), new Score(1, "Nutzen", 5)), Given.Now));
+
+        Assert.Equal(DomainErrorCode.InvalidBallot, error.Code);
+    }
+
+    [Fact]
     public void More_points_than_each_person_has_are_refused()
     {
         var error = Assert.Throws<DomainException>(() =>
@@ -118,6 +127,14 @@ public sealed class VotingRoundValidateTests
 
         Assert.Equal(DomainErrorCode.InvalidBallot, error.Code);
         Assert.Equal("points", error.Subject);
+    }
+
+    [Fact]
+    public void Points_for_one_item_split_over_two_scores_still_count_against_the_item_limit()
+    {
+        var error = Assert.Throws<DomainException>(() => Dots.Validate(Ballot(new Score(1, null, 2), new Score(1, null, 2)), Given.Now));
+
+        Assert.Equal(DomainErrorCode.InvalidBallot, error.Code);
     }
 
     [Fact]
