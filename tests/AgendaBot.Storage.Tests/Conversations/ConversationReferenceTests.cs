@@ -53,6 +53,14 @@ public sealed class ConversationReferenceTests
     }
 
     [Fact]
+    public async Task A_group_chat_is_never_taken_for_the_personal_chat()
+    {
+        await references.SaveAsync(Reference(tenant, "19:group@thread.v2", "groupChat", People.Alice.Id));
+
+        Assert.Null(await references.FindPersonalChatAsync(tenant, People.Alice.Id));
+    }
+
+    [Fact]
     public async Task A_deleted_reference_is_gone()
     {
         var alice = Reference(tenant, "a:chat-alice", "personal", People.Alice.Id);
