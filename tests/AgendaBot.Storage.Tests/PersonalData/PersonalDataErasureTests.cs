@@ -124,6 +124,19 @@ public sealed class PersonalDataErasureTests
     }
 
     [Fact]
+    public async Task Erasure_leaves_neither_id_nor_name_anywhere_in_the_tenant()
+    {
+        var tenant = await ErasedAliceAsync();
+
+        var mentions = (await TenantRows.AllAsync(tenant))
+            .Where(r => TenantRows.Texts(r.Row).Any(t =>
+                t.Contains(Town.Alice.Id, StringComparison.Ordinal) || t.Contains(Town.Alice.Name, StringComparison.Ordinal)))
+            .Select(r => $"{r.Table}: {r.Row.RowKey}");
+
+        Assert.Empty(mentions);
+    }
+
+    [Fact]
     public async Task A_second_export_after_erasure_is_empty()
     {
         var tenant = await ErasedAliceAsync();

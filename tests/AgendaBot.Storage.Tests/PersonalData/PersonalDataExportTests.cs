@@ -8,6 +8,21 @@ public sealed class PersonalDataExportTests
     private readonly PersonalDataService personalData = new(TestStorage.Tables);
 
     [Fact]
+    public async Task Export_holds_every_row_about_the_person()
+    {
+        var tenant = await Town.ArrangeAsync();
+
+        var export = await personalData.ExportAsync(tenant, Town.Alice.Id);
+
+        Assert.Equal(["agenda|agenda"], RowKinds(export, TestStorage.Tables.Agendas.Name));
+        Assert.Equal(
+            ["ballot|round-named|user-alice", "c|000001", "c|000002", "p|user-alice", "round|round-named", "voted|round-anonymous|user-alice"],
+            RowKinds(export, TestStorage.Tables.Workshops.Name));
+        Assert.Equal(["cm|m-alice|c-alice", "h|m-alice|…", "m|m-alice"], RowKinds(export, TestStorage.Tables.Measures.Name));
+        Assert.Equal([Town.AliceChat], RowKinds(export, TestStorage.Tables.Conversations.Name));
+    }
+
+    [Fact]
     public async Task Export_holds_what_the_person_wrote()
     {
         var tenant = await Town.ArrangeAsync();
