@@ -54,9 +54,13 @@ public sealed record VotingRound
 
         switch (Method)
         {
-            case VotingMethod.StarRating when ballot.Scores.Any(s => s.Value is < 1 or > 5 || !Criteria.Contains(s.Criterion ?? string.Empty)):
+            // One rating per item and criterion: a repeated score would count twice.
+            case VotingMethod.StarRating when ballot.Scores.Any(s => s.Value is < 1 or > 5 || !Criteria.Contains(s.Criterion ?? string.Empty))
+                || ballot.Scores.CountBy(s => (s.Item, s.Criterion)).Any(c => c.Value > 1):
                 throw new DomainException(DomainErrorCode.InvalidBallot, "stars");
+            // The per-item limit holds for an item's total, however many scores it is split over.
             case VotingMethod.DotVoting when ballot.Scores.Any(s => s.Value < 0 || s.Value > MaxPointsPerItem)
+                || ballot.Scores.GroupBy(s => s.Item).Any(g => g.Sum(s => s.Value) > MaxPointsPerItem)
                 || ballot.Scores.Sum(s => s.Value) > PointsPerPerson:
                 throw new DomainException(DomainErrorCode.InvalidBallot, "points");
         }

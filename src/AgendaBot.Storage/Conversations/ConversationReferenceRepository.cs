@@ -6,6 +6,9 @@ namespace AgendaBot.Storage.Conversations;
 /// <summary>Where the bot may post without being asked: one row per conversation it was installed in.</summary>
 public sealed class ConversationReferenceRepository(StorageTables tables)
 {
+    /// <summary>Teams' conversationType of a 1:1 chat between the bot and one user.</summary>
+    public const string PersonalConversationType = "personal";
+
     private readonly TableClient table = tables.Conversations;
 
     /// <summary>Saved again on every install and message: the newest serviceUrl wins, which is what Teams asks for.</summary>
@@ -35,10 +38,11 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
         return row is null ? null : ToReference(scope.TenantId, row);
     }
 
-    /// <summary>The personal chat with a user, for 1:1 posts such as the weekly status.</summary>
+    /// <summary>The personal chat with a user, for 1:1 posts such as the weekly status; never a group chat or channel they were seen in.</summary>
     public async Task<ConversationReference?> FindPersonalChatAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.TenantPartition(scope.TenantId)} and PersonId eq {userId}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Keys.TenantPartition(scope.TenantId)} and PersonId eq {userId} and ConversationType eq {PersonalConversationType}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             return ToReference(scope.TenantId, row);

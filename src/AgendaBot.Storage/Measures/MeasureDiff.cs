@@ -8,6 +8,9 @@ namespace AgendaBot.Storage.Measures;
 /// <summary>Which fields of a measure an edit changed, as history entries.</summary>
 internal static class MeasureDiff
 {
+    /// <summary>The history field of an owner change; its before and after values are user ids.</summary>
+    public const string OwnerField = "owner";
+
     public static IReadOnlyList<MeasureChange> Between(Measure before, Measure after, TeamsUser by, DateTimeOffset at)
     {
         var changes = new List<MeasureChange>();
@@ -21,7 +24,7 @@ internal static class MeasureDiff
 
         Compare("title", before.Title, after.Title);
         Compare("description", before.Description, after.Description);
-        Compare("owner", before.Owner?.Id, after.Owner?.Id);
+        Compare(OwnerField, before.Owner?.Id, after.Owner?.Id);
         Compare("start", Date(before.Start), Date(after.Start));
         Compare("end", Date(before.End), Date(after.End));
         Compare("status", before.Status.ToString(), after.Status.ToString());

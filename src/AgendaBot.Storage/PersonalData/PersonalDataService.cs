@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using AgendaBot.Domain.People;
+using AgendaBot.Storage.Measures;
 using Azure;
 using Azure.Data.Tables;
 
@@ -11,6 +13,12 @@ namespace AgendaBot.Storage.PersonalData;
 public sealed class PersonalDataService(StorageTables tables)
 {
     private const string PersonId = "PersonId";
+
+    // Who started a voting round: a person's id outside the PersonId column.
+    private const string StartedBy = "StartedBy";
+
+    // A named ballot's row key ends with the voter's id.
+    private const string NamedBallotPrefix = "ballot|";
 
     /// <summary>Everything stored about one person in one tenant, as a JSON document they can download.</summary>
     public async Task<JsonObject> ExportAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default)
@@ -53,8 +61,9 @@ public sealed class PersonalDataService(StorageTables tables)
 
     /// <summary>
     /// Erases a person: registrations, anonymous-vote markers and conversation references are deleted; what they
-    /// contributed to the group's work (contributions, comments, named ballots, measure history) stays without
-    /// their name or id; measures they owned lose their owner. Returns how many rows were changed.
+    /// contributed to the group's work (contributions, comments, named ballots, measure history, rounds they started)
+    /// stays without their name or id, in any column or key; measures they owned lose their owner. Returns how many
+    /// rows were changed.
     /// </summary>
     public async Task<int> EraseAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default)
     {
@@ -69,12 +78,41 @@ public sealed class PersonalDataService(StorageTables tables)
 
             foreach (var row in rows)
             {
-                await EraseRowAsync(table, row, cancellationToken);
+                await EraseRowAsync(table, row, userId, cancellationToken);
                 changed++;
             }
         }
 
-        return changed + await RemoveFromModeratorListsAsync(scope, userId, cancellationToken);
+        return changed + await RemoveFromModeratorListsAsync(scope, userId, cancellationToken)
+            + await RemoveFromOwnerChangesAsync(scope, userId, cancellationToken);
+    }
+
+    // A change of owner is the changer's history row, but its before and after values are the owners' ids.
+    private async Task<int> RemoveFromOwnerChangesAsync(TenantScope scope, string userId, CancellationToken cancellationToken)
+    {
+        var (from, to) = Keys.TenantRange(scope.TenantId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {from} and PartitionKey lt {to} and Field eq {MeasureDiff.OwnerField} and (Before eq {userId} or After eq {userId})");
+        var rows = new List<TableEntity>();
+        await foreach (var row in tables.Measures.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        foreach (var row in rows)
+        {
+            foreach (var column in new[] { "Before", "After" })
+            {
+                if (row.GetString(column) == userId)
+                {
+                    row[column] = TeamsUser.Anonymous.Id;
+                }
+            }
+
+            await tables.Measures.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        return rows.Count;
     }
 
     // Moderator ids sit in a JSON list on the workshop header, which no filter can search: read the tenant's headers.
@@ -98,7 +136,7 @@ public sealed class PersonalDataService(StorageTables tables)
         return changed;
     }
 
-    private async Task EraseRowAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
+    private async Task EraseRowAsync(TableClient table, TableEntity row, string userId, CancellationToken cancellationToken)
     {
         if (IsDeletedOnErasure(table, row.RowKey))
         {
@@ -106,17 +144,51 @@ public sealed class PersonalDataService(StorageTables tables)
             return;
         }
 
-        row.Remove(PersonId);
-        foreach (var nameColumn in new[] { "Name", "AuthorName", "OwnerName", "ChangedByName", "LoggedByName", "ProjectLeadName" })
+        if (row.GetString(PersonId) == userId)
         {
-            if (row.ContainsKey(nameColumn))
+            row.Remove(PersonId);
+            foreach (var nameColumn in new[] { "Name", "AuthorName", "OwnerName", "ChangedByName", "LoggedByName", "ProjectLeadName" })
             {
-                row[nameColumn] = string.Empty;
+                if (row.ContainsKey(nameColumn))
+                {
+                    row[nameColumn] = string.Empty;
+                }
             }
+        }
+
+        if (row.GetString(StartedBy) == userId)
+        {
+            row[StartedBy] = TeamsUser.Anonymous.Id;
+        }
+
+        if (row.RowKey.StartsWith(NamedBallotPrefix, StringComparison.Ordinal))
+        {
+            await MoveBallotToRandomKeyAsync(table, row, cancellationToken);
+            return;
         }
 
         // Replace, not merge: a merge would keep the PersonId column that was just removed.
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    // The ballot stays, under a random key as anonymous ballots have, so that its key no longer names the voter.
+    private static async Task MoveBallotToRandomKeyAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
+    {
+        var moved = new TableEntity(row.PartitionKey, Keys.BallotRow(row.GetString("RoundId"), Guid.NewGuid().ToString("N")));
+        foreach (var (key, value) in row)
+        {
+            if (key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                moved[key] = value;
+            }
+        }
+
+        TableTransactionAction[] batch =
+        [
+            new(TableTransactionActionType.Delete, row, ETag.All),
+            new(TableTransactionActionType.Add, moved),
+        ];
+        await table.SubmitTransactionAsync(batch, cancellationToken);
     }
 
     // Registrations and "has voted" markers are about the person only; conversation references are their chat.
@@ -132,7 +204,7 @@ public sealed class PersonalDataService(StorageTables tables)
         var (from, to) = Keys.TenantRange(scope.TenantId);
         var tenant = Keys.TenantPartition(scope.TenantId);
         var filter = TableClient.CreateQueryFilter(
-            $"(PartitionKey eq {tenant} or (PartitionKey ge {from} and PartitionKey lt {to})) and PersonId eq {userId}");
+            $"(PartitionKey eq {tenant} or (PartitionKey ge {from} and PartitionKey lt {to})) and (PersonId eq {userId} or StartedBy eq {userId})");
         return table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken);
     }
 }

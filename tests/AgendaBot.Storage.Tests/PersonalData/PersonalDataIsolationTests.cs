@@ -1,0 +1,47 @@
+using AgendaBot.Storage.PersonalData;
+
+namespace AgendaBot.Storage.Tests.PersonalData;
+
+public sealed class PersonalDataIsolationTests
+{
+    private readonly PersonalDataService personalData = new(TestStorage.Tables);
+
+    [Fact]
+    public async Task Erasure_leaves_the_persons_data_in_another_tenant_untouched()
+    {
+        var tenant = await Town.ArrangeAsync();
+        var elsewhere = await Town.ArrangeAsync();
+        var before = (await personalData.ExportAsync(elsewhere, Town.Alice.Id)).ToJsonString();
+
+        await personalData.EraseAsync(tenant, Town.Alice.Id);
+
+        Assert.Equal(before, (await personalData.ExportAsync(elsewhere, Town.Alice.Id)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Erasure_leaves_another_tenant_entirely_unchanged()
+    {
+        var tenant = await Town.ArrangeAsync();
+        var elsewhere = await Town.ArrangeAsync();
+        var before = await SnapshotAsync(elsewhere);
+
+        await personalData.EraseAsync(tenant, Town.Alice.Id);
+
+        Assert.Equal(before, await SnapshotAsync(elsewhere));
+    }
+
+    [Fact]
+    public async Task Erasure_leaves_another_persons_data_untouched()
+    {
+        var tenant = await Town.ArrangeAsync();
+        var before = (await personalData.ExportAsync(tenant, Town.Bob.Id)).ToJsonString();
+
+        await personalData.EraseAsync(tenant, Town.Alice.Id);
+
+        Assert.Equal(before, (await personalData.ExportAsync(tenant, Town.Bob.Id)).ToJsonString());
+    }
+
+    // Each row by table and key with its ETag: any write changes the ETag.
+    private static async Task<List<string>> SnapshotAsync(TenantScope tenant) =>
+        (await TenantRows.AllAsync(tenant)).Select(r => $"{r.Table} {r.Row.PartitionKey} {r.Row.RowKey} {r.Row.ETag}").ToList();
+}

@@ -1,0 +1,94 @@
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Domain.Measures;
+using AgendaBot.Domain.People;
+using AgendaBot.Domain.Voting;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Storage.Agendas;
+using AgendaBot.Storage.Conversations;
+using AgendaBot.Storage.Measures;
+using AgendaBot.Storage.Voting;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Storage.Tests.PersonalData;
+
+/// <summary>
+/// One tenant in which Alice has left every kind of personal data the bot stores, next to Bob's. Texts carry the
+/// tenant id, so that a row from another tenant is recognisable in an export.
+/// </summary>
+internal static class Town
+{
+    public const string AgendaId = "agenda";
+    public const string WorkshopId = "ws-verwaltung";
+    public const string NamedRound = "round-named";
+    public const string AnonymousRound = "round-anonymous";
+    public const string AliceMeasure = "m-alice";
+    public const string BobMeasure = "m-bob";
+    public const string AliceChat = "a:chat-alice";
+    public const string BobChat = "a:chat-bob";
+
+    public static readonly TeamsUser Alice = People.Alice;
+    public static readonly TeamsUser Bob = People.Bob;
+
+    private static readonly StorageTables Tables = TestStorage.Tables;
+
+    /// <summary>A new tenant where Alice leads the agenda and co-moderates a workshop with Bob; both take part in everything.</summary>
+    public static async Task<TenantScope> ArrangeAsync()
+    {
+        var tenant = TestStorage.NewTenant();
+        var at = People.Monday;
+        await new AgendaRepository(Tables).CreateAsync(tenant,
+            Agenda.Create(AgendaId, $"Digitale Agenda {tenant.TenantId}", Alice, null, null, null, at));
+
+        var workshops = new WorkshopRepository(Tables);
+        await workshops.CreateAsync(tenant,
+            Workshop.Open(WorkshopId, AgendaId, "Verwaltung", "19:verwaltung@thread.tacv2", Alice, null, at).WithModerator(Bob.Id));
+        await workshops.RegisterAsync(tenant, WorkshopId, Alice, StakeholderGroup.PublicAdministration, Role.Moderator, at);
+        await workshops.RegisterAsync(tenant, WorkshopId, Bob, StakeholderGroup.Citizens, Role.Participant, at);
+        await ContributeAsync(tenant, workshops, Alice, "act-1", $"Papierformulare im Bürgeramt ({tenant.TenantId})");
+        await ContributeAsync(tenant, workshops, Alice, "act-2", $"Kein WLAN im Rathaus ({tenant.TenantId})");
+        await ContributeAsync(tenant, workshops, Bob, "act-3", $"Parken schwer zu finden ({tenant.TenantId})");
+
+        var voting = new VotingRepository(Tables);
+        await VoteAsync(tenant, voting, new VotingRound
+        {
+            Id = NamedRound, WorkshopId = WorkshopId, Method = VotingMethod.StarRating, Items = [1, 2, 3], Criteria = ["Nutzen"],
+            StartedBy = Alice.Id, StartedAt = at,
+        });
+        await VoteAsync(tenant, voting, new VotingRound
+        {
+            Id = AnonymousRound, WorkshopId = WorkshopId, Method = VotingMethod.DotVoting, Items = [1, 2, 3], Anonymous = true,
+            PointsPerPerson = 3, MaxPointsPerItem = 3, StartedBy = Bob.Id, StartedAt = at,
+        });
+
+        var measures = new MeasureRepository(Tables);
+        await measures.CreateAsync(tenant, Measure(AliceMeasure, "Online-Terminvergabe", Alice), Alice, at);
+        await measures.CreateAsync(tenant, Measure(BobMeasure, "Parkleitsystem", Bob), Bob, at);
+        await measures.AddCommentAsync(tenant, AgendaId, MeasureComment.Create(AliceMeasure, "c-alice", Alice, $"Bitte auch per Telefon ({tenant.TenantId})", at));
+        await measures.AddCommentAsync(tenant, AgendaId, MeasureComment.Create(AliceMeasure, "c-bob", Bob, $"Gute Idee ({tenant.TenantId})", at));
+
+        var conversations = new ConversationReferenceRepository(Tables);
+        await conversations.SaveAsync(PersonalChat(tenant, AliceChat, Alice));
+        await conversations.SaveAsync(PersonalChat(tenant, BobChat, Bob));
+        return tenant;
+    }
+
+    private static Task<ContributionOutcome> ContributeAsync(TenantScope tenant, WorkshopRepository workshops, TeamsUser author,
+        string activityId, string text) =>
+        workshops.AddContributionAsync(tenant, WorkshopId, activityId,
+            (w, number) => Contribution.Create(w.Id, number, w.CurrentStep, author, text, People.Monday));
+
+    // Alice and Bob both vote in every round: Alice scores item 1, Bob item 3.
+    private static async Task VoteAsync(TenantScope tenant, VotingRepository voting, VotingRound round)
+    {
+        await voting.StartRoundAsync(tenant, round, $"start-{round.Id}");
+        var criterion = round.Criteria.Count > 0 ? round.Criteria[0] : null;
+        await voting.CastAsync(tenant, round, Alice.Id, new Ballot(round.Id, Alice.Id, [new Score(1, criterion, 3)], People.Monday));
+        await voting.CastAsync(tenant, round, Bob.Id, new Ballot(round.Id, Bob.Id, [new Score(3, criterion, 2)], People.Monday));
+    }
+
+    private static Measure Measure(string id, string title, TeamsUser owner) =>
+        new() { Id = id, AgendaId = AgendaId, Title = title, Owner = owner, Start = new DateOnly(2026, 4, 1), End = new DateOnly(2026, 12, 31) };
+
+    private static ConversationReference PersonalChat(TenantScope tenant, string conversationId, TeamsUser user) =>
+        new(tenant.TenantId, conversationId, "https://smba.trafficmanager.net/de/", "28:agendabot", "personal", null, null, user.Id, People.Monday);
+}
