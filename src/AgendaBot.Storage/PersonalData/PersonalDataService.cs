@@ -138,6 +138,12 @@ public sealed class PersonalDataService(StorageTables tables)
 
     private async Task EraseRowAsync(TableClient table, TableEntity row, string userId, CancellationToken cancellationToken)
     {
+        if (table.Name == tables.Workshops.Name && row.RowKey.StartsWith(Keys.ParticipantPrefix, StringComparison.Ordinal))
+        {
+            await FreeSeatAsync(row, cancellationToken);
+            return;
+        }
+
         if (IsDeletedOnErasure(table, row.RowKey))
         {
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
@@ -192,6 +198,34 @@ public sealed class PersonalDataService(StorageTables tables)
     }
 
     // Registrations and "has voted" markers are about the person only; conversation references are their chat.
+    // A registration goes together with its seat: the count on the header and the row change in one transaction.
+    private async Task FreeSeatAsync(TableEntity participant, CancellationToken cancellationToken)
+    {
+        var workshops = tables.Workshops;
+        for (var attempt = 1; attempt <= OptimisticRetry.MaxAttempts; attempt++)
+        {
+            var header = await workshops.FindAsync(participant.PartitionKey, Keys.WorkshopHeaderRow, cancellationToken);
+            var batch = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, participant, ETag.All) };
+            if (header is not null && participant.GetBoolean("Waitlisted") != true)
+            {
+                header["ParticipantCount"] = Math.Max(0, (header.GetInt32("ParticipantCount") ?? 1) - 1);
+                batch.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, header, header.ETag));
+            }
+
+            try
+            {
+                await workshops.SubmitTransactionAsync(batch, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException failure) when (failure.IsStale())
+            {
+                await OptimisticRetry.PauseAsync(attempt, cancellationToken);
+            }
+        }
+
+        throw Failures.StaleWrite();
+    }
+
     private bool IsDeletedOnErasure(TableClient table, string rowKey) =>
         table.Name == tables.Conversations.Name
         || rowKey.StartsWith(Keys.ParticipantPrefix, StringComparison.Ordinal)

@@ -26,6 +26,17 @@ public sealed class PersonalDataErasureTests
     }
 
     [Fact]
+    public async Task Erasure_frees_the_seat_of_the_registration()
+    {
+        var tenant = await Town.ArrangeAsync();
+        var before = (await workshops.GetAsync(tenant, Town.WorkshopId))!.Value.ParticipantCount;
+
+        await personalData.EraseAsync(tenant, Town.Alice.Id);
+
+        Assert.Equal(before - 1, (await workshops.GetAsync(tenant, Town.WorkshopId))!.Value.ParticipantCount);
+    }
+
+    [Fact]
     public async Task Erasure_deletes_the_marker_that_the_person_voted()
     {
         var tenant = await ErasedAliceAsync();
