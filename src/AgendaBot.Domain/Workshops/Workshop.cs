@@ -34,6 +34,9 @@ public sealed record Workshop
     /// <summary>Where the living pinboard was posted, and its message ids (one per page), so it can be updated in place.</summary>
     public Pinboard Pinboard { get; init; } = Pinboard.None;
 
+    /// <summary>The language of what the bot posts for everyone (step cards, pinboard, reflections): the opener's.</summary>
+    public string Language { get; init; } = "de";
+
     public static Workshop Open(string id, string agendaId, string fieldOfAction, string conversationId,
         TeamsUser moderator, int? capacity, DateTimeOffset now) => new()
     {
@@ -42,6 +45,8 @@ public sealed record Workshop
         FieldOfAction = TextLimits.Required(fieldOfAction, TextLimits.Title, "field of action"),
         ConversationId = conversationId,
         ModeratorIds = new HashSet<string>(StringComparer.Ordinal) { moderator.Id },
+        // The capacity counts everyone in the room, the moderator included.
+        ParticipantCount = 1,
         Capacity = capacity is null ? DefaultCapacity : capacity is >= 2 and <= 200
             ? capacity.Value
             : throw new DomainException(DomainErrorCode.InvalidValue, "capacity"),

@@ -25,6 +25,7 @@ internal static class WorkshopRows
         ["ParticipantCount"] = w.ParticipantCount,
         ["NextContributionNumber"] = w.NextContributionNumber,
         ["CreatedAt"] = w.CreatedAt,
+        ["Language"] = w.Language,
         ["PinboardConversationId"] = w.Pinboard.ConversationId,
         ["PinboardActivityIds"] = JsonSerializer.Serialize(w.Pinboard.ActivityIds.ToList(), StorageJson.Default.ListString),
     };
@@ -44,6 +45,7 @@ internal static class WorkshopRows
         ParticipantCount = row.GetInt32("ParticipantCount") ?? 0,
         NextContributionNumber = row.GetInt32("NextContributionNumber") ?? 1,
         CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
+        Language = row.GetString("Language") ?? "de",
         Pinboard = new Pinboard(
             row.GetString("PinboardConversationId"),
             JsonSerializer.Deserialize(row.GetString("PinboardActivityIds") ?? "[]", StorageJson.Default.ListString) ?? []),

@@ -5,4 +5,11 @@ public static class CardVerbs
 {
     public const string ShowHelp = "help.show";
     public const string ErasePersonalData = "personalData.erase";
+    public const string CreateAgenda = "agenda.create";
+    public const string OpenWorkshop = "workshop.open";
+    public const string Register = "workshop.register";
+    public const string AddContribution = "contribution.add";
+    public const string CloseStep = "step.close";
+    public const string AdvanceStep = "step.advance";
+    public const string ReopenStep = "step.reopen";
 }

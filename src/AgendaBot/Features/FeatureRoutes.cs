@@ -1,8 +1,10 @@
+using AgendaBot.Features.Agendas;
 using AgendaBot.Features.Conversations;
 using AgendaBot.Features.Fallback;
 using AgendaBot.Features.PersonalData;
 using AgendaBot.Features.Help;
 using AgendaBot.Features.Welcome;
+using AgendaBot.Features.Workshops;
 using AgendaBot.Routing;
 
 namespace AgendaBot.Features;
@@ -14,7 +16,22 @@ public static class FeatureRoutes
         .Command<ShowHelp>("hilfe", "help", "?")
         .Command<ShowMyData>("meine daten", "my data")
         .Command<AskToEraseMyData>("daten löschen", "delete my data")
+        .Command<StartAgendaSetup>("agenda")
+        .Command<OfferWorkshop>("workshop")
+        .Command<ShowStakeholders>("akteure", "akteursanalyse", "stakeholders")
+        .Command<ContributeFromChat>("idee", "idea", "beitrag", "contribution")
+        .Command<EditContribution>("bearbeiten", "edit")
+        .Command<HideContribution>("ausblenden", "hide")
+        .Command<MergeContributions>("zusammenführen", "merge")
+        .Command<PromoteContribution>("übernehmen", "promote")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
+        .Verb<CreateAgenda>(CardVerbs.CreateAgenda)
+        .Verb<OpenWorkshop>(CardVerbs.OpenWorkshop)
+        .Verb<RegisterForWorkshop>(CardVerbs.Register)
+        .Verb<AddContribution>(CardVerbs.AddContribution)
+        .Verb<CloseStep>(CardVerbs.CloseStep)
+        .Verb<AdvanceStep>(CardVerbs.AdvanceStep)
+        .Verb<ReopenStep>(CardVerbs.ReopenStep)
         .Verb<EraseMyData>(CardVerbs.ErasePersonalData)
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
@@ -23,4 +40,10 @@ public static class FeatureRoutes
 
     /// <summary>Handlers the router falls back to without a route.</summary>
     public static IEnumerable<Type> FallbackHandlers => [typeof(UnknownCommand)];
+
+    /// <summary>Services the handlers share.</summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services) => services
+        .AddScoped<WorkshopFinder>()
+        .AddScoped<PinboardPublisher>()
+        .AddScoped<ModerationDesk>();
 }

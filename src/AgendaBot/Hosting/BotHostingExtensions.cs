@@ -32,6 +32,7 @@ public static partial class BotHostingExtensions
             services.AddScoped(handler);
         }
 
+        services.AddFeatureServices();
         services.AddScoped<ActivityRouter>();
         services.AddHealthChecks();
         return builder;

@@ -130,4 +130,14 @@ public static class TextKey
     public const string ModerationUsage = nameof(ModerationUsage);
     public const string ContributionNotFound = nameof(ContributionNotFound);
     public const string NoContributionText = nameof(NoContributionText);
+    public const string HelpCommandAgenda = nameof(HelpCommandAgenda);
+    public const string HelpCommandAgendaDescription = nameof(HelpCommandAgendaDescription);
+    public const string HelpCommandWorkshop = nameof(HelpCommandWorkshop);
+    public const string HelpCommandWorkshopDescription = nameof(HelpCommandWorkshopDescription);
+    public const string HelpCommandIdea = nameof(HelpCommandIdea);
+    public const string HelpCommandIdeaDescription = nameof(HelpCommandIdeaDescription);
+    public const string HelpCommandStakeholders = nameof(HelpCommandStakeholders);
+    public const string HelpCommandStakeholdersDescription = nameof(HelpCommandStakeholdersDescription);
+    public const string HelpCommandModeration = nameof(HelpCommandModeration);
+    public const string HelpCommandModerationDescription = nameof(HelpCommandModerationDescription);
 }

@@ -34,6 +34,10 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
     public Task<ResourceResponse> ReplyAsync(string markdown, CancellationToken cancellationToken) =>
         SendReplyAsync(Activity.CreateReply(markdown) with { TextFormat = "markdown" }, cancellationToken);
 
+    /// <summary>A reply that may quote what people wrote: sent as plain text, so nothing in it is read as markdown.</summary>
+    public Task<ResourceResponse> ReplyPlainAsync(string text, CancellationToken cancellationToken) =>
+        SendReplyAsync(Activity.CreateReply(text) with { TextFormat = "plain" }, cancellationToken);
+
     public Task<ResourceResponse> ReplyAsync(AdaptiveCard card, CancellationToken cancellationToken) =>
         SendReplyAsync(CardMessage(card), cancellationToken);
 
@@ -41,10 +45,29 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
     public Task<ResourceResponse> UpdateCardAsync(string activityId, AdaptiveCard card, CancellationToken cancellationToken) =>
         connector.UpdateActivityAsync(ServiceUrl, ConversationId, activityId, CardMessage(card), cancellationToken);
 
-    private Activity CardMessage(AdaptiveCard card) =>
+    /// <summary>Posts a card for everyone into a conversation of this turn's channel (e.g. the pinboard's thread).</summary>
+    public Task<ResourceResponse> PostCardAsync(string conversationId, AdaptiveCard card, Texts texts, CancellationToken cancellationToken) =>
+        connector.SendToConversationAsync(ServiceUrl, conversationId, CardMessage(card, texts) with { ReplyToId = null }, cancellationToken);
+
+    /// <summary>Replaces a card posted earlier in a conversation of this turn's channel.</summary>
+    public Task<ResourceResponse> UpdateCardAsync(string conversationId, string activityId, AdaptiveCard card, Texts texts,
+        CancellationToken cancellationToken) =>
+        connector.UpdateActivityAsync(ServiceUrl, conversationId, activityId,
+            CardMessage(card, texts) with { Conversation = new ConversationAccount { Id = conversationId } }, cancellationToken);
+
+    /// <summary>Replies in this turn's conversation with a card for everyone, in the given (shared) language.</summary>
+    public Task<ResourceResponse> ReplyAsync(AdaptiveCard card, Texts texts, CancellationToken cancellationToken) =>
+        SendReplyAsync(CardMessage(card, texts), cancellationToken);
+
+    public string ConversationId => Activity.Conversation?.Id
+        ?? throw new InvalidOperationException("The activity has no conversation id; the endpoint should have refused it.");
+
+    private Activity CardMessage(AdaptiveCard card) => CardMessage(card, Texts);
+
+    private Activity CardMessage(AdaptiveCard card, Texts texts) =>
         Activity.CreateReply() with
         {
-            Attachments = [CardAttachments.ToAttachment(card with { FallbackText = card.FallbackText ?? Texts[TextKey.CardFallbackText] })],
+            Attachments = [CardAttachments.ToAttachment(card with { FallbackText = card.FallbackText ?? texts[TextKey.CardFallbackText] })],
             Summary = card.FallbackText,
         };
 
@@ -56,6 +79,4 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
     private string ServiceUrl => Activity.ServiceUrl
         ?? throw new InvalidOperationException("The activity has no serviceUrl; the endpoint should have refused it.");
 
-    private string ConversationId => Activity.Conversation?.Id
-        ?? throw new InvalidOperationException("The activity has no conversation id; the endpoint should have refused it.");
 }

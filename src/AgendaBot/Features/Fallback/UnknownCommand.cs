@@ -1,11 +1,25 @@
+using AgendaBot.Features.Workshops;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
 
 namespace AgendaBot.Features.Fallback;
 
-/// <summary>A message no command matched. The user's text is deliberately not echoed back.</summary>
-public sealed class UnknownCommand : ICommandHandler
+/// <summary>
+/// A message no command matched. In a personal chat of someone registered for a workshop it is their contribution;
+/// otherwise the bot says it did not understand. The user's text is deliberately not echoed back.
+/// </summary>
+public sealed class UnknownCommand(WorkshopFinder finder, ContributeFromChat contribute) : ICommandHandler
 {
-    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
-        turn.ReplyAsync(turn.Texts[TextKey.UnknownCommand], cancellationToken);
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (turn.IsPersonalChat && !string.IsNullOrWhiteSpace(turn.CommandText)
+            && turn.Activity.TenantId is not null
+            && await finder.FindHereAsync(turn, cancellationToken) is { Role: not null } here)
+        {
+            await contribute.ContributeAsync(turn, here, turn.CommandText, cancellationToken);
+            return;
+        }
+
+        await turn.ReplyAsync(turn.Texts[TextKey.UnknownCommand], cancellationToken);
+    }
 }

@@ -18,6 +18,11 @@ public static class HelpCard
             new FactSet(
             [
                 new Fact(texts[TextKey.HelpCommandHelp], texts[TextKey.HelpCommandHelpDescription]),
+                new Fact(texts[TextKey.HelpCommandAgenda], texts[TextKey.HelpCommandAgendaDescription]),
+                new Fact(texts[TextKey.HelpCommandWorkshop], texts[TextKey.HelpCommandWorkshopDescription]),
+                new Fact(texts[TextKey.HelpCommandIdea], texts[TextKey.HelpCommandIdeaDescription]),
+                new Fact(texts[TextKey.HelpCommandStakeholders], texts[TextKey.HelpCommandStakeholdersDescription]),
+                new Fact(texts[TextKey.HelpCommandModeration], texts[TextKey.HelpCommandModerationDescription]),
                 new Fact(texts[TextKey.HelpCommandMyData], texts[TextKey.HelpCommandMyDataDescription]),
                 new Fact(texts[TextKey.HelpCommandDeleteData], texts[TextKey.HelpCommandDeleteDataDescription]),
             ]),

@@ -1,0 +1,50 @@
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Agendas;
+
+public static class AgendaSetupCard
+{
+    public static AdaptiveCard Render(Texts texts) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = texts[TextKey.AgendaSetupTitle],
+        MsTeams = new(),
+        Body =
+        [
+            new TextBlock(texts[TextKey.AgendaSetupTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.AgendaSetupIntro]),
+            new TextInput
+            {
+                Id = "title", Label = texts[TextKey.AgendaSetupTitleLabel], IsRequired = true,
+                Value = texts[TextKey.AgendaSetupTitleDefault], MaxLength = Domain.Common.TextLimits.Title,
+            },
+            new TextInput
+            {
+                Id = "fieldsOfAction", Label = texts[TextKey.AgendaSetupFields], IsMultiline = true,
+                Value = string.Join("\n", Agenda.DefaultFieldsOfAction), MaxLength = 1500,
+            },
+            new ToggleInput(texts[TextKey.AgendaSetupStatusHere]) { Id = "statusHere", Value = "true", ValueOn = "true", ValueOff = "false" },
+            new TextBlock(texts[TextKey.AgendaSetupSchedule]) { IsSubtle = true, Size = "Small" },
+        ],
+        Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonCreateAgenda], CardVerbs.CreateAgenda, data: null)],
+    };
+}
+
+public static class AgendaSummaryCard
+{
+    public static AdaptiveCard Render(Agenda agenda, Texts texts) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = texts[TextKey.AgendaSetupTitle],
+        MsTeams = new(),
+        Body =
+        [
+            new RichTextBlock([new TextRun(agenda.Title) { Size = "Large", Weight = "Bolder" }]),
+            new RichTextBlock([new TextRun(texts.Format(TextKey.AgendaCreated, agenda.Title, agenda.ProjectLead.Name))]),
+            new Container(agenda.FieldsOfAction.Select(f => (CardElement)new RichTextBlock([new TextRun("• " + f)])).ToList()),
+            new TextBlock(texts[TextKey.AgendaSetupSchedule]) { IsSubtle = true, Size = "Small" },
+        ],
+    };
+}

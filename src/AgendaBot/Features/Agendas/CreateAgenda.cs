@@ -1,0 +1,50 @@
+using System.Text.Json;
+using AgendaBot.Cards;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Domain.Common;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Localization;
+using AgendaBot.Routing;
+using AgendaBot.Storage.Agendas;
+
+namespace AgendaBot.Features.Agendas;
+
+/// <summary>The set-up card was sent: the clicking person becomes the project lead of the team's agenda.</summary>
+public sealed class CreateAgenda(AgendaRepository agendas, WorkshopFinder finder, TimeProvider time) : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        if (WorkshopFinder.AgendaIdOf(turn.Activity) is not { } agendaId)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.AgendaOnlyInTeams]);
+        }
+
+        if (await finder.FindAgendaAsync(turn, cancellationToken) is { } existing)
+        {
+            return new CardActionResult.ReplaceCard(AgendaSummaryCard.Render(existing.Value, turn.Texts));
+        }
+
+        var input = CardPayload.Read(data, CardDataJson.Default.AgendaSetupData);
+        var fields = (input.FieldsOfAction ?? string.Empty)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var agenda = Agenda.Create(agendaId, input.Title ?? string.Empty, turn.User, fields,
+            input.StatusHere == "true" ? WorkshopFinder.BoundConversationOf(turn.Activity) : null, null, time.GetUtcNow());
+        try
+        {
+            await agendas.CreateAsync(turn.Tenant, agenda, cancellationToken);
+        }
+        catch (DomainException failure) when (failure.Code == DomainErrorCode.Conflict)
+        {
+            // Two clicks at once: the first one set it up; show what exists.
+            var first = await finder.FindAgendaAsync(turn, cancellationToken);
+            if (first is null)
+            {
+                throw;
+            }
+
+            agenda = first.Value;
+        }
+
+        return new CardActionResult.ReplaceCard(AgendaSummaryCard.Render(agenda, turn.Texts));
+    }
+}

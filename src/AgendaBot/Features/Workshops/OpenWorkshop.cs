@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+using AgendaBot.Cards;
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Localization;
+using AgendaBot.Routing;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Workshops;
+
+/// <summary>
+/// The "open workshop" card was sent: the workshop is bound to this channel, the clicking person moderates it, and the
+/// registration card, the first step and the pinboard are posted.
+/// </summary>
+public sealed class OpenWorkshop(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, TimeProvider time)
+    : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        if (turn.IsPersonalChat)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.AgendaOnlyInTeams]);
+        }
+
+        var agenda = await finder.FindAgendaAsync(turn, cancellationToken)
+            ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
+        if (await finder.FindHereAsync(turn, cancellationToken) is { } running)
+        {
+            return new CardActionResult.Message(turn.Texts.Format(TextKey.WorkshopExists, running.Value.FieldOfAction, (int)running.Value.CurrentStep));
+        }
+
+        var input = CardPayload.Read(data, CardDataJson.Default.OpenWorkshopData);
+        // The card offers the agenda's fields; anything else is a tampered payload.
+        var field = agenda.Value.FieldsOfAction.FirstOrDefault(f => string.Equals(f, input.FieldOfAction, StringComparison.Ordinal))
+            ?? throw new DomainException(DomainErrorCode.InvalidValue, "field of action");
+        int? capacity = int.TryParse(input.Capacity, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : null;
+        var bound = WorkshopFinder.BoundConversationOf(turn.Activity);
+        var workshop = Workshop.Open(WorkshopFinder.WorkshopIdFor(turn.Tenant.TenantId, bound), agenda.Value.Id, field, bound,
+            turn.User, capacity, time.GetUtcNow()) with { Language = turn.Culture.TwoLetterISOLanguageName };
+        workshop = (await workshops.CreateAsync(turn.Tenant, workshop, cancellationToken)).Value;
+
+        var shared = SharedTexts.For(workshop);
+        await turn.ReplyAsync(RegistrationCard.Render(workshop, [], shared), shared, cancellationToken);
+        await turn.ReplyAsync(StepCard.Render(workshop, shared), shared, cancellationToken);
+        await pinboard.RefreshAsync(turn, workshop.Id, cancellationToken);
+        return new CardActionResult.ReplaceCard(OpenWorkshopCard.Opened(workshop, turn.User.Name, turn.Texts));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Workshops;
+
+public static class OpenWorkshopCard
+{
+    public static AdaptiveCard Render(Agenda agenda, Texts texts) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = texts[TextKey.OpenWorkshopTitle],
+        MsTeams = new(),
+        Body =
+        [
+            new TextBlock(texts[TextKey.OpenWorkshopTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.OpenWorkshopIntro]),
+            new ChoiceSetInput(agenda.FieldsOfAction.Select(f => new Choice(f, f)).ToList())
+            {
+                Id = "fieldOfAction", Label = texts[TextKey.OpenWorkshopField], IsRequired = true, Value = agenda.FieldsOfAction[0],
+            },
+            new NumberInput
+            {
+                Id = "capacity", Label = texts[TextKey.OpenWorkshopCapacity], Value = Workshop.DefaultCapacity, Min = 2, Max = 200,
+            },
+        ],
+        Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonOpenWorkshop], CardVerbs.OpenWorkshop, data: null)],
+    };
+
+    public static AdaptiveCard Opened(Workshop workshop, string moderatorName, Texts texts) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = texts.Format(TextKey.WorkshopOpened, workshop.FieldOfAction, moderatorName),
+        MsTeams = new(),
+        Body =
+        [
+            new RichTextBlock([new TextRun(texts.Format(TextKey.WorkshopOpened, workshop.FieldOfAction, moderatorName))]),
+            new TextBlock(texts.Format(TextKey.RegistrationCount,
+                workshop.ParticipantCount.ToString(CultureInfo.InvariantCulture), workshop.Capacity.ToString(CultureInfo.InvariantCulture))) { IsSubtle = true },
+        ],
+    };
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using AgendaBot.Cards;
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.People;
+using AgendaBot.Routing;
+using AgendaBot.Storage.Agendas;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Workshops;
+
+/// <summary>"Anmelden" on the registration card: take a seat (or a place on the waiting list) for a stakeholder group.</summary>
+public sealed class RegisterForWorkshop(WorkshopFinder finder, WorkshopRepository workshops, AgendaRepository agendas, TimeProvider time)
+    : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var input = CardPayload.Read(data, CardDataJson.Default.RegistrationData);
+        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
+        if (!Enum.TryParse<StakeholderGroup>(input.Group, ignoreCase: false, out var group) || !Enum.IsDefined(group))
+        {
+            throw new DomainException(DomainErrorCode.InvalidValue, "group");
+        }
+
+        await workshops.RegisterAsync(turn.Tenant, here.Value.Id, turn.User, group, Role.Participant, time.GetUtcNow(), cancellationToken);
+        await agendas.RememberWorkshopOfAsync(turn.Tenant, turn.User.Id, here.Value.Id, cancellationToken);
+
+        var workshop = (await workshops.GetAsync(turn.Tenant, here.Value.Id, cancellationToken))!.Value;
+        var participants = await workshops.GetParticipantsAsync(turn.Tenant, workshop.Id, cancellationToken);
+        return new CardActionResult.ReplaceCard(RegistrationCard.Render(workshop, participants, SharedTexts.For(workshop)));
+    }
+}

@@ -1,0 +1,70 @@
+using AgendaBot.Cards;
+using AgendaBot.Domain.People;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Workshops;
+
+/// <summary>
+/// Registration with one click and the Akteursanalyse in one card: who is there for which group, which groups are
+/// still missing, who waits. Names are what people chose in Teams, so they go into plain text runs.
+/// </summary>
+public static class RegistrationCard
+{
+    public static AdaptiveCard Render(Workshop workshop, IReadOnlyList<Participant> participants, Texts texts, bool withForm = true)
+    {
+        var balance = StakeholderBalance.Of(participants);
+        var body = new List<CardElement>
+        {
+            new RichTextBlock([new TextRun(texts.Format(TextKey.RegistrationTitle, workshop.FieldOfAction)) { Size = "Large", Weight = "Bolder" }]),
+            new TextBlock(texts.Format(TextKey.RegistrationCount, workshop.ParticipantCount, workshop.Capacity)),
+            new TextBlock(texts[TextKey.BalanceTitle]) { Weight = "Bolder", Spacing = "Medium" },
+        };
+        foreach (var group in Enum.GetValues<StakeholderGroup>())
+        {
+            var names = participants.Where(p => !p.Waitlisted && p.Group == group && p.Role == Role.Participant).Select(p => p.User.Name).ToList();
+            if (names.Count > 0)
+            {
+                body.Add(new RichTextBlock(
+                [
+                    new TextRun($"{StepTexts.Group(texts, group)}: ") { Weight = "Bolder" },
+                    new TextRun(string.Join(", ", names)),
+                ]) { Spacing = "Small" });
+            }
+        }
+
+        body.Add(new TextBlock(balance.Missing.Count == 0
+            ? texts[TextKey.BalanceComplete]
+            : texts.Format(TextKey.BalanceMissing, string.Join(", ", balance.Missing.Select(g => StepTexts.Group(texts, g)))))
+        {
+            Color = balance.Missing.Count == 0 ? "Good" : "Attention",
+        });
+        var waiting = participants.Where(p => p.Waitlisted).Select(p => p.User.Name).ToList();
+        if (waiting.Count > 0)
+        {
+            body.Add(new RichTextBlock([new TextRun(texts.Format(TextKey.BalanceWaitlist, string.Join(", ", waiting))) { IsSubtle = true }]));
+        }
+
+        if (!withForm)
+        {
+            return Card(body, null, texts);
+        }
+
+        body.Add(new ChoiceSetInput(Enum.GetValues<StakeholderGroup>().Select(g => new Choice(StepTexts.Group(texts, g), g.ToString())).ToList())
+        {
+            Id = "group", Label = texts[TextKey.RegistrationGroup], IsRequired = true, Value = nameof(StakeholderGroup.Citizens),
+        });
+        var data = CardPayload.Write(new WorkshopRef(workshop.Id), CardDataJson.Default.WorkshopRef);
+        return Card(body, [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonRegister], CardVerbs.Register, data)], texts);
+    }
+
+    private static AdaptiveCard Card(List<CardElement> body, IReadOnlyList<CardAction>? actions, Texts texts) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = texts[TextKey.BalanceTitle],
+        MsTeams = new(),
+        Body = body,
+        Actions = actions,
+    };
+}

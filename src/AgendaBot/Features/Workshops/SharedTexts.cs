@@ -1,0 +1,14 @@
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Localization;
+
+namespace AgendaBot.Features.Workshops;
+
+/// <summary>
+/// Posts everyone sees (step cards, pinboard, reflections) are in the workshop's language, not in the language of
+/// whoever happened to click last, so a shared message does not switch language from update to update.
+/// </summary>
+public static class SharedTexts
+{
+    public static Texts For(Workshop workshop) =>
+        new(workshop.Language == "en" ? BotCulture.English : BotCulture.German);
+}

@@ -1,0 +1,90 @@
+using AgendaBot.Cards;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Workshops;
+
+/// <summary>The card of one step: its guiding questions and the form for that step's kind of contribution.</summary>
+public static class StepCard
+{
+    /// <param name="final">The step is behind us: no buttons any more.</param>
+    public static AdaptiveCard Render(Workshop workshop, Texts texts, bool final = false)
+    {
+        var step = workshop.CurrentStep;
+        var stepRef = CardPayload.Write(new StepRef(workshop.Id, (int)step), CardDataJson.Default.StepRef);
+        var collecting = workshop.StepState == StepState.Collecting;
+        var body = new List<CardElement>
+        {
+            new TextBlock(texts.Format(TextKey.StepFieldOfAction, workshop.FieldOfAction)) { IsSubtle = true, Spacing = "None" },
+            new TextBlock(StepTexts.Heading(texts, step)) { Size = "Large", Weight = "Bolder", Spacing = "Small" },
+            new TextBlock(StepTexts.Questions(texts, step, workshop.FieldOfAction)),
+        };
+        List<CardAction> actions;
+        if (collecting)
+        {
+            body.Add(new TextBlock(texts[TextKey.StepCollecting]) { IsSubtle = true, Size = "Small" });
+            body.AddRange(FormFor(step, texts));
+            actions =
+            [
+                ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonContribute], CardVerbs.AddContribution, stepRef),
+                ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonCloseStep], CardVerbs.CloseStep, stepRef),
+            ];
+        }
+        else if (final)
+        {
+            body.Add(new TextBlock(texts[TextKey.StepClosedNote]) { Weight = "Bolder", Color = "Good" });
+            actions = [];
+        }
+        else
+        {
+            body.Add(new TextBlock(texts[TextKey.StepClosedNote]) { Weight = "Bolder", Color = "Good" });
+            actions = workshop.Completed && step == WorkshopStep.TimeAndMeasuresPlan
+                ? [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonReopen], CardVerbs.ReopenStep, stepRef)]
+                : [
+                    ExecuteAction.WithSubmitFallback(texts.Format(TextKey.ButtonAdvance, (int)step + 1), CardVerbs.AdvanceStep, stepRef),
+                    ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonReopen], CardVerbs.ReopenStep, stepRef),
+                ];
+        }
+
+        return new AdaptiveCard
+        {
+            Lang = texts.Culture.TwoLetterISOLanguageName,
+            FallbackText = $"{StepTexts.Heading(texts, step)}: {StepTexts.Questions(texts, step, workshop.FieldOfAction)}",
+            MsTeams = new(),
+            Body = body,
+            Actions = actions.Count == 0 ? null : actions,
+        };
+    }
+
+    private static IEnumerable<CardElement> FormFor(WorkshopStep step, Texts texts)
+    {
+        if (step == WorkshopStep.BestPractice)
+        {
+            yield return new TextInput { Id = "exampleName", Label = texts[TextKey.FormExampleName], MaxLength = 120 };
+            yield return new TextInput { Id = "examplePlace", Label = texts[TextKey.FormExamplePlace], MaxLength = 120 };
+            yield return new TextInput { Id = "exampleLink", Label = texts[TextKey.FormExampleLink], MaxLength = 500, Placeholder = "https://" };
+        }
+
+        yield return new TextInput
+        {
+            Id = "text",
+            Label = texts[TextKey.FormContribution],
+            Placeholder = texts[TextKey.FormContributionPlaceholder],
+            IsMultiline = true,
+            MaxLength = Domain.Common.TextLimits.ContributionText,
+        };
+
+        if (step == WorkshopStep.Goals)
+        {
+            yield return new ToggleInput(texts[TextKey.FormGoalDesirable]) { Id = "desirable", Value = "false", ValueOn = "true", ValueOff = "false" };
+            yield return new ToggleInput(texts[TextKey.FormGoalNecessary]) { Id = "necessary", Value = "false", ValueOn = "true", ValueOff = "false" };
+            yield return new ToggleInput(texts[TextKey.FormGoalFeasible]) { Id = "feasible", Value = "false", ValueOn = "true", ValueOff = "false" };
+        }
+
+        if (step == WorkshopStep.ActionConcept)
+        {
+            yield return new TextInput { Id = "linkedGoals", Label = texts[TextKey.FormLinkedGoals], MaxLength = 100 };
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using AgendaBot.Cards;
+using AgendaBot.Domain.People;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Routing;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Workshops;
+
+/// <summary>"Schritt abschließen": the step stops collecting, and its reflection is posted.</summary>
+public sealed class CloseStep(WorkshopFinder finder, WorkshopRepository workshops) : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var input = CardPayload.Read(data, CardDataJson.Default.StepRef);
+        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
+        here.Require(WorkshopAction.CloseStep);
+        var step = ContributionFactory.Step(input.Step);
+        var closed = await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = here.Value.CloseStep(step) }, cancellationToken);
+
+        var shared = SharedTexts.For(closed.Value);
+        var contributions = await workshops.GetContributionsAsync(turn.Tenant, closed.Value.Id, cancellationToken);
+        await turn.ReplyAsync(ReflectionCard.Render(closed.Value, step, contributions, shared), shared, cancellationToken);
+        return new CardActionResult.ReplaceCard(StepCard.Render(closed.Value, shared));
+    }
+}
+
+/// <summary>"Weiter zu Schritt n": the next step begins with its own card; the pinboard gets its heading.</summary>
+public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard) : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var input = CardPayload.Read(data, CardDataJson.Default.StepRef);
+        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
+        here.Require(WorkshopAction.AdvanceStep);
+        var before = here.Value;
+        var advanced = await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = before.AdvanceFrom(ContributionFactory.Step(input.Step)) },
+            cancellationToken);
+
+        var shared = SharedTexts.For(advanced.Value);
+        await turn.ReplyAsync(StepCard.Render(advanced.Value, shared), shared, cancellationToken);
+        await pinboard.RefreshAsync(turn, advanced.Value.Id, cancellationToken);
+        return new CardActionResult.ReplaceCard(StepCard.Render(before, shared, final: true));
+    }
+}
+
+/// <summary>"Schritt wieder öffnen": the group closed a step too early.</summary>
+public sealed class ReopenStep(WorkshopFinder finder, WorkshopRepository workshops) : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var input = CardPayload.Read(data, CardDataJson.Default.StepRef);
+        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
+        here.Require(WorkshopAction.CloseStep);
+        var reopened = await workshops.UpdateAsync(turn.Tenant,
+            here.Workshop with { Value = here.Value.ReopenStep(ContributionFactory.Step(input.Step)) }, cancellationToken);
+        return new CardActionResult.ReplaceCard(StepCard.Render(reopened.Value, SharedTexts.For(reopened.Value)));
+    }
+}

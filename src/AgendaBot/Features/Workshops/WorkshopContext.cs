@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.People;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Protocol.Activities;
+using AgendaBot.Routing;
+using AgendaBot.Storage;
+using AgendaBot.Storage.Agendas;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Workshops;
+
+/// <summary>A workshop as seen by the person acting in this turn: the workshop, its agenda and their role.</summary>
+public sealed record WorkshopContext(Versioned<Workshop> Workshop, Agenda Agenda, Participant? Participant, Role? Role)
+{
+    public Workshop Value => Workshop.Value;
+
+    /// <summary>Refuses unless the person's role allows the action; checked on the server whatever a card claims.</summary>
+    public void Require(WorkshopAction action)
+    {
+        if (Role is not { } role || !Permissions.Allows(role, action))
+        {
+            throw new DomainException(action is WorkshopAction.Contribute or WorkshopAction.Vote && Role is null
+                ? DomainErrorCode.NotRegistered
+                : DomainErrorCode.NotAllowed, action.ToString());
+        }
+    }
+}
+
+/// <summary>
+/// Finds the agenda and workshop of a conversation. A team has one agenda; a channel (or group chat) has at most one
+/// workshop, whose id is derived from the channel, so finding it needs no index and opening it twice is harmless.
+/// </summary>
+public sealed class WorkshopFinder(AgendaRepository agendas, WorkshopRepository workshops)
+{
+    /// <summary>The team (or, outside teams, the group chat) an agenda belongs to.</summary>
+    public static string? AgendaIdOf(Activity activity) =>
+        activity.ChannelData?.Team?.Id
+        ?? (activity.Conversation?.ConversationType == ConversationTypes.GroupChat ? activity.Conversation.Id : null);
+
+    /// <summary>The channel or group chat itself, without the thread suffix Teams appends to channel conversation ids.</summary>
+    public static string BoundConversationOf(Activity activity) =>
+        activity.ChannelData?.Channel?.Id ?? activity.Conversation?.Id?.Split(";messageid=", 2)[0]
+        ?? throw new DomainException(DomainErrorCode.NotFound, "conversation");
+
+    public static string WorkshopIdFor(string tenantId, string boundConversation) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenantId}\n{boundConversation}")))[..24];
+
+    public async Task<Versioned<Agenda>?> FindAgendaAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        AgendaIdOf(turn.Activity) is { } agendaId ? await agendas.GetAsync(turn.Tenant, agendaId, cancellationToken) : null;
+
+    /// <summary>The workshop of this channel, or — in a personal chat — the one the person last registered for.</summary>
+    public async Task<WorkshopContext?> FindHereAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var workshopId = turn.IsPersonalChat
+            ? await agendas.FindWorkshopOfAsync(turn.Tenant, turn.User.Id, cancellationToken)
+            : WorkshopIdFor(turn.Tenant.TenantId, BoundConversationOf(turn.Activity));
+        return workshopId is null ? null : await LoadAsync(turn, workshopId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The workshop a card names — accepted only if it is the workshop of the conversation the click came from
+    /// (or the person's own workshop in a personal chat). A card copied elsewhere or edited by hand gets NotFound.
+    /// </summary>
+    public async Task<WorkshopContext> RequireFromCardAsync(TurnContext turn, string claimedWorkshopId, CancellationToken cancellationToken)
+    {
+        var here = await FindHereAsync(turn, cancellationToken);
+        return here is not null && here.Value.Id == claimedWorkshopId
+            ? here
+            : throw new DomainException(DomainErrorCode.NotFound, "workshop");
+    }
+
+    public async Task<WorkshopContext> RequireHereAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        await FindHereAsync(turn, cancellationToken) ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
+
+    private async Task<WorkshopContext?> LoadAsync(TurnContext turn, string workshopId, CancellationToken cancellationToken)
+    {
+        var workshop = await workshops.GetAsync(turn.Tenant, workshopId, cancellationToken);
+        if (workshop is null)
+        {
+            return null;
+        }
+
+        var agenda = await agendas.GetAsync(turn.Tenant, workshop.Value.AgendaId, cancellationToken)
+            ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
+        var participant = await workshops.GetParticipantAsync(turn.Tenant, workshopId, turn.User.Id, cancellationToken);
+        return new WorkshopContext(workshop, agenda.Value, participant, RoleOf(turn.User, workshop.Value, agenda.Value, participant));
+    }
+
+    private static Role? RoleOf(TeamsUser user, Workshop workshop, Agenda agenda, Participant? participant) =>
+        agenda.ProjectLead.Id == user.Id ? Role.ProjectLead
+        : workshop.IsModerator(user.Id) ? Role.Moderator
+        : participant is { Waitlisted: false } ? Role.Participant
+        : null;
+}
