@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AgendaBot.Testing;
+
+namespace AgendaBot.Tests.Workshops;
+
+/// <summary>A person in the test town: Teams channel id and Entra object id.</summary>
+public sealed record Person(string Name, string ChannelAccountId, string AadObjectId);
+
+/// <summary>
+/// A team channel of a test tenant with the real bot in it: people @mention the bot and click card buttons, and
+/// the test reads what the bot posted from the recording connector.
+/// </summary>
+public sealed class WorkshopRoom : IAsyncDisposable
+{
+    public static readonly Person Lead = new("Petra Hoffmann", "29:petra", "aad-petra");
+    public static readonly Person Anna = new("Anna Schulz", "29:anna", "aad-anna");
+    public static readonly Person Klaus = new("Klaus Meier", "29:klaus", "aad-klaus");
+    public static readonly Person Sabine = new("Sabine Wagner", "29:sabine", "aad-sabine");
+
+    private WorkshopRoom(BotServer bot, RecordingConnector connector, string tenantId, string channelId)
+    {
+        Bot = bot;
+        Connector = connector;
+        TenantId = tenantId;
+        ChannelId = channelId;
+    }
+
+    public BotServer Bot { get; }
+    public RecordingConnector Connector { get; }
+    public string TenantId { get; }
+    public string ChannelId { get; }
+    public string TeamId { get; } = "19:team-hagenow@thread.tacv2";
+
+    public static async Task<WorkshopRoom> OpenAsync(string channel = "19:workshop-verwaltung@thread.tacv2")
+    {
+        var connector = await RecordingConnector.StartAsync();
+        return new WorkshopRoom(new BotServer(), connector, $"tenant-{Guid.NewGuid():N}", channel);
+    }
+
+    public JsonObject ChannelActivity(Person from, string type, string? channelId = null)
+    {
+        var channel = channelId ?? ChannelId;
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, string.Empty, conversationType: "channel",
+            conversationId: $"{channel};messageid=1700000000000", fromId: from.ChannelAccountId);
+        activity["type"] = type;
+        activity["from"] = new JsonObject { ["id"] = from.ChannelAccountId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId };
+        activity["conversation"]!["tenantId"] = TenantId;
+        activity["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = TenantId },
+            ["team"] = new JsonObject { ["id"] = TeamId },
+            ["channel"] = new JsonObject { ["id"] = channel },
+        };
+        return activity;
+    }
+
+    /// <summary>"@AgendaBot {text}" in the channel.</summary>
+    public async Task SayAsync(Person from, string text, string? channelId = null)
+    {
+        var activity = ChannelActivity(from, "message", channelId);
+        activity["text"] = $"<at>AgendaBot</at> {text}";
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "AgendaBot" },
+            ["text"] = "<at>AgendaBot</at>",
+        });
+        await Bot.Http.PostAsJsonAsync("api/messages", activity);
+    }
+
+    /// <summary>A click on an Action.Execute button; returns the invoke response the bot put in the HTTP answer.</summary>
+    public async Task<JsonObject> ClickAsync(Person from, string verb, JsonObject? data = null, string? activityId = null, string? channelId = null)
+    {
+        var activity = ChannelActivity(from, "invoke", channelId);
+        activity["name"] = "adaptiveCard/action";
+        if (activityId is not null)
+        {
+            activity["id"] = activityId;
+        }
+
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? new JsonObject() },
+        };
+        var response = await Bot.Http.PostAsJsonAsync("api/messages", activity);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>The lead sets up the agenda and opens the workshop "Verwaltung" in this channel; returns the workshop id.</summary>
+    public async Task<string> SetUpWorkshopAsync(int capacity = 15)
+    {
+        await ClickAsync(Lead, "agenda.create", new JsonObject
+        {
+            ["title"] = "Digitale Agenda Hagenow",
+            ["fieldsOfAction"] = "Verwaltung\nTourismus/Mobilität\nEinzelhandel/Gewerbe",
+            ["statusHere"] = "true",
+        });
+        await ClickAsync(Lead, "workshop.open", new JsonObject { ["fieldOfAction"] = "Verwaltung", ["capacity"] = $"{capacity}" });
+        var stepCard = Connector.Calls.Select(c => c.Card).Last(c => c?["actions"]?[0]?["verb"]?.GetValue<string>() == "contribution.add");
+        return stepCard!["actions"]![0]!["data"]!["workshopId"]!.GetValue<string>();
+    }
+
+    public Task<JsonObject> RegisterAsync(Person person, string workshopId, string group = "Citizens") =>
+        ClickAsync(person, "workshop.register", new JsonObject { ["workshopId"] = workshopId, ["group"] = group });
+
+    public Task<JsonObject> ContributeAsync(Person person, string workshopId, int step, string text, string? activityId = null) =>
+        ClickAsync(person, "contribution.add", new JsonObject { ["workshopId"] = workshopId, ["step"] = step, ["text"] = text }, activityId);
+
+    /// <summary>The latest state of the pinboard message (first page), following its updates.</summary>
+    public JsonNode? Pinboard()
+    {
+        var pinboard = Connector.Calls.LastOrDefault(c => c.Card?["body"]?[0]?["text"]?.GetValue<string>()?.StartsWith("Pinnwand", StringComparison.Ordinal) == true);
+        return pinboard?.Card;
+    }
+
+    /// <summary>Every plain text of the pinboard, text runs included, in order.</summary>
+    public string PinboardText() => string.Join("\n", Texts(Pinboard()));
+
+    public static IEnumerable<string> Texts(JsonNode? node) => node switch
+    {
+        JsonObject o when o["text"] is JsonValue v && v.TryGetValue<string>(out var text) => [text, .. o.Where(p => p.Key != "text").SelectMany(p => Texts(p.Value))],
+        JsonObject o => o.SelectMany(p => Texts(p.Value)),
+        JsonArray a => a.SelectMany(Texts),
+        _ => [],
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}
