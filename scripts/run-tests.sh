@@ -7,6 +7,8 @@ cd "$AGENDABOT_ROOT"
 results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
+# The tests write every card the bot sends here (tests/AgendaBot.Testing/CardCorpus.cs): start from none.
+rm -rf artifacts/cards
 status=0
 # One project at a time: each writes its own result file, and the end-to-end tests get the machine to themselves.
 for project in tests/*/*.Tests.csproj; do
