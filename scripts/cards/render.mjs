@@ -75,7 +75,8 @@ export async function renderCards(cards, hostConfig) {
     let notes = [];
     page.on("pageerror", (error) => problems.push(`PageError: ${error.message}`));
     page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") {
+      const offline = !(message.location().url ?? "").startsWith(base) && message.text().startsWith("Failed to load resource");
+      if ((message.type() === "error" || message.type() === "warning") && !offline) {
         problems.push(`Console ${message.type()}: ${message.text()}`);
       }
     });
