@@ -6,7 +6,12 @@ import path from "node:path";
 const escape = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-export function writeGallery(folder, corpus, cards) {
+// A card is shown under the name of a CardCorpusTests scenario ("help-de-1") rather than a test's ("Class.Test-1").
+const byScenarioFirst = (names) =>
+  [...names].sort((a, b) => a.includes(".") - b.includes(".") || a.localeCompare(b));
+
+export function writeGallery(folder, corpus, unsortedCards) {
+  const cards = unsortedCards.map((card) => ({ ...card, names: byScenarioFirst(card.names) }));
   // Cards with problems first, then by name.
   const problemsOf = (card) => [...card.problems, ...(card.render?.problems ?? [])];
   const sorted = [...cards].sort((a, b) =>
@@ -22,7 +27,7 @@ export function writeGallery(folder, corpus, cards) {
   <h2>${escape(first)} <a href="${escape(corpusLink)}/${encodeURIComponent(first)}.json">JSON</a></h2>
   ${problems.length ? `<ul class="problems">${problems.map((p) => `<li>${escape(p)}</li>`).join("")}</ul>` : ""}
   ${image}
-  ${others.length ? `<details><summary>also sent in ${others.length} other test(s)</summary><ul>${others.map((n) => `<li>${escape(n)}</li>`).join("")}</ul></details>` : ""}
+  ${others.length ? `<details><summary>also sent under ${others.length} other name(s)</summary><ul>${others.map((n) => `<li>${escape(n)}</li>`).join("")}</ul></details>` : ""}
 </section>`;
   });
   const failed = sorted.filter((card) => problemsOf(card).length > 0).length;
