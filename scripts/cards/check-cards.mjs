@@ -25,6 +25,15 @@ if (names.length === 0) {
   process.exit(1);
 }
 
+// A card that makes the library throw is a failing card, not a crashed check.
+function validateSafely(json) {
+  try {
+    return validateCard(json, hostConfig);
+  } catch (error) {
+    return [`ValidationCrashed: ${error.message}`];
+  }
+}
+
 // Many tests send the same card: each distinct card is validated and rendered once, under all its names.
 const cards = new Map(); // canonical JSON → { json, names, problems }
 const unreadable = []; // files that are no JSON: nothing to render
@@ -41,7 +50,7 @@ for (const name of names) {
     continue;
   }
   if (!cards.has(text)) {
-    cards.set(text, { json, names: [], problems: validateCard(json, hostConfig) });
+    cards.set(text, { json, names: [], problems: validateSafely(json) });
   }
   cards.get(text).names.push(name);
   entries.push({ name, card: cards.get(text) });

@@ -15,6 +15,9 @@ const MAX_REFRESH_USERS = 60; // Teams gives user-specific views to at most 60 u
 
 /** Returns a list of problems ("Kind: message"); empty when the card is fine. */
 export function validateCard(json, hostConfig) {
+  if (json === null || typeof json !== "object" || Array.isArray(json) || json.type !== "AdaptiveCard") {
+    return [`MissingCardType: not an object with "type": "AdaptiveCard"`];
+  }
   const problems = [];
   const bytes = Buffer.byteLength(JSON.stringify(json), "utf8");
   if (bytes > MAX_CARD_BYTES) {

@@ -34,6 +34,12 @@ test("every card is checked alike, whatever was checked before (library's statef
   }
 });
 
+test("something that is no Adaptive Card fails", () => {
+  for (const json of [null, [1], "card", { type: "MessageCard" }]) {
+    assert.deepEqual(kinds(json), ["MissingCardType"], JSON.stringify(json));
+  }
+});
+
 test("an element Teams 1.5 does not know fails", () => {
   assert.deepEqual(kinds(card({ body: [{ type: "Carousel", pages: [] }] })), ["UnknownElementType"]);
 });
