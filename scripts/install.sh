@@ -16,7 +16,7 @@ fi
 # npm ci only when the lock file changed since the last install: it deletes node_modules first.
 stamp=node_modules/.agendabot-lock
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  echo "install: npm ci (Azurite, Agents Playground)"
+  echo "install: npm ci (Azurite, Agents Playground, card checker)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi

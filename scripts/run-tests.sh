@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test project (already built) and ends with one line "N passed, N failed" over all of them.
+# Runs every test project (already built), then checks and renders the cards they made (scripts/cards/), and ends
+# with one line "N passed, N failed" over all of them.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$AGENDABOT_ROOT"
@@ -7,6 +8,8 @@ cd "$AGENDABOT_ROOT"
 results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
+# The tests write every card the bot sends here (tests/AgendaBot.Testing/CardCorpus.cs): start from none.
+rm -rf artifacts/cards
 status=0
 # One project at a time: each writes its own result file, and the end-to-end tests get the machine to themselves.
 for project in tests/*/*.Tests.csproj; do
@@ -26,6 +29,35 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+
+dotnet_summary="$passed passed, $failed failed"
+
+# The cards the tests wrote to artifacts/cards (tests/AgendaBot.Testing/CardCorpus.cs): first the checker's own tests,
+# then every card validated for Teams and rendered in headless Chromium (scripts/cards/, gallery in
+# artifacts/card-gallery). Each test and each card counts in the totals below; no summary line counts as a failure.
+# $1 = what ran, $2 = its log, $3 / $4 = sed patterns that pick the number passed / failed from the log.
+add_counts() {
+  local p f
+  p=$(sed -n "$3" "$2" | tail -n 1)
+  f=$(sed -n "$4" "$2" | tail -n 1)
+  if [ -z "$p" ] || [ -z "$f" ]; then
+    echo "run-tests: $1 printed no summary; counted as one failure (see $2)" >&2
+    p=0; f=1
+  fi
+  [ "$f" -eq 0 ] || status=1
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "run-tests: $1: $p passed, $f failed"
+}
+
+node --test --test-reporter=tap scripts/cards/*.test.mjs >"$results/card-checker-tests.tap" 2>&1 || status=1
+grep -E '^(not )?ok |^# (pass|fail) ' "$results/card-checker-tests.tap"
+add_counts "card checker tests" "$results/card-checker-tests.tap" 's/^# pass \([0-9]*\)$/\1/p' 's/^# fail \([0-9]*\)$/\1/p'
+
+node scripts/cards/check-cards.mjs >"$results/check-cards.log" 2>&1 || status=1
+cat "$results/check-cards.log"
+add_counts "cards" "$results/check-cards.log" \
+  's/^check-cards: \([0-9]*\) passed, [0-9]* failed$/\1/p' 's/^check-cards: [0-9]* passed, \([0-9]*\) failed$/\1/p'
+echo "run-tests: .NET tests: $dotnet_summary"
 
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "run-tests: no test ran" >&2

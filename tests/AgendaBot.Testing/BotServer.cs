@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,7 +19,9 @@ public sealed class BotServer : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? configureServices;
 
-    public BotServer(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    /// <param name="callerFilePath">Filled in by the compiler: the test class, to name the cards the bot answers with.</param>
+    public BotServer(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null,
+        [CallerFilePath] string callerFilePath = "")
     {
         // Every bot under test stores into the shared Azurite unless a test says otherwise.
         var merged = new Dictionary<string, string?>
@@ -36,8 +40,16 @@ public sealed class BotServer : WebApplicationFactory<Program>
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = new HttpClient(new InvokeCardRecorder(() => CardScenario ?? CardCorpus.ScenarioFor(callerFilePath)))
+        {
+            BaseAddress = BaseAddress,
+        };
     }
+
+    /// <summary>
+    /// Names the cards from invoke responses in the card corpus; by default the test class and the running test.
+    /// </summary>
+    public string? CardScenario { get; set; }
 
     public Uri BaseAddress { get; }
 
@@ -68,5 +80,38 @@ public sealed class BotServer : WebApplicationFactory<Program>
         }
 
         base.Dispose(disposing);
+    }
+}
+
+/// <summary>
+/// Writes the cards the bot answers invokes with (they come back in the HTTP response, not through the connector)
+/// to the card corpus, for every test that posts through <see cref="BotServer.Http"/>.
+/// </summary>
+internal sealed class InvokeCardRecorder(Func<string> scenario) : DelegatingHandler(new HttpClientHandler())
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Content.Headers.ContentType?.MediaType == "application/json")
+        {
+            // Buffered, so the test can still read the body afterwards.
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            CardCorpus.WriteInvokeResponse(scenario(), TryParse(body));
+        }
+
+        return response;
+    }
+
+    private static JsonNode? TryParse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -17,20 +18,31 @@ public sealed class RecordingConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorCall> calls = new();
     private readonly ConcurrentQueue<ScriptedAnswer> scripted = new();
     private readonly SemaphoreSlim arrived = new(0);
+    private readonly string ownerFile;
     private int nextId;
 
-    private RecordingConnector(LoopbackServer server) => this.server = server;
+    private RecordingConnector(LoopbackServer server, string ownerFile)
+    {
+        this.server = server;
+        this.ownerFile = ownerFile;
+    }
+
+    /// <summary>
+    /// Names the cards this connector writes to the card corpus; by default the test class and the running test.
+    /// </summary>
+    public string? CardScenario { get; set; }
 
     /// <summary>The <c>serviceUrl</c> to put into activities so that the bot answers here.</summary>
     public string ServiceUrl => server.BaseAddress.AbsoluteUri;
 
     public IReadOnlyList<ConnectorCall> Calls => [.. calls];
 
-    public static async Task<RecordingConnector> StartAsync()
+    /// <param name="callerFilePath">Filled in by the compiler: the test class, to name the cards it records.</param>
+    public static async Task<RecordingConnector> StartAsync([CallerFilePath] string callerFilePath = "")
     {
         RecordingConnector? connector = null;
         var server = await LoopbackServer.StartAsync(app => app.Run(context => connector!.HandleAsync(context)));
-        connector = new RecordingConnector(server);
+        connector = new RecordingConnector(server, callerFilePath);
         return connector;
     }
 
@@ -67,6 +79,8 @@ public sealed class RecordingConnector : IAsyncDisposable
             context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty,
             context.Request.Headers.Authorization.ToString(),
             string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body));
+        // Before the call counts as arrived, so a test that saw the call also finds its card on disk.
+        CardCorpus.WriteAttachments(CardScenario ?? CardCorpus.ScenarioFor(ownerFile), call.Body);
         calls.Enqueue(call);
         arrived.Release();
 

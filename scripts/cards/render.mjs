@@ -1,0 +1,110 @@
+// Renders Adaptive Cards to PNG in Debian's headless Chromium, driven by playwright-core. The page, the
+// adaptivecards library and its CSS come from a loopback HTTP server; Chromium may not resolve any other host.
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(new URL(import.meta.url).pathname);
+const library = path.dirname(require.resolve("adaptivecards/dist/adaptivecards.js"));
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+// From docs/platform-notes: nothing may leave the machine, whatever a page asks for.
+const CHROMIUM_ARGS = [
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+  "--disable-background-networking",
+  "--no-sandbox", // runs as root in CI
+  "--headless",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const FILES = {
+  "/": [path.join(here, "render-page.html"), "text/html; charset=utf-8"],
+  "/adaptivecards.js": [path.join(library, "adaptivecards.js"), "text/javascript"],
+  "/adaptivecards.css": [path.join(library, "adaptivecards.css"), "text/css"],
+};
+
+function serve() {
+  const server = http.createServer((request, response) => {
+    const file = FILES[new URL(request.url, "http://127.0.0.1").pathname];
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": file[1] });
+    fs.createReadStream(file[0]).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+/**
+ * Renders each card; returns Map key → { png (Buffer or null), problems: [...], notes: [...] }.
+ * Throws only when Chromium cannot be started at all.
+ */
+export async function renderCards(cards, hostConfig) {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  // A fresh profile every run, removed afterwards: no state carries over between runs.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "agendabot-cards-chromium-"));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 560, height: 400 },
+      deviceScaleFactor: 1,
+      locale: "de-DE",
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    let problems = [];
+    let notes = [];
+    page.on("pageerror", (error) => problems.push(`PageError: ${error.message}`));
+    page.on("console", (message) => {
+      const offline = !(message.location().url ?? "").startsWith(base) && message.text().startsWith("Failed to load resource");
+      if ((message.type() === "error" || message.type() === "warning") && !offline) {
+        problems.push(`Console ${message.type()}: ${message.text()}`);
+      }
+    });
+    page.on("request", (request) => {
+      if (!request.url().startsWith(base) && !request.url().startsWith("data:")) {
+        // An image on another host cannot load offline; Teams would fetch it, so it is worth a note, not a failure.
+        notes.push(`not loaded offline: ${request.url()}`);
+      }
+    });
+    await page.goto(base);
+
+    const results = new Map();
+    for (const [key, json] of cards) {
+      problems = [];
+      notes = [];
+      let png = null;
+      try {
+        problems.push(...(await page.evaluate(([card, config]) => window.renderCard(card, config), [json, hostConfig])));
+        png = await page.locator("#card").screenshot({ animations: "disabled" });
+      } catch (error) {
+        problems.push(`RenderFailed: ${error.message.split("\n")[0]}`);
+      }
+      results.set(key, { png, problems, notes });
+    }
+    return results;
+  } finally {
+    await context?.close();
+    server.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
