@@ -140,4 +140,5 @@ public static class TextKey
     public const string HelpCommandStakeholdersDescription = nameof(HelpCommandStakeholdersDescription);
     public const string HelpCommandModeration = nameof(HelpCommandModeration);
     public const string HelpCommandModerationDescription = nameof(HelpCommandModerationDescription);
+    public const string FormRequired = nameof(FormRequired);
 }

@@ -17,7 +17,7 @@ public static class AgendaSetupCard
             new TextBlock(texts[TextKey.AgendaSetupIntro]),
             new TextInput
             {
-                Id = "title", Label = texts[TextKey.AgendaSetupTitleLabel], IsRequired = true,
+                Id = "title", Label = texts[TextKey.AgendaSetupTitleLabel], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
                 Value = texts[TextKey.AgendaSetupTitleDefault], MaxLength = Domain.Common.TextLimits.Title,
             },
             new TextInput

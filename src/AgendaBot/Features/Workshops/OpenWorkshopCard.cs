@@ -19,7 +19,7 @@ public static class OpenWorkshopCard
             new TextBlock(texts[TextKey.OpenWorkshopIntro]),
             new ChoiceSetInput(agenda.FieldsOfAction.Select(f => new Choice(f, f)).ToList())
             {
-                Id = "fieldOfAction", Label = texts[TextKey.OpenWorkshopField], IsRequired = true, Value = agenda.FieldsOfAction[0],
+                Id = "fieldOfAction", Label = texts[TextKey.OpenWorkshopField], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired], Value = agenda.FieldsOfAction[0],
             },
             new NumberInput
             {

@@ -53,7 +53,7 @@ public static class RegistrationCard
 
         body.Add(new ChoiceSetInput(Enum.GetValues<StakeholderGroup>().Select(g => new Choice(StepTexts.Group(texts, g), g.ToString())).ToList())
         {
-            Id = "group", Label = texts[TextKey.RegistrationGroup], IsRequired = true, Value = nameof(StakeholderGroup.Citizens),
+            Id = "group", Label = texts[TextKey.RegistrationGroup], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired], Value = nameof(StakeholderGroup.Citizens),
         });
         var data = CardPayload.Write(new WorkshopRef(workshop.Id), CardDataJson.Default.WorkshopRef);
         return Card(body, [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonRegister], CardVerbs.Register, data)], texts);
