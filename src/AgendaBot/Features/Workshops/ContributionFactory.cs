@@ -15,8 +15,8 @@ public static class ContributionFactory
             var step = Step(input.Step);
             workshop.EnsureAccepts(step);
             return Contribution.Create(workshop.Id, number, step, author, input.Text ?? string.Empty, now,
-                bestPractice: step == WorkshopStep.BestPractice
-                    ? new BestPracticeDetails(input.ExampleName ?? input.Text ?? string.Empty, input.ExamplePlace, input.ExampleLink)
+                bestPractice: step == WorkshopStep.BestPractice && !string.IsNullOrWhiteSpace(input.ExampleName)
+                    ? new BestPracticeDetails(input.ExampleName, input.ExamplePlace, input.ExampleLink)
                     : null,
                 goal: step == WorkshopStep.Goals
                     ? new GoalAssessment(input.Desirable == "true", input.Necessary == "true", input.Feasible == "true")

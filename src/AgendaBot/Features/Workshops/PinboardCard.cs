@@ -83,8 +83,11 @@ public static class PinboardCard
                 goal.Desirable ? texts[TextKey.FormGoalDesirable] : null,
                 goal.Necessary ? texts[TextKey.FormGoalNecessary] : null,
                 goal.Feasible ? texts[TextKey.FormGoalFeasible] : null,
-            }.Where(m => m is not null);
-            runs.Add(new TextRun("  " + texts.Format(TextKey.PinboardGoalMarks, string.Join(", ", marks))) { IsSubtle = true });
+            }.Where(m => m is not null).ToList();
+            if (marks.Count > 0)
+            {
+                    runs.Add(new TextRun("  " + texts.Format(TextKey.PinboardGoalMarks, string.Join(", ", marks))) { IsSubtle = true });
+            }
         }
 
         if (c.LinkedGoals.Count > 0)
