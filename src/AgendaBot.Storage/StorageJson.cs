@@ -15,4 +15,6 @@ namespace AgendaBot.Storage;
 [JsonSerializable(typeof(List<Indicator>))]
 [JsonSerializable(typeof(BestPracticeDetails))]
 [JsonSerializable(typeof(GoalAssessment))]
+[JsonSerializable(typeof(RoundResults))]
+[JsonSerializable(typeof(PostedCard))]
 internal sealed partial class StorageJson : JsonSerializerContext;

@@ -22,6 +22,7 @@ public sealed class StorageTables
         Workshops = service.GetTableClient(options.TablePrefix + "Workshops");
         Measures = service.GetTableClient(options.TablePrefix + "Measures");
         Conversations = service.GetTableClient(options.TablePrefix + "Conversations");
+        Deadlines = service.GetTableClient(options.TablePrefix + "Deadlines");
     }
 
     public TableClient Agendas { get; }
@@ -34,11 +35,15 @@ public sealed class StorageTables
 
     public TableClient Conversations { get; }
 
+    /// <summary>Due times of voting rounds across all tenants, for the watcher that closes them (no personal data).</summary>
+    public TableClient Deadlines { get; }
+
+    /// <summary>The tables that can hold personal data; export and erasure search these.</summary>
     public IEnumerable<TableClient> All => [Agendas, Workshops, Measures, Conversations];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in All)
+        foreach (var table in All.Append(Deadlines))
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

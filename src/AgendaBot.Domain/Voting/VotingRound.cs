@@ -14,8 +14,18 @@ public enum VotingMethod
 public enum RoundState
 {
     Open,
+
+    /// <summary>
+    /// A moderator (or the deadline) ended the round and the tally is being taken. Ballots arriving now are not
+    /// acknowledged as counted unless the tally saw them.
+    /// </summary>
+    Closing,
+
     Closed,
 }
+
+/// <summary>Where a round's ballot card was posted, so the turnout and the end can be shown on it later.</summary>
+public sealed record PostedCard(string ServiceUrl, string ConversationId, string ActivityId);
 
 /// <summary>A vote a moderator started on some contributions of a workshop.</summary>
 public sealed record VotingRound
@@ -34,8 +44,30 @@ public sealed record VotingRound
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>The step whose contributions are voted on.</summary>
+    public int Step { get; init; }
+
+    public PostedCard? BallotCard { get; init; }
+
+    /// <summary>The tally, once the round is closed.</summary>
+    public RoundResults? Results { get; init; }
+
+    /// <summary>Versions of the ballots the tally counted: lets a voter who clicked during the close learn the truth.</summary>
+    public IReadOnlyList<string> CountedBallots { get; init; } = [];
+
     public bool IsOpenAt(DateTimeOffset now) => State == RoundState.Open && (Deadline is null || now < Deadline);
 
+    /// <summary>First half of closing: no ballot is acknowledged after this.</summary>
+    public VotingRound BeginClose(DateTimeOffset now) =>
+        State == RoundState.Open ? this with { State = RoundState.Closing, ClosedAt = now } : throw new DomainException(DomainErrorCode.RoundClosed);
+
+    /// <summary>Second half: the tally is stored with the versions of the ballots it counted.</summary>
+    public VotingRound FinishClose(RoundResults results, IReadOnlyList<string> countedBallots) =>
+        State == RoundState.Closing
+            ? this with { State = RoundState.Closed, Results = results, CountedBallots = countedBallots }
+            : throw new DomainException(DomainErrorCode.RoundClosed);
+
+    /// <summary>Both halves at once, for a round without ballots to count or in tests of the domain.</summary>
     public VotingRound Close(DateTimeOffset now) =>
         State == RoundState.Closed ? throw new DomainException(DomainErrorCode.RoundClosed) : this with { State = RoundState.Closed, ClosedAt = now };
 

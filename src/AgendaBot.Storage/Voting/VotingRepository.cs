@@ -18,6 +18,9 @@ public enum BallotResult
     AlreadyVoted,
 }
 
+/// <summary>What happened to a ballot, and the version it was stored as (to compare with what a tally counted).</summary>
+public sealed record BallotReceipt(BallotResult Result, string Version);
+
 /// <summary>Voting rounds and ballots, in the partition of the workshop they belong to.</summary>
 public sealed class VotingRepository(StorageTables tables)
 {
@@ -73,7 +76,7 @@ public sealed class VotingRepository(StorageTables tables)
     /// Stores a ballot the round has validated. Named: one row per voter, replaced on change, so a repeated click
     /// counts once. Anonymous: a marker that the person voted and, separately, the choices under a random key.
     /// </summary>
-    public async Task<BallotResult> CastAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot,
+    public async Task<BallotReceipt> CastAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot,
         CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
@@ -84,13 +87,13 @@ public sealed class VotingRepository(StorageTables tables)
             // Insert first: the common case (a first vote) then costs one round-trip.
             try
             {
-                await table.AddEntityAsync(row, cancellationToken);
-                return BallotResult.Counted;
+                var added = await table.AddEntityAsync(row, cancellationToken);
+                return new BallotReceipt(BallotResult.Counted, Version(added));
             }
             catch (RequestFailedException failure) when (failure.IsConflict())
             {
-                await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-                return BallotResult.Changed;
+                var replaced = await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+                return new BallotReceipt(BallotResult.Changed, Version(replaced));
             }
         }
 
@@ -101,13 +104,35 @@ public sealed class VotingRepository(StorageTables tables)
         ];
         try
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
-            return BallotResult.Counted;
+            var response = await table.SubmitTransactionAsync(batch, cancellationToken);
+            return new BallotReceipt(BallotResult.Counted, Version(response.Value[1]));
         }
         catch (TableTransactionFailedException failure) when (failure.IsConflict())
         {
-            return BallotResult.AlreadyVoted;
+            return new BallotReceipt(BallotResult.AlreadyVoted, string.Empty);
         }
+    }
+
+    /// <summary>The ballots with the version each was read in, for a tally that must say which ones it counted.</summary>
+    public async Task<IReadOnlyList<(Ballot Ballot, string Version)>> GetBallotsWithVersionsAsync(TenantScope scope, string workshopId, string roundId,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await table.PrefixAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), Keys.BallotPrefix(roundId), cancellationToken);
+        return rows.Select(r => (ToBallot(r), r.ETag.ToString())).ToList();
+    }
+
+    /// <summary>How many people have voted: one query over the round's ballots.</summary>
+    public async Task<int> CountBallotsAsync(TenantScope scope, string workshopId, string roundId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Keys.WorkshopPartition(scope.TenantId, workshopId)} and RowKey ge {Keys.BallotPrefix(roundId)} and RowKey lt {Keys.PrefixEnd(Keys.BallotPrefix(roundId))}");
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     public async Task<IReadOnlyList<Ballot>> GetBallotsAsync(TenantScope scope, string workshopId, string roundId,
@@ -116,6 +141,8 @@ public sealed class VotingRepository(StorageTables tables)
         var rows = await table.PrefixAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), Keys.BallotPrefix(roundId), cancellationToken);
         return rows.Select(ToBallot).ToList();
     }
+
+    private static string Version(Response response) => response.Headers.ETag?.ToString() ?? string.Empty;
 
     private static TableEntity BallotRow(string partition, string rowKey, Ballot ballot) => new(partition, rowKey)
     {
@@ -145,6 +172,10 @@ public sealed class VotingRepository(StorageTables tables)
         ["StartedBy"] = r.StartedBy,
         ["StartedAt"] = r.StartedAt,
         ["ClosedAt"] = r.ClosedAt,
+        ["Step"] = r.Step,
+        ["BallotCard"] = r.BallotCard is null ? null : JsonSerializer.Serialize(r.BallotCard, StorageJson.Default.PostedCard),
+        ["Results"] = r.Results is null ? null : JsonSerializer.Serialize(r.Results, StorageJson.Default.RoundResults),
+        ["CountedBallots"] = JsonSerializer.Serialize(r.CountedBallots.ToList(), StorageJson.Default.ListString),
     };
 
     private static VotingRound ToRound(TableEntity row) => new()
@@ -162,5 +193,9 @@ public sealed class VotingRepository(StorageTables tables)
         StartedBy = row.GetString("StartedBy"),
         StartedAt = row.GetDateTimeOffset("StartedAt") ?? default,
         ClosedAt = row.GetDateTimeOffset("ClosedAt"),
+        Step = row.GetInt32("Step") ?? 0,
+        BallotCard = row.GetString("BallotCard") is { } card ? JsonSerializer.Deserialize(card, StorageJson.Default.PostedCard) : null,
+        Results = row.GetString("Results") is { } results ? JsonSerializer.Deserialize(results, StorageJson.Default.RoundResults) : null,
+        CountedBallots = JsonSerializer.Deserialize(row.GetString("CountedBallots") ?? "[]", StorageJson.Default.ListString) ?? [],
     };
 }

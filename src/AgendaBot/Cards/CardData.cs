@@ -29,6 +29,26 @@ public sealed record ContributionData(string WorkshopId, int Step)
     public string? LinkedGoals { get; init; }
 }
 
+public sealed record VotingSetupData(string WorkshopId, int Step)
+{
+    public string? Items { get; init; }
+    public string? Method { get; init; }
+    public string? Criteria { get; init; }
+    public string? Points { get; init; }
+    public string? MaxPerItem { get; init; }
+    public string? Anonymous { get; init; }
+    public string? Minutes { get; init; }
+}
+
+public sealed record RoundRef(string WorkshopId, string RoundId);
+
+/// <summary>A ballot: which round, and the values of the card's rating inputs (named "s_{item}_{criterion}" or "p_{item}").</summary>
+public sealed record BallotData(string WorkshopId, string RoundId)
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Inputs { get; set; }
+}
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -38,4 +58,7 @@ public sealed record ContributionData(string WorkshopId, int Step)
 [JsonSerializable(typeof(RegistrationData))]
 [JsonSerializable(typeof(StepRef))]
 [JsonSerializable(typeof(ContributionData))]
+[JsonSerializable(typeof(VotingSetupData))]
+[JsonSerializable(typeof(RoundRef))]
+[JsonSerializable(typeof(BallotData))]
 public sealed partial class CardDataJson : JsonSerializerContext;

@@ -3,6 +3,7 @@ using AgendaBot.Features.Conversations;
 using AgendaBot.Features.Fallback;
 using AgendaBot.Features.PersonalData;
 using AgendaBot.Features.Help;
+using AgendaBot.Features.Voting;
 using AgendaBot.Features.Welcome;
 using AgendaBot.Features.Workshops;
 using AgendaBot.Routing;
@@ -24,7 +25,12 @@ public static class FeatureRoutes
         .Command<HideContribution>("ausblenden", "hide")
         .Command<MergeContributions>("zusammenführen", "merge")
         .Command<PromoteContribution>("übernehmen", "promote")
+        .Command<OfferVotingRound>("abstimmung", "abstimmen", "vote")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
+        .Verb<StartVotingRound>(CardVerbs.StartVote)
+        .Verb<SubmitBallot>(CardVerbs.CastVote)
+        .Verb<CloseVotingRound>(CardVerbs.CloseVote)
+        .Verb<ShowVoteDetails>(CardVerbs.VoteDetails)
         .Verb<CreateAgenda>(CardVerbs.CreateAgenda)
         .Verb<OpenWorkshop>(CardVerbs.OpenWorkshop)
         .Verb<RegisterForWorkshop>(CardVerbs.Register)
@@ -43,7 +49,11 @@ public static class FeatureRoutes
 
     /// <summary>Services the handlers share.</summary>
     public static IServiceCollection AddFeatureServices(this IServiceCollection services) => services
+        .AddScoped<ChannelPoster>()
         .AddScoped<WorkshopFinder>()
         .AddScoped<PinboardPublisher>()
-        .AddScoped<ModerationDesk>();
+        .AddScoped<ModerationDesk>()
+        .AddScoped<RoundCloser>()
+        .AddHostedService<RoundDeadlineWatcher>()
+        .AddOptions<VotingOptions>().BindConfiguration(VotingOptions.SectionName).Services;
 }

@@ -26,32 +26,63 @@ public static partial class StorageHostingExtensions
         services.AddSingleton<MeasureRepository>();
         services.AddSingleton<ConversationReferenceRepository>();
         services.AddSingleton<PersonalDataService>();
+        services.AddSingleton<DeadlineRepository>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }
 }
 
 /// <summary>
-/// Creates the tables at start-up. If storage is not reachable yet the bot still starts — users are told that data
-/// is unavailable — and creation is tried again in the background.
+/// Creates the tables at start-up, before the bot takes requests, when storage answers within a few seconds. If it
+/// does not, the bot starts anyway — users are told that data is unavailable — and creation goes on in the background.
 /// </summary>
-internal sealed partial class StorageInitializer(StorageTables tables, ILogger<StorageInitializer> logger) : BackgroundService
+internal sealed partial class StorageInitializer(StorageTables tables, ILogger<StorageInitializer> logger) : IHostedService, IDisposable
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly CancellationTokenSource stopping = new();
+    private Task background = Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        using var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        quick.CancelAfter(TimeSpan.FromSeconds(10));
+        if (!await TryCreateAsync(1, quick.Token))
         {
-            try
+            background = RetryAsync(stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await background.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private async Task RetryAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 2; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (await TryCreateAsync(attempt, stoppingToken))
             {
-                await tables.EnsureCreatedAsync(stoppingToken);
-                LogReady(logger);
                 return;
             }
-            catch (Exception failure) when (failure is Azure.RequestFailedException or HttpRequestException)
-            {
-                LogNotReady(logger, attempt, failure.Message);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), stoppingToken);
-            }
+        }
+    }
+
+    private async Task<bool> TryCreateAsync(int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.EnsureCreatedAsync(cancellationToken);
+            LogReady(logger);
+            return true;
+        }
+        catch (Exception failure) when (failure is Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
+        {
+            LogNotReady(logger, attempt, failure.Message);
+            return false;
         }
     }
 

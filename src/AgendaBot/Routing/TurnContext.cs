@@ -64,12 +64,12 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
 
     private Activity CardMessage(AdaptiveCard card) => CardMessage(card, Texts);
 
-    private Activity CardMessage(AdaptiveCard card, Texts texts) =>
-        Activity.CreateReply() with
-        {
-            Attachments = [CardAttachments.ToAttachment(card with { FallbackText = card.FallbackText ?? texts[TextKey.CardFallbackText] })],
-            Summary = card.FallbackText,
-        };
+    // The reply carries this activity's addressing (conversation, recipient, replyToId), plus the card.
+    private Activity CardMessage(AdaptiveCard card, Texts texts)
+    {
+        var message = ChannelPoster.Message(card, texts);
+        return Activity.CreateReply() with { Attachments = message.Attachments, Summary = message.Summary };
+    }
 
     private Task<ResourceResponse> SendReplyAsync(Activity reply, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(Activity.Id)

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AgendaBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgendaBot.Tests.Workshops;
 
@@ -32,11 +33,29 @@ public sealed class WorkshopRoom : IAsyncDisposable
     public string ChannelId { get; }
     public string TeamId { get; } = "19:team-hagenow@thread.tacv2";
 
-    public static async Task<WorkshopRoom> OpenAsync(string channel = "19:workshop-verwaltung@thread.tacv2")
+    public static async Task<WorkshopRoom> OpenAsync(string channel = "19:workshop-verwaltung@thread.tacv2", TimeProvider? time = null,
+        string? tenantId = null)
     {
         var connector = await RecordingConnector.StartAsync();
-        return new WorkshopRoom(new BotServer(), connector, $"tenant-{Guid.NewGuid():N}", channel);
+        // A fake clock gets tables of its own: deadlines are kept across tenants, and other tests' rounds are not ours.
+        var tablePrefix = time is null ? null : $"t{Guid.NewGuid():N}"[..12];
+        return new WorkshopRoom(StartBot(time, tablePrefix), connector, tenantId ?? $"tenant-{Guid.NewGuid():N}", channel) { tablePrefix = tablePrefix };
     }
+
+    private string? tablePrefix;
+
+    /// <summary>The bot goes down and comes up again (a deploy, a crash): same storage, same channel, new process state.</summary>
+    public WorkshopRoom Restarted(TimeProvider? time = null) =>
+        new(StartBot(time, tablePrefix), Connector, TenantId, ChannelId) { shareConnector = true, tablePrefix = tablePrefix };
+
+    private bool shareConnector;
+
+    // With a fake clock the test drives the deadline watcher itself, so the background pass is kept out of the way.
+    private static BotServer StartBot(TimeProvider? time, string? tablePrefix) => time is null
+        ? new BotServer()
+        : new BotServer(
+            new Dictionary<string, string?> { ["Voting:DeadlinePollInterval"] = "1.00:00:00", ["Storage:TablePrefix"] = tablePrefix },
+            services => services.AddSingleton(time));
 
     public JsonObject ChannelActivity(Person from, string type, string? channelId = null)
     {
@@ -128,6 +147,9 @@ public sealed class WorkshopRoom : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Bot.DisposeAsync();
-        await Connector.DisposeAsync();
+        if (!shareConnector)
+        {
+            await Connector.DisposeAsync();
+        }
     }
 }

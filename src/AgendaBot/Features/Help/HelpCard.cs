@@ -22,6 +22,7 @@ public static class HelpCard
                 new Fact(texts[TextKey.HelpCommandWorkshop], texts[TextKey.HelpCommandWorkshopDescription]),
                 new Fact(texts[TextKey.HelpCommandIdea], texts[TextKey.HelpCommandIdeaDescription]),
                 new Fact(texts[TextKey.HelpCommandStakeholders], texts[TextKey.HelpCommandStakeholdersDescription]),
+                new Fact(texts[TextKey.HelpCommandVote], texts[TextKey.HelpCommandVoteDescription]),
                 new Fact(texts[TextKey.HelpCommandModeration], texts[TextKey.HelpCommandModerationDescription]),
                 new Fact(texts[TextKey.HelpCommandMyData], texts[TextKey.HelpCommandMyDataDescription]),
                 new Fact(texts[TextKey.HelpCommandDeleteData], texts[TextKey.HelpCommandDeleteDataDescription]),

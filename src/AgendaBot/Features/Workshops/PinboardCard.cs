@@ -95,6 +95,11 @@ public static class PinboardCard
             runs.Add(new TextRun("  → " + string.Join(", ", c.LinkedGoals.Select(g => $"#{g}"))) { IsSubtle = true });
         }
 
+        if (c.Priority is { } priority)
+        {
+            runs.Add(new TextRun("  " + texts.Format(TextKey.PinboardPriority, priority)) { Weight = "Bolder", Color = "Accent" });
+        }
+
         if (c.PromotedTo is { } promoted)
         {
             runs.Add(new TextRun("  " + texts.Format(TextKey.PinboardPromoted, promoted)) { Italic = true, IsSubtle = true });

@@ -1,5 +1,5 @@
+using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Workshops;
-using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Workshops;
@@ -10,11 +10,15 @@ namespace AgendaBot.Features.Workshops;
 /// Keeps the pinboard message(s) of a workshop in step with what is stored: posts it the first time, then updates the
 /// same messages in place, and posts a further page when it grows.
 /// </summary>
-public sealed class PinboardPublisher(WorkshopRepository workshops)
+public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoster poster)
 {
-    public async Task RefreshAsync(TurnContext turn, string workshopId, CancellationToken cancellationToken)
+    public Task RefreshAsync(TurnContext turn, string workshopId, CancellationToken cancellationToken) =>
+        RefreshAsync(turn.Tenant, workshopId, turn.Activity.ServiceUrl!, turn.ConversationId, cancellationToken);
+
+    /// <param name="conversationId">Where to post the pinboard if it was never posted.</param>
+    public async Task RefreshAsync(TenantScope tenant, string workshopId, string serviceUrl, string conversationId, CancellationToken cancellationToken)
     {
-        var stored = await workshops.GetAsync(turn.Tenant, workshopId, cancellationToken);
+        var stored = await workshops.GetAsync(tenant, workshopId, cancellationToken);
         if (stored is null)
         {
             return;
@@ -22,25 +26,24 @@ public sealed class PinboardPublisher(WorkshopRepository workshops)
 
         var workshop = stored.Value;
         var texts = SharedTexts.For(workshop);
-        var pages = PinboardCard.Render(workshop, await workshops.GetContributionsAsync(turn.Tenant, workshopId, cancellationToken), texts);
-        var conversationId = workshop.Pinboard.ConversationId ?? turn.ConversationId;
+        var pages = PinboardCard.Render(workshop, await workshops.GetContributionsAsync(tenant, workshopId, cancellationToken), texts);
+        var target = workshop.Pinboard.ConversationId ?? conversationId;
         var ids = workshop.Pinboard.ActivityIds.ToList();
         for (var page = 0; page < pages.Count; page++)
         {
             if (page < ids.Count)
             {
-                await turn.UpdateCardAsync(conversationId, ids[page], pages[page], texts, cancellationToken);
+                await poster.UpdateAsync(serviceUrl, target, ids[page], pages[page], texts, cancellationToken);
             }
             else
             {
-                var posted = await turn.PostCardAsync(conversationId, pages[page], texts, cancellationToken);
-                ids.Add(posted.Id ?? string.Empty);
+                ids.Add((await poster.PostAsync(serviceUrl, target, pages[page], texts, cancellationToken)).Id ?? string.Empty);
             }
         }
 
         if (ids.Count != workshop.Pinboard.ActivityIds.Count || workshop.Pinboard.ConversationId is null)
         {
-            await RememberAsync(turn.Tenant, stored, new Pinboard(conversationId, ids), cancellationToken);
+            await RememberAsync(tenant, stored, new Pinboard(target, ids), cancellationToken);
         }
     }
 
@@ -54,10 +57,10 @@ public sealed class PinboardPublisher(WorkshopRepository workshops)
                 await workshops.UpdateAsync(tenant, stored with { Value = stored.Value with { Pinboard = pinboard } }, cancellationToken);
                 return;
             }
-            catch (Domain.Common.DomainException failure) when (failure.Code == Domain.Common.DomainErrorCode.Conflict)
+            catch (DomainException failure) when (failure.Code == DomainErrorCode.Conflict)
             {
                 stored = await workshops.GetAsync(tenant, stored.Value.Id, cancellationToken)
-                    ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.NotFound, "workshop");
+                    ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
             }
         }
     }

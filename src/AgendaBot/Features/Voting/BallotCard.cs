@@ -1,0 +1,153 @@
+using System.Globalization;
+using AgendaBot.Cards;
+using AgendaBot.Domain.Voting;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Voting;
+
+/// <summary>
+/// The ballot of a round, posted once in the channel and updated in place with the turnout. A voter's own copy —
+/// the answer to their click — shows their choices and what happened to them.
+/// </summary>
+public static class BallotCard
+{
+    public static AdaptiveCard Render(VotingRound round, Workshop workshop, IReadOnlyList<Contribution> items, int turnout, int eligible,
+        Texts texts, Ballot? mine = null, string? note = null)
+    {
+        var roundRef = CardPayload.Write(new RoundRef(workshop.Id, round.Id), CardDataJson.Default.RoundRef);
+        var open = round.State == RoundState.Open;
+        var body = new List<CardElement>
+        {
+            new TextBlock(texts.Format(TextKey.BallotTitle, StepTexts.Title(texts, (WorkshopStep)round.Step))) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(round.Method == VotingMethod.DotVoting
+                ? texts.Format(TextKey.BallotHowDots, round.PointsPerPerson, round.MaxPointsPerItem)
+                : texts[round.Anonymous ? TextKey.BallotHowStarsAnonymous : TextKey.BallotHowStars]) { IsSubtle = true },
+        };
+        if (round.Deadline is { } deadline && open)
+        {
+            body.Add(new TextBlock(texts.Format(TextKey.BallotDeadline,
+                TimeZoneInfo.ConvertTime(deadline, Berlin).ToString("g", texts.Culture))) { IsSubtle = true, Spacing = "None" });
+        }
+
+        body.Add(new TextBlock(texts.Format(TextKey.BallotTurnout, turnout, eligible)) { Weight = "Bolder", Color = "Accent" });
+        if (note is not null)
+        {
+            body.Add(new TextBlock(note) { Color = "Good", Weight = "Bolder" });
+        }
+
+        foreach (var item in round.Items)
+        {
+            var contribution = items.FirstOrDefault(c => c.Number == item);
+            body.Add(new RichTextBlock([new TextRun($"#{item}  ") { Weight = "Bolder" }, new TextRun(contribution?.Text ?? string.Empty)])
+            {
+                Separator = true, Spacing = "Medium",
+            });
+            if (open)
+            {
+                body.AddRange(Inputs(round, item, texts, mine));
+            }
+        }
+
+        if (!open)
+        {
+            body.Add(new TextBlock(texts[TextKey.VoteClosedNote]) { Weight = "Bolder", Spacing = "Medium" });
+        }
+
+        return new AdaptiveCard
+        {
+            Lang = texts.Culture.TwoLetterISOLanguageName,
+            FallbackText = texts.Format(TextKey.BallotTitle, StepTexts.Title(texts, (WorkshopStep)round.Step)),
+            MsTeams = new(),
+            Body = body,
+            Actions = open
+                ?
+                [
+                    ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonVote], CardVerbs.CastVote, roundRef),
+                    ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonCloseVote], CardVerbs.CloseVote, roundRef),
+                ]
+                : null,
+        };
+    }
+
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private static IEnumerable<CardElement> Inputs(VotingRound round, int item, Texts texts, Ballot? mine)
+    {
+        if (round.Method == VotingMethod.DotVoting)
+        {
+            var given = mine?.Scores.Where(s => s.Item == item).Sum(s => s.Value);
+            yield return new NumberInput
+            {
+                Id = BallotInputs.PointsId(item), Label = texts[TextKey.BallotPoints], Min = 0, Max = round.MaxPointsPerItem, Value = given,
+            };
+            yield break;
+        }
+
+        for (var c = 0; c < round.Criteria.Count; c++)
+        {
+            var chosen = mine?.Scores.FirstOrDefault(s => s.Item == item && s.Criterion == round.Criteria[c])?.Value;
+            yield return new ChoiceSetInput(Enumerable.Range(1, 5)
+                .Select(stars => new Choice($"{stars} {new string('★', stars)}", stars.ToString(CultureInfo.InvariantCulture))).ToList())
+            {
+                Id = BallotInputs.StarsId(item, c),
+                Label = round.Criteria[c],
+                Style = "compact",
+                Placeholder = "–",
+                Value = chosen?.ToString(CultureInfo.InvariantCulture),
+            };
+        }
+    }
+}
+
+/// <summary>Names of the rating inputs on a ballot and how a click's values become scores.</summary>
+public static class BallotInputs
+{
+    public static string StarsId(int item, int criterion) => $"s_{item}_{criterion}";
+
+    public static string PointsId(int item) => $"p_{item}";
+
+    /// <summary>Reads the scores from the input values; unknown names or non-numbers are a tampered card.</summary>
+    public static IReadOnlyList<Score> Read(VotingRound round, IReadOnlyDictionary<string, System.Text.Json.JsonElement>? inputs)
+    {
+        var scores = new List<Score>();
+        foreach (var (name, raw) in inputs ?? new Dictionary<string, System.Text.Json.JsonElement>())
+        {
+            var text = raw.ValueKind == System.Text.Json.JsonValueKind.Number ? raw.GetRawText() : raw.ValueKind == System.Text.Json.JsonValueKind.String ? raw.GetString() : null;
+            if (string.IsNullOrWhiteSpace(text) || (!name.StartsWith("s_", StringComparison.Ordinal) && !name.StartsWith("p_", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var parts = name.Split('_');
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var item))
+            {
+                throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.InvalidBallot, "input");
+            }
+
+            string? criterion = null;
+            if (parts[0] == "s")
+            {
+                if (parts.Length != 3 || !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var index)
+                    || index < 0 || index >= round.Criteria.Count)
+                {
+                    throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.InvalidBallot, "criterion");
+                }
+
+                criterion = round.Criteria[index];
+            }
+
+            if (parts[0] == "p" && value == 0)
+            {
+                continue;
+            }
+
+            scores.Add(new Score(item, criterion, value));
+        }
+
+        return scores;
+    }
+}

@@ -1,0 +1,115 @@
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.Voting;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Routing;
+using AgendaBot.Storage;
+using AgendaBot.Storage.Voting;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Voting;
+
+/// <summary>
+/// Ends a round — for a moderator's click or a passed deadline, on whichever instance gets there — in two guarded
+/// steps: mark it Closing (no ballot is acknowledged after that), then tally the ballots and store the result with the
+/// versions it counted. Only the instance whose final write wins posts the results, so they are posted once.
+/// </summary>
+public sealed partial class RoundCloser(
+    VotingRepository voting, WorkshopRepository workshops, ChannelPoster poster, PinboardPublisher pinboard, TimeProvider time,
+    ILogger<RoundCloser> logger)
+{
+    /// <returns>The closed round, and whether this call closed it (false: it was closed already or by someone else).</returns>
+    public async Task<(VotingRound Round, bool ClosedNow)> CloseAsync(TenantScope tenant, string workshopId, string roundId,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var stored = await voting.GetRoundAsync(tenant, workshopId, roundId, cancellationToken)
+                ?? throw new DomainException(DomainErrorCode.NotFound, "round");
+            try
+            {
+                switch (stored.Value.State)
+                {
+                    case RoundState.Closed:
+                        return (stored.Value, false);
+                    case RoundState.Open:
+                        await voting.UpdateRoundAsync(tenant, stored with { Value = stored.Value.BeginClose(time.GetUtcNow()) }, cancellationToken);
+                        continue;
+                    default:
+                        var closed = await FinishAsync(tenant, stored, cancellationToken);
+                        await PublishAsync(tenant, closed, cancellationToken);
+                        return (closed, true);
+                }
+            }
+            catch (DomainException failure) when (failure.Code == DomainErrorCode.Conflict)
+            {
+                // Another instance moved the round on: read again and see where it stands.
+            }
+        }
+
+        throw new DomainException(DomainErrorCode.Conflict, "round");
+    }
+
+    private async Task<VotingRound> FinishAsync(TenantScope tenant, Versioned<VotingRound> closing, CancellationToken cancellationToken)
+    {
+        var ballots = await voting.GetBallotsWithVersionsAsync(tenant, closing.Value.WorkshopId, closing.Value.Id, cancellationToken);
+        var results = VoteTally.Compute(closing.Value, ballots.Select(b => b.Ballot).ToList());
+        var closed = closing.Value.FinishClose(results, ballots.Select(b => b.Version).ToList());
+        await voting.UpdateRoundAsync(tenant, closing with { Value = closed }, cancellationToken);
+        return closed;
+    }
+
+    private async Task PublishAsync(TenantScope tenant, VotingRound round, CancellationToken cancellationToken)
+    {
+        var workshop = (await workshops.GetAsync(tenant, round.WorkshopId, cancellationToken))?.Value
+            ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
+        await WritePrioritiesAsync(tenant, round, cancellationToken);
+        var contributions = await workshops.GetContributionsAsync(tenant, round.WorkshopId, cancellationToken);
+        var texts = SharedTexts.For(workshop);
+        if (round.BallotCard is not { } card)
+        {
+            LogNoBallotCard(logger, round.Id);
+            return;
+        }
+
+        var turnout = round.Results?.Ballots ?? 0;
+        await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
+            BallotCard.Render(round, workshop, contributions, turnout, workshop.ParticipantCount, texts), texts, cancellationToken);
+        await poster.PostAsync(card.ServiceUrl, card.ConversationId, ResultsCard.Render(round, contributions, texts, chartUrl: null), texts, cancellationToken);
+        await pinboard.RefreshAsync(tenant, workshop.Id, card.ServiceUrl, card.ConversationId, cancellationToken);
+    }
+
+    // The ranking becomes the items' priority (1 = highest), which the pinboard and the plan show.
+    private async Task WritePrioritiesAsync(TenantScope tenant, VotingRound round, CancellationToken cancellationToken)
+    {
+        var ranks = (round.Results?.Ranking ?? []).ToDictionary(r => r.Item, r => r.Rank);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var changed = new List<Versioned<Contribution>>();
+            foreach (var (item, rank) in ranks)
+            {
+                if (await workshops.GetContributionAsync(tenant, round.WorkshopId, item, cancellationToken) is { } found && found.Value.Priority != rank)
+                {
+                    changed.Add(found with { Value = found.Value with { Priority = rank } });
+                }
+            }
+
+            try
+            {
+                foreach (var chunk in changed.Chunk(100))
+                {
+                    await workshops.UpdateContributionsAsync(tenant, round.WorkshopId, chunk, cancellationToken);
+                }
+
+                return;
+            }
+            catch (DomainException failure) when (failure.Code == DomainErrorCode.Conflict)
+            {
+                // Someone edited a contribution meanwhile: read again.
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Round {RoundId} closed without a posted ballot card; results not posted")]
+    private static partial void LogNoBallotCard(ILogger logger, string roundId);
+}

@@ -1,0 +1,69 @@
+using AgendaBot.Storage;
+using AgendaBot.Storage.Voting;
+using Microsoft.Extensions.Options;
+
+namespace AgendaBot.Features.Voting;
+
+public sealed class VotingOptions
+{
+    public const string SectionName = "Voting";
+
+    /// <summary>How often every instance looks for rounds whose deadline has passed.</summary>
+    public TimeSpan DeadlinePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>
+/// Closes rounds whose deadline has passed. The deadlines are stored, so they hold across restarts; every instance
+/// looks, and the round's ETag makes sure it is closed — and its results posted — once.
+/// </summary>
+public sealed partial class RoundDeadlineWatcher(
+    IServiceScopeFactory scopes, DeadlineRepository deadlines, TimeProvider time, IOptions<VotingOptions> options, ILogger<RoundDeadlineWatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Wait first: at start-up the tables may still be being created.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(options.Value.DeadlinePollInterval, time, stoppingToken);
+            try
+            {
+                await CloseDueRoundsAsync(stoppingToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogPassFailed(logger, failure);
+            }
+        }
+    }
+
+    public async Task CloseDueRoundsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var due in await deadlines.DueAsync(time.GetUtcNow(), cancellationToken))
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<RoundCloser>()
+                    .CloseAsync(new TenantScope(due.TenantId), due.WorkshopId, due.RoundId, cancellationToken);
+                await deadlines.DoneAsync(due, cancellationToken);
+            }
+            catch (Domain.Common.DomainException failure) when (failure.Code == Domain.Common.DomainErrorCode.NotFound)
+            {
+                // The round or its workshop was removed (erasure of a whole workshop): nothing left to close.
+                await deadlines.DoneAsync(due, cancellationToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // One round that cannot be closed now (Teams unreachable) must not hold up the others; it stays due.
+                LogRoundFailed(logger, failure, due.RoundId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing voting round {RoundId} failed; trying again at the next pass")]
+    private static partial void LogRoundFailed(ILogger logger, Exception failure, string roundId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing due voting rounds failed; trying again at the next pass")]
+    private static partial void LogPassFailed(ILogger logger, Exception failure);
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using AgendaBot.Cards;
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.People;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Localization;
+using AgendaBot.Routing;
+using AgendaBot.Storage.Conversations;
+using AgendaBot.Storage.Voting;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Voting;
+
+/// <summary>
+/// "Stimmen einsehen": who voted what in a named round — for moderators only, and sent to their personal chat so that
+/// it is never shown in the channel.
+/// </summary>
+public sealed class ShowVoteDetails(
+    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, ConversationReferenceRepository references, ChannelPoster poster)
+    : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var input = CardPayload.Read(data, CardDataJson.Default.RoundRef);
+        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
+        here.Require(WorkshopAction.CloseVotingRound);
+        var round = (await voting.GetRoundAsync(turn.Tenant, here.Value.Id, input.RoundId, cancellationToken))?.Value
+            ?? throw new DomainException(DomainErrorCode.NotFound, "round");
+        if (round.Anonymous)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.VoteDetailsAnonymous]);
+        }
+
+        if (await references.FindPersonalChatAsync(turn.Tenant, turn.User.Id, cancellationToken) is not { } chat)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.VoteDetailsNoChat]);
+        }
+
+        var names = (await workshops.GetParticipantsAsync(turn.Tenant, here.Value.Id, cancellationToken)).ToDictionary(p => p.User.Id, p => p.User.Name);
+        var ballots = (await voting.GetBallotsAsync(turn.Tenant, here.Value.Id, round.Id, cancellationToken))
+            .Select(b => (names.GetValueOrDefault(b.VoterId ?? string.Empty, b.VoterId ?? "?"), b)).ToList();
+        await poster.PostAsync(chat.ServiceUrl, chat.ConversationId, ResultsCard.Details(round, ballots, turn.Texts), turn.Texts, cancellationToken);
+        return new CardActionResult.Message(turn.Texts[TextKey.VoteDetailsSent]);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using AgendaBot.Cards;
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.People;
+using AgendaBot.Domain.Voting;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Localization;
+using AgendaBot.Routing;
+using AgendaBot.Storage.Voting;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Voting;
+
+/// <summary>
+/// "Stimme abgeben". Only registered participants vote; the round, items and values are checked against what is
+/// stored. The voter gets their own copy of the ballot with what happened; everyone sees the turnout go up.
+/// </summary>
+public sealed class SubmitBallot(
+    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, ChannelPoster poster, TimeProvider time)
+    : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var input = CardPayload.Read(data, CardDataJson.Default.BallotData);
+        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
+        here.Require(WorkshopAction.Vote);
+        var round = (await voting.GetRoundAsync(turn.Tenant, here.Value.Id, input.RoundId, cancellationToken))?.Value
+            ?? throw new DomainException(DomainErrorCode.NotFound, "round");
+        var now = time.GetUtcNow();
+        var ballot = new Ballot(round.Id, turn.User.Id, BallotInputs.Read(round, input.Inputs), now);
+        if (ballot.Scores.Count == 0)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.BallotEmpty]);
+        }
+
+        round.Validate(ballot, now);
+        var receipt = await voting.CastAsync(turn.Tenant, round, turn.User.Id, ballot, cancellationToken);
+        var note = await VerdictAsync(turn, round, receipt, cancellationToken);
+
+        var contributions = await workshops.GetContributionsAsync(turn.Tenant, here.Value.Id, cancellationToken);
+        var turnout = await voting.CountBallotsAsync(turn.Tenant, here.Value.Id, round.Id, cancellationToken);
+        var shared = SharedTexts.For(here.Value);
+        var current = (await voting.GetRoundAsync(turn.Tenant, here.Value.Id, round.Id, cancellationToken))?.Value ?? round;
+        if (current.BallotCard is { } card && current.State == RoundState.Open)
+        {
+            await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
+                BallotCard.Render(current, here.Value, contributions, turnout, here.Value.ParticipantCount, shared), shared, cancellationToken);
+        }
+
+        return new CardActionResult.ReplaceCard(BallotCard.Render(current, here.Value, contributions, turnout, here.Value.ParticipantCount,
+            turn.Texts, mine: receipt.Result == BallotResult.AlreadyVoted ? null : ballot, note: note));
+    }
+
+    /// <summary>
+    /// Whether the ballot counts. If the round began closing while the ballot was written, the tally decides: it
+    /// lists the ballot versions it counted, so the voter is told the truth either way.
+    /// </summary>
+    private async Task<string> VerdictAsync(TurnContext turn, VotingRound round, BallotReceipt receipt, CancellationToken cancellationToken)
+    {
+        if (receipt.Result == BallotResult.AlreadyVoted)
+        {
+            return turn.Texts[TextKey.BallotAlreadyVoted];
+        }
+
+        for (var wait = 0; wait < 50; wait++)
+        {
+            var now = (await voting.GetRoundAsync(turn.Tenant, round.WorkshopId, round.Id, cancellationToken))?.Value;
+            switch (now?.State)
+            {
+                case RoundState.Open:
+                    return turn.Texts[receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted];
+                case RoundState.Closed when now.CountedBallots.Contains(receipt.Version):
+                    return turn.Texts[TextKey.BallotCounted];
+                case RoundState.Closed:
+                    return turn.Texts[TextKey.BallotTooLate];
+                default:
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+                    break;
+            }
+        }
+
+        return turn.Texts[TextKey.BallotTooLate];
+    }
+}

@@ -1,0 +1,94 @@
+using AgendaBot.Features.Voting;
+using AgendaBot.Tests.Workshops;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using static AgendaBot.Tests.Voting.VotingRoom;
+using static AgendaBot.Tests.Workshops.WorkshopRoom;
+
+namespace AgendaBot.Tests.Voting;
+
+/// <summary>A round with a deadline ends by itself, once, even across a restart and with two instances.</summary>
+public sealed class VotingDeadlineTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private WorkshopRoom room = null!;
+    private string workshop = null!;
+
+    public async Task InitializeAsync()
+    {
+        room = await WorkshopRoom.OpenAsync(time: clock);
+        workshop = await PrepareAsync(room);
+    }
+
+    public async Task DisposeAsync() => await room.DisposeAsync();
+
+    private static RoundDeadlineWatcher Watcher(WorkshopRoom bot) =>
+        bot.Bot.Services.GetServices<IHostedService>().OfType<RoundDeadlineWatcher>().Single();
+
+    private int ResultPosts() => room.Connector.Calls.Count(c => Texts(c.Card).Any(t => t.StartsWith("Ergebnis:", StringComparison.Ordinal)));
+
+    [Fact]
+    public async Task Before_the_deadline_nothing_happens()
+    {
+        var round = await StartAsync(room, workshop, minutes: "30");
+        await StarsAsync(room, Anna, workshop, round, (1, 4));
+        clock.Advance(TimeSpan.FromMinutes(29));
+
+        await Watcher(room).CloseDueRoundsAsync(default);
+
+        Assert.Equal(0, ResultPosts());
+    }
+
+    [Fact]
+    public async Task At_the_deadline_the_round_closes_and_the_results_are_posted_once()
+    {
+        var round = await StartAsync(room, workshop, minutes: "30");
+        await StarsAsync(room, Anna, workshop, round, (1, 4));
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        await Watcher(room).CloseDueRoundsAsync(default);
+        await Watcher(room).CloseDueRoundsAsync(default);
+
+        Assert.Equal(1, ResultPosts());
+        Assert.Contains("1 Stimmen abgegeben.", Texts(Results(room)));
+    }
+
+    [Fact]
+    public async Task A_vote_after_the_deadline_is_refused_even_before_the_watcher_ran()
+    {
+        var round = await StartAsync(room, workshop, minutes: "30");
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        var late = await StarsAsync(room, Anna, workshop, round, (1, 5));
+
+        Assert.Equal("Diese Abstimmung ist bereits beendet.", late["value"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_deadline_holds_across_a_restart_of_the_bot()
+    {
+        var round = await StartAsync(room, workshop, minutes: "30");
+        await StarsAsync(room, Klaus, workshop, round, (2, 5));
+        await room.Bot.DisposeAsync();
+        clock.Advance(TimeSpan.FromHours(2));
+
+        await using var restarted = room.Restarted(clock);
+        await Watcher(restarted).CloseDueRoundsAsync(default);
+
+        Assert.Equal(1, ResultPosts());
+    }
+
+    [Fact]
+    public async Task Two_instances_watching_the_same_deadline_post_the_results_once()
+    {
+        var round = await StartAsync(room, workshop, minutes: "30");
+        await StarsAsync(room, Sabine, workshop, round, (3, 5));
+        await using var second = room.Restarted(clock);
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        await Task.WhenAll(Watcher(room).CloseDueRoundsAsync(default), Watcher(second).CloseDueRoundsAsync(default));
+
+        Assert.Equal(1, ResultPosts());
+    }
+}

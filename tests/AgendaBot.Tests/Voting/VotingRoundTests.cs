@@ -1,0 +1,212 @@
+using System.Text.Json.Nodes;
+using AgendaBot.Tests.Workshops;
+using static AgendaBot.Tests.Voting.VotingRoom;
+using static AgendaBot.Tests.Workshops.WorkshopRoom;
+
+namespace AgendaBot.Tests.Voting;
+
+/// <summary>A moderator starts a round, three participants vote, the turnout updates, the moderator closes it.</summary>
+public sealed class VotingRoundTests : IAsyncLifetime
+{
+    private WorkshopRoom room = null!;
+    private string workshop = null!;
+
+    public async Task InitializeAsync()
+    {
+        room = await WorkshopRoom.OpenAsync();
+        workshop = await PrepareAsync(room);
+    }
+
+    public async Task DisposeAsync() => await room.DisposeAsync();
+
+    private static string? Toast(JsonObject answer) => answer["value"] is JsonValue value ? value.GetValue<string>() : null;
+
+    [Fact]
+    public async Task A_moderator_asking_for_a_vote_gets_the_set_up_card_with_all_items_of_the_step()
+    {
+        await room.SayAsync(Lead, "abstimmung");
+
+        var card = room.Connector.Calls[^1].Card;
+        Assert.Equal("vote.start", card?["actions"]?[0]?["verb"]?.GetValue<string>());
+        Assert.Contains(Elements(card), e => e["id"]?.GetValue<string>() == "items" && e["value"]?.GetValue<string>() == "1,2,3");
+    }
+
+    [Fact]
+    public async Task A_participant_cannot_start_a_vote()
+    {
+        await room.SayAsync(Anna, "abstimmung");
+
+        Assert.Equal("Das dürfen nur Moderatorinnen und Moderatoren oder die Projektleitung.", room.Connector.Calls[^1].Text);
+    }
+
+    [Fact]
+    public async Task Starting_posts_the_ballot_with_the_turnout_at_zero()
+    {
+        await StartAsync(room, workshop);
+
+        Assert.Contains("0 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+    }
+
+    [Fact]
+    public async Task A_vote_is_confirmed_to_the_voter_and_the_turnout_goes_up_for_everyone()
+    {
+        var round = await StartAsync(room, workshop);
+
+        var mine = await StarsAsync(room, Anna, workshop, round, (1, 5), (2, 3));
+
+        Assert.Contains("Ihre Stimme ist gezählt.", Texts(mine["value"]));
+        Assert.Contains(Elements(mine["value"]), e => e["id"]?.GetValue<string>() == "s_1_0" && e["value"]?.GetValue<string>() == "5");
+        Assert.Contains("1 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.Equal("PUT", room.Connector.Calls.Last(c => Texts(c.Card).Contains("1 von 4 haben abgestimmt.")).Method);
+    }
+
+    [Fact]
+    public async Task The_same_click_twice_counts_once()
+    {
+        var round = await StartAsync(room, workshop);
+
+        await StarsAsync(room, Anna, workshop, round, (1, 4));
+        var again = await StarsAsync(room, Anna, workshop, round, (1, 4));
+
+        Assert.Contains("1 von 4 haben abgestimmt.", Texts(again["value"]));
+    }
+
+    [Fact]
+    public async Task A_changed_vote_replaces_the_earlier_one()
+    {
+        var round = await StartAsync(room, workshop);
+        await StarsAsync(room, Anna, workshop, round, (1, 1));
+
+        var changed = await StarsAsync(room, Anna, workshop, round, (1, 5));
+        await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
+
+        Assert.Contains("Ihre geänderte Stimme ist gezählt.", Texts(changed["value"]));
+        Assert.Contains("Ø 5,0 Sterne · 1 Stimmen · Streuung 0,0", Texts(Results(room)));
+    }
+
+    [Fact]
+    public async Task Someone_not_registered_cannot_vote()
+    {
+        var round = await StartAsync(room, workshop);
+
+        var answer = await StarsAsync(room, new Person("Jürgen Becker", "29:juergen", "aad-juergen"), workshop, round, (1, 5));
+
+        Assert.Equal("Dafür müssen Sie zum Workshop angemeldet sein.", Toast(answer));
+    }
+
+    [Theory]
+    [InlineData("s_1_0", "6")]
+    [InlineData("s_1_0", "0")]
+    [InlineData("s_99_0", "3")]
+    [InlineData("s_1_7", "3")]
+    [InlineData("s_1_0", "viele")]
+    public async Task A_tampered_ballot_is_refused_and_not_counted(string input, string value)
+    {
+        var round = await StartAsync(room, workshop);
+
+        var answer = await room.ClickAsync(Anna, "vote.cast", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round, [input] = value });
+
+        Assert.Equal("Diese Stimmabgabe passt nicht zur Abstimmung. Es wurde nichts gespeichert.", Toast(answer));
+        Assert.Contains("0 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+    }
+
+    [Fact]
+    public async Task A_participant_cannot_close_the_vote()
+    {
+        var round = await StartAsync(room, workshop);
+
+        var answer = await room.ClickAsync(Anna, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
+
+        Assert.Equal("Das dürfen nur Moderatorinnen und Moderatoren oder die Projektleitung.", Toast(answer));
+        Assert.Null(Results(room));
+    }
+
+    [Fact]
+    public async Task Closing_posts_the_ranking_and_writes_it_to_the_pinboard_as_priority()
+    {
+        var round = await StartAsync(room, workshop);
+        await StarsAsync(room, Anna, workshop, round, (1, 2), (2, 5), (3, 4));
+        await StarsAsync(room, Klaus, workshop, round, (1, 3), (2, 5), (3, 4));
+        await StarsAsync(room, Sabine, workshop, round, (1, 1), (2, 4), (3, 4));
+
+        await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
+
+        var results = Texts(Results(room)).ToList();
+        Assert.Contains("3 Stimmen abgegeben.", results);
+        Assert.True(results.IndexOf("WLAN im Rathaus") < results.IndexOf("Digitale Sprechstunde"));
+        Assert.True(results.IndexOf("Digitale Sprechstunde") < results.IndexOf("Bürgerportal modernisieren"));
+        Assert.Contains("Die Abstimmung ist beendet.", Texts(BallotCard(room)));
+        Assert.Contains("Priorität 1", room.PinboardText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_vote_after_the_close_is_refused()
+    {
+        var round = await StartAsync(room, workshop);
+        await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
+
+        var late = await StarsAsync(room, Anna, workshop, round, (1, 5));
+
+        Assert.Equal("Diese Abstimmung ist bereits beendet.", Toast(late));
+    }
+
+    [Fact]
+    public async Task Two_moderators_closing_at_once_post_one_result()
+    {
+        var round = await StartAsync(room, workshop);
+        await StarsAsync(room, Anna, workshop, round, (1, 5));
+
+        var answers = await Task.WhenAll(
+            room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round }),
+            room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round }));
+
+        Assert.Single(room.Connector.Calls, c => Texts(c.Card).Any(t => t.StartsWith("Ergebnis:", StringComparison.Ordinal)));
+        Assert.Single(answers, a => Toast(a) == "Diese Abstimmung ist bereits beendet.");
+    }
+
+    [Fact]
+    public async Task Dot_voting_refuses_more_points_than_each_person_has()
+    {
+        var round = await StartAsync(room, workshop, method: "dots");
+
+        var answer = await PointsAsync(room, Anna, workshop, round, (1, 3), (2, 3));
+
+        Assert.Equal("Diese Stimmabgabe passt nicht zur Abstimmung. Es wurde nichts gespeichert.", Toast(answer));
+    }
+
+    [Fact]
+    public async Task Dot_voting_ranks_by_points()
+    {
+        var round = await StartAsync(room, workshop, method: "dots");
+        await PointsAsync(room, Anna, workshop, round, (3, 3), (1, 2));
+        await PointsAsync(room, Klaus, workshop, round, (3, 2));
+
+        await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
+
+        var results = Texts(Results(room)).ToList();
+        Assert.Contains("5 Punkte von 2 Personen · Streuung 0,5", results);
+        Assert.True(results.IndexOf("Digitale Sprechstunde") < results.IndexOf("Bürgerportal modernisieren"));
+    }
+
+    [Fact]
+    public async Task In_a_secret_ballot_a_second_vote_does_not_count_and_nobody_can_see_who_voted_what()
+    {
+        var round = await StartAsync(room, workshop, anonymous: "true");
+        await StarsAsync(room, Anna, workshop, round, (1, 5));
+
+        var second = await StarsAsync(room, Anna, workshop, round, (1, 1));
+        await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
+        var details = await room.ClickAsync(Lead, "vote.details", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
+
+        Assert.Contains("Sie haben in dieser geheimen Abstimmung schon abgestimmt; Ihre erste Stimme zählt.", Texts(second["value"]));
+        Assert.Contains("Ø 5,0 Sterne · 1 Stimmen · Streuung 0,0", Texts(Results(room)));
+        Assert.Equal("Diese Abstimmung war geheim: Es gibt keine Zuordnung von Personen zu Stimmen.", Toast(details));
+    }
+
+    private static IEnumerable<JsonObject> Elements(JsonNode? node) => node switch
+    {
+        JsonObject o => [o, .. o.SelectMany(p => Elements(p.Value))],
+        JsonArray a => a.SelectMany(Elements),
+        _ => [],
+    };
+}
