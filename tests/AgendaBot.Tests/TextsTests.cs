@@ -6,6 +6,9 @@ namespace AgendaBot.Tests;
 
 public sealed class TextsTests
 {
+    // Words that German and English share; everything else must really be translated.
+    private static readonly HashSet<string> SameInBothLanguages = [TextKey.FormExampleLink];
+
     public static TheoryData<string> AllKeys()
     {
         var data = new TheoryData<string>();
@@ -26,7 +29,10 @@ public sealed class TextsTests
 
         Assert.False(string.IsNullOrWhiteSpace(german), $"German text '{key}' is missing");
         Assert.False(string.IsNullOrWhiteSpace(english), $"English text '{key}' is missing");
-        Assert.NotEqual(german, english);
+        if (!SameInBothLanguages.Contains(key))
+        {
+            Assert.NotEqual(german, english);
+        }
     }
 
     [Theory]
