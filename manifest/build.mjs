@@ -69,8 +69,9 @@ if (errors.length > 0) {
 }
 
 const archive = join(out, 'agendabot.zip');
+const shown = relative(process.cwd(), archive).startsWith('..') ? archive : relative(process.cwd(), archive);
 writeFileSync(archive, zip(FILES.map((name) => ({ name, data: readFileSync(join(staging, name)) }))));
-console.log(`build: ${relative(process.cwd(), archive) || archive} (manifest v${version}, bot ${values.BOT_APP_ID}, https://${values.BOT_DOMAIN}/api/messages)`);
+console.log(`build: ${shown} (manifest v${version}, bot ${values.BOT_APP_ID}, https://${values.BOT_DOMAIN}/api/messages)`);
 if (!process.env.PRIVACY_URL) {
   console.log('build: note: PRIVACY_URL is not set; the package points to the web site. Set it to the town\'s privacy page.');
 }
