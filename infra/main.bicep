@@ -2,7 +2,7 @@
 // Deploy: az deployment group create -g <group> -f infra/main.bicep -p infra/main.bicepparam (see README.md).
 targetScope = 'resourceGroup'
 
-@description('Base name, e.g. agendabot-hagenow. Becomes the web app (<name>.azurewebsites.net) and the bot handle, so it must be unique in Azure.')
+@description('Base name, e.g. agendabot-hagenow: lower-case letters, digits and hyphens. Becomes the web app (<name>.azurewebsites.net) and the bot handle, so it must be unique in Azure.')
 @minLength(3)
 @maxLength(40)
 param name string
@@ -17,7 +17,7 @@ param botDisplayName string = 'AgendaBot'
 @allowed(['B1', 'B2', 'B3', 'S1', 'P0v3', 'P1v3'])
 param appServicePlanSku string = 'B1'
 
-@description('How many instances of the bot run behind the one Azure Bot.')
+@description('How many instances of the bot run behind the one Azure Bot: B1-B3 allow up to 3, S1 up to 10.')
 @minValue(1)
 @maxValue(10)
 param instanceCount int = 1
