@@ -47,8 +47,8 @@ public sealed class VotingStorageTests
     {
         var round = await StartAsync(anonymous: false);
 
-        Assert.Equal(BallotResult.Counted, await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 1)));
-        Assert.Equal(BallotResult.Changed, await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3)));
+        Assert.Equal(BallotResult.Counted, (await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 1))).Result);
+        Assert.Equal(BallotResult.Changed, (await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3))).Result);
 
         var ballot = Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id));
         Assert.Equal("voter-1", ballot.VoterId);
@@ -60,12 +60,23 @@ public sealed class VotingStorageTests
     {
         var round = await StartAsync(anonymous: true);
 
-        Assert.Equal(BallotResult.Counted, await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2)));
-        Assert.Equal(BallotResult.AlreadyVoted, await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3)));
+        Assert.Equal(BallotResult.Counted, (await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2))).Result);
+        Assert.Equal(BallotResult.AlreadyVoted, (await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3))).Result);
 
         var ballot = Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id));
         Assert.Null(ballot.VoterId);
         Assert.Equal(2, ballot.Scores.Single().Value);
+    }
+
+    [Fact]
+    public async Task The_version_a_ballot_was_stored_as_is_the_version_a_tally_reads()
+    {
+        var round = await StartAsync(anonymous: false);
+
+        var receipt = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2));
+
+        var (_, version) = Assert.Single(await voting.GetBallotsWithVersionsAsync(tenant, round.WorkshopId, round.Id));
+        Assert.Equal(receipt.Version, version);
     }
 
     [Fact]
