@@ -31,6 +31,6 @@ public sealed class RouteTableTests
 
         Assert.Equal(typeof(ShowHelp), routes.CommandFor("hilfe"));
         Assert.Equal(typeof(ShowHelp), routes.CommandFor("Help"));
-        Assert.Null(routes.CommandFor("abstimmen"));
+        Assert.Null(routes.CommandFor("wetter"));
     }
 }

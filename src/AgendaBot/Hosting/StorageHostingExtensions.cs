@@ -51,13 +51,25 @@ internal sealed partial class StorageInitializer(StorageTables tables, ILogger<S
         }
     }
 
+    // The host may stop a service more than once (a test host disposes after stopping): only the first stop acts.
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         await background.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref stopped, 1);
+        stopping.Dispose();
+    }
+
+    private int stopped;
 
     private async Task RetryAsync(CancellationToken stoppingToken)
     {
@@ -79,7 +91,7 @@ internal sealed partial class StorageInitializer(StorageTables tables, ILogger<S
             LogReady(logger);
             return true;
         }
-        catch (Exception failure) when (failure is Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
+        catch (Exception failure) when (failure is Azure.RequestFailedException or HttpRequestException or OperationCanceledException or AggregateException)
         {
             LogNotReady(logger, attempt, failure.Message);
             return false;
