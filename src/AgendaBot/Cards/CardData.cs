@@ -40,6 +40,19 @@ public sealed record VotingSetupData(string WorkshopId, int Step)
     public string? Minutes { get; init; }
 }
 
+public sealed record PlanData(string WorkshopId, int Step)
+{
+    public string? Measure { get; init; }
+    public string? Title { get; init; }
+    public string? Owner { get; init; }
+    public string? Start { get; init; }
+    public string? End { get; init; }
+    public string? WorkPackages { get; init; }
+    public string? Milestones { get; init; }
+    public string? Indicators { get; init; }
+    public string? BudgetYear { get; init; }
+}
+
 public sealed record RoundRef(string WorkshopId, string RoundId);
 
 /// <summary>A ballot: which round, and the values of the card's rating inputs (named "s_{item}_{criterion}" or "p_{item}").</summary>
@@ -60,5 +73,6 @@ public sealed record BallotData(string WorkshopId, string RoundId)
 [JsonSerializable(typeof(ContributionData))]
 [JsonSerializable(typeof(VotingSetupData))]
 [JsonSerializable(typeof(RoundRef))]
+[JsonSerializable(typeof(PlanData))]
 [JsonSerializable(typeof(BallotData))]
 public sealed partial class CardDataJson : JsonSerializerContext;

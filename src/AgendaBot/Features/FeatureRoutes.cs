@@ -35,6 +35,7 @@ public static class FeatureRoutes
         .Verb<OpenWorkshop>(CardVerbs.OpenWorkshop)
         .Verb<RegisterForWorkshop>(CardVerbs.Register)
         .Verb<AddContribution>(CardVerbs.AddContribution)
+        .Verb<SavePlan>(CardVerbs.SavePlan)
         .Verb<CloseStep>(CardVerbs.CloseStep)
         .Verb<AdvanceStep>(CardVerbs.AdvanceStep)
         .Verb<ReopenStep>(CardVerbs.ReopenStep)

@@ -195,4 +195,16 @@ public static class TextKey
     public const string VoteRoundNotFound = nameof(VoteRoundNotFound);
     public const string HelpCommandVote = nameof(HelpCommandVote);
     public const string HelpCommandVoteDescription = nameof(HelpCommandVoteDescription);
+    public const string PlanMeasure = nameof(PlanMeasure);
+    public const string PlanTitle = nameof(PlanTitle);
+    public const string PlanOwner = nameof(PlanOwner);
+    public const string PlanStart = nameof(PlanStart);
+    public const string PlanEnd = nameof(PlanEnd);
+    public const string PlanWorkPackages = nameof(PlanWorkPackages);
+    public const string PlanMilestones = nameof(PlanMilestones);
+    public const string PlanIndicators = nameof(PlanIndicators);
+    public const string PlanBudgetYear = nameof(PlanBudgetYear);
+    public const string ButtonSavePlan = nameof(ButtonSavePlan);
+    public const string PlanSaved = nameof(PlanSaved);
+    public const string PlanSummaryLine = nameof(PlanSummaryLine);
 }

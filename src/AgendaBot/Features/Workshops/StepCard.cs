@@ -9,7 +9,8 @@ namespace AgendaBot.Features.Workshops;
 public static class StepCard
 {
     /// <param name="final">The step is behind us: no buttons any more.</param>
-    public static AdaptiveCard Render(Workshop workshop, Texts texts, bool final = false)
+    /// <param name="plan">For step 6: the measures of step 5 and the people who can own them.</param>
+    public static AdaptiveCard Render(Workshop workshop, Texts texts, bool final = false, PlanChoices? plan = null)
     {
         var step = workshop.CurrentStep;
         var stepRef = CardPayload.Write(new StepRef(workshop.Id, (int)step), CardDataJson.Default.StepRef);
@@ -24,10 +25,13 @@ public static class StepCard
         if (collecting)
         {
             body.Add(new TextBlock(texts[TextKey.StepCollecting]) { IsSubtle = true, Size = "Small" });
-            body.AddRange(FormFor(step, texts));
+            var planning = step == WorkshopStep.TimeAndMeasuresPlan;
+            body.AddRange(planning ? PlanForm.Inputs(plan ?? PlanChoices.None, texts) : FormFor(step, texts));
             actions =
             [
-                ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonContribute], CardVerbs.AddContribution, stepRef),
+                planning
+                    ? ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonSavePlan], CardVerbs.SavePlan, stepRef)
+                    : ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonContribute], CardVerbs.AddContribution, stepRef),
                 ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonCloseStep], CardVerbs.CloseStep, stepRef),
             ];
         }

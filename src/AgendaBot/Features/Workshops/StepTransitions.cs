@@ -38,7 +38,8 @@ public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository worksh
             cancellationToken);
 
         var shared = SharedTexts.For(advanced.Value);
-        await turn.ReplyAsync(StepCard.Render(advanced.Value, shared), shared, cancellationToken);
+        var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, advanced.Value, cancellationToken);
+        await turn.ReplyAsync(StepCard.Render(advanced.Value, shared, plan: plan), shared, cancellationToken);
         await pinboard.RefreshAsync(turn, advanced.Value.Id, cancellationToken);
         return new CardActionResult.ReplaceCard(StepCard.Render(before, shared, final: true));
     }
@@ -54,6 +55,7 @@ public sealed class ReopenStep(WorkshopFinder finder, WorkshopRepository worksho
         here.Require(WorkshopAction.CloseStep);
         var reopened = await workshops.UpdateAsync(turn.Tenant,
             here.Workshop with { Value = here.Value.ReopenStep(ContributionFactory.Step(input.Step)) }, cancellationToken);
-        return new CardActionResult.ReplaceCard(StepCard.Render(reopened.Value, SharedTexts.For(reopened.Value)));
+        var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, reopened.Value, cancellationToken);
+        return new CardActionResult.ReplaceCard(StepCard.Render(reopened.Value, SharedTexts.For(reopened.Value), plan: plan));
     }
 }
