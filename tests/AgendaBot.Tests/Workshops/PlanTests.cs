@@ -48,7 +48,8 @@ public sealed class PlanTests : IAsyncLifetime
     [Fact]
     public async Task The_step_six_card_offers_the_measures_of_step_five_and_the_registered_people()
     {
-        var card = room.Connector.Calls.Select(c => c.Card).Last(c => c?["actions"]?[0]?["verb"]?.GetValue<string>() == "plan.save")!.ToJsonString();
+        var card = room.Connector.Calls.Select(c => c.Card).Last(c => c?["actions"]?[0]?["verb"]?.GetValue<string>() == "plan.save")!
+            .ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
         Assert.Contains("Schritt 6 von 6: Zeit-Maßnahmen-Plan", card, StringComparison.Ordinal);
         Assert.Contains("#1 Online-Terminvergabe im Bürgerbüro", card, StringComparison.Ordinal);
