@@ -207,4 +207,23 @@ public static class TextKey
     public const string ButtonSavePlan = nameof(ButtonSavePlan);
     public const string PlanSaved = nameof(PlanSaved);
     public const string PlanSummaryLine = nameof(PlanSummaryLine);
+    public const string WeeklyTitle = nameof(WeeklyTitle);
+    public const string WeeklyCounts = nameof(WeeklyCounts);
+    public const string StatusPlanned = nameof(StatusPlanned);
+    public const string StatusInProgress = nameof(StatusInProgress);
+    public const string StatusDelayed = nameof(StatusDelayed);
+    public const string StatusDone = nameof(StatusDone);
+    public const string StatusDropped = nameof(StatusDropped);
+    public const string WeeklyChanged = nameof(WeeklyChanged);
+    public const string WeeklyOverdue = nameof(WeeklyOverdue);
+    public const string WeeklyDueSoon = nameof(WeeklyDueSoon);
+    public const string WeeklyOffTarget = nameof(WeeklyOffTarget);
+    public const string WeeklyWithoutUpdate = nameof(WeeklyWithoutUpdate);
+    public const string WeeklyLate = nameof(WeeklyLate);
+    public const string WeeklyNothing = nameof(WeeklyNothing);
+    public const string WeeklyMilestoneLine = nameof(WeeklyMilestoneLine);
+    public const string WeeklyIndicatorLine = nameof(WeeklyIndicatorLine);
+    public const string WeeklyChangeLine = nameof(WeeklyChangeLine);
+    public const string WeeklyOwnerLine = nameof(WeeklyOwnerLine);
+    public const string WeeklyEvaluation = nameof(WeeklyEvaluation);
 }

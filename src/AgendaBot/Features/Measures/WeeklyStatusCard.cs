@@ -1,0 +1,61 @@
+using System.Globalization;
+using AgendaBot.Domain.Measures;
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Measures;
+
+/// <summary>
+/// The Monday post for the project lead: counts per status, the week's changes, overdue and upcoming milestones,
+/// indicators behind plan, silent measures. Measure titles and names are people's words, so they go into text runs.
+/// </summary>
+public static class WeeklyStatusCard
+{
+    public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, WeeklyStatus status, Texts texts)
+    {
+        var title = texts.Format(TextKey.WeeklyTitle, agendaTitle);
+        var counts = string.Join(" · ", status.CountByStatus.Where(c => c.Value > 0).Select(c => $"{c.Value} {StatusName(texts, c.Key)}"));
+        var done = measures.Where(m => m.Status == MeasureStatus.Done).ToList();
+        var body = new List<CardElement>
+        {
+            new RichTextBlock([new TextRun(title) { Size = "Large", Weight = "Bolder" }]),
+            new TextBlock(texts.Format(TextKey.WeeklyCounts, counts.Length == 0 ? texts[TextKey.WeeklyNothing] : counts)),
+            new TextBlock(texts.Format(TextKey.WeeklyEvaluation, done.Count, measures.Count,
+                done.Count(m => m.End is null || DateOnly.FromDateTime(m.UpdatedAt.UtcDateTime) <= m.End))) { IsSubtle = true },
+        };
+        Section(body, texts[TextKey.WeeklyOverdue], status.Overdue.Select(m =>
+            texts.Format(TextKey.WeeklyMilestoneLine, m.Measure.Title, m.Milestone.Title, Date(m.Milestone.Due, texts))), texts, "Attention");
+        Section(body, texts[TextKey.WeeklyLate], status.LateMeasures.Select(m =>
+            texts.Format(TextKey.WeeklyOwnerLine, m.Title, m.Owner?.Name ?? "–")), texts, "Attention");
+        Section(body, texts[TextKey.WeeklyDueSoon], status.DueSoon.Select(m =>
+            texts.Format(TextKey.WeeklyMilestoneLine, m.Measure.Title, m.Milestone.Title, Date(m.Milestone.Due, texts))), texts, null);
+        Section(body, texts[TextKey.WeeklyOffTarget], status.OffTarget.Select(o =>
+            texts.Format(TextKey.WeeklyIndicatorLine, o.Measure.Title, o.Indicator.Name, o.Indicator.Current, o.Indicator.Unit ?? string.Empty, o.Expected)), texts, "Warning");
+        Section(body, texts[TextKey.WeeklyWithoutUpdate], status.WithoutUpdate.Select(m =>
+            texts.Format(TextKey.WeeklyOwnerLine, m.Title, m.Owner?.Name ?? "–")), texts, "Warning");
+        Section(body, texts[TextKey.WeeklyChanged], status.ChangedSinceLastWeek.Take(15).Select(c =>
+            texts.Format(TextKey.WeeklyChangeLine, TitleOf(measures, c.MeasureId), c.Before ?? "–", c.After ?? "–", c.ChangedBy.Name)), texts, null);
+        return new AdaptiveCard
+        {
+            Lang = texts.Culture.TwoLetterISOLanguageName,
+            FallbackText = title,
+            MsTeams = new(),
+            Body = body,
+        };
+    }
+
+    public static string StatusName(Texts texts, MeasureStatus status) => texts[$"Status{status}"];
+
+    private static void Section(List<CardElement> body, string heading, IEnumerable<string> lines, Texts texts, string? color)
+    {
+        var items = lines.ToList();
+        body.Add(new TextBlock(heading) { Weight = "Bolder", Spacing = "Medium", Color = items.Count > 0 ? color : null });
+        body.AddRange(items.Count == 0
+            ? [new TextBlock(texts[TextKey.WeeklyNothing]) { IsSubtle = true, Spacing = "None" }]
+            : items.Select(line => (CardElement)new RichTextBlock([new TextRun("• " + line)]) { Spacing = "None" }));
+    }
+
+    private static string TitleOf(IReadOnlyList<Measure> measures, string id) => measures.FirstOrDefault(m => m.Id == id)?.Title ?? id;
+
+    private static string Date(DateOnly date, Texts texts) => date.ToString("d", texts.Culture);
+}
