@@ -8,7 +8,7 @@ public sealed class TextsTests
 {
     // Words that German and English share; everything else must really be translated.
     private static readonly HashSet<string> SameInBothLanguages =
-        [TextKey.HelpCommandAgenda, TextKey.HelpCommandWorkshop, TextKey.FormExampleLink];
+        [TextKey.HelpCommandAgenda, TextKey.HelpCommandWorkshop, TextKey.FormExampleLink, TextKey.WeeklyChangeLine];
 
     public static TheoryData<string> AllKeys()
     {
