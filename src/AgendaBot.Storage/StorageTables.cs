@@ -22,6 +22,7 @@ public sealed class StorageTables
         Workshops = service.GetTableClient(options.TablePrefix + "Workshops");
         Measures = service.GetTableClient(options.TablePrefix + "Measures");
         Conversations = service.GetTableClient(options.TablePrefix + "Conversations");
+        Images = service.GetTableClient(options.TablePrefix + "Images");
     }
 
     public TableClient Agendas { get; }
@@ -34,7 +35,10 @@ public sealed class StorageTables
 
     public TableClient Conversations { get; }
 
-    public IEnumerable<TableClient> All => [Agendas, Workshops, Measures, Conversations];
+    /// <summary>Chart pictures for cards, one partition per random token (<see cref="AgendaBot.Storage.Images.ImageStore"/>).</summary>
+    public TableClient Images { get; }
+
+    public IEnumerable<TableClient> All => [Agendas, Workshops, Measures, Conversations, Images];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {

@@ -13,8 +13,11 @@ internal static class ChartStyle
     /// <summary>Pixels per bar: small pictures load fast in a Teams client on a slow line.</summary>
     public const int RowHeight = 28;
 
-    /// <summary>More rows than this make a picture nobody reads in a chat; callers show the top of the list.</summary>
-    public const int MaxRows = 40;
+    /// <summary>
+    /// Teams shows card images up to 1024 × 1024 px; 32 rows keep either chart below that. Callers show the top of a
+    /// longer list (and say so in the card).
+    /// </summary>
+    public const int MaxRows = 32;
 
     public static readonly Color Text = Color.FromHex("#242424");
     public static readonly Color Grid = Color.FromHex("#E0E0E0");

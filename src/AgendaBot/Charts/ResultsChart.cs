@@ -17,7 +17,7 @@ public static class ResultsChart
     /// <see cref="ResultsChartData.NoDataText"/>, never an exception.
     /// </summary>
     /// <exception cref="ArgumentException">A value or spread is not a finite number, a spread is negative, or there are
-    /// more than 40 bars.</exception>
+    /// more than 32 bars.</exception>
     public static byte[] Render(ResultsChartData data)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -21,7 +21,7 @@ public static class TimelineChart
     /// first day to the end of the last. No rows, or no date anywhere, gives a small picture with the title and
     /// <see cref="TimelineChartData.NoDataText"/>, never an exception.
     /// </summary>
-    /// <exception cref="ArgumentException">A row ends before it starts, or there are more than 40 rows.</exception>
+    /// <exception cref="ArgumentException">A row ends before it starts, or there are more than 32 rows.</exception>
     public static byte[] Render(TimelineChartData data)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -121,6 +121,17 @@ public sealed class TimelineChartTests
     }
 
     [Fact]
+    public void Thirty_two_rows_with_a_legend_stay_within_1024_px()
+    {
+        var rows = Enumerable.Range(0, 32)
+            .Select(i => new TimelineRow($"Maßnahme {i + 1}", Today.AddDays(i * 7), Today.AddDays((i * 7) + 60), (MeasureStatus)(i % 5)))
+            .ToList();
+
+        Assert.InRange(Png.Read(TimelineChart.Render(Plan with { Rows = rows })).Height, 900, 1024);
+        Assert.Throws<ArgumentException>(() => TimelineChart.Render(Plan with { Rows = [.. rows, rows[0]] }));
+    }
+
+    [Fact]
     public void Umlauts_in_every_text_do_not_break_the_picture()
     {
         var png = TimelineChart.Render(Plan with
