@@ -33,7 +33,6 @@ internal static class ChartStyle
         EnsureFont();
         var plot = new Plot();
         plot.Title(title, size: 16);
-        plot.Axes.Title.Label.Bold = true;
         plot.Grid.MajorLineColor = Grid;
         plot.Axes.Color(Text);
         return plot;
@@ -75,6 +74,7 @@ internal static class ChartStyle
         }
     }
 
+    /// <summary>Once per process, before any text is measured or drawn; ScottPlot's typeface cache is thread-safe after that.</summary>
     public static void EnsureFont()
     {
         lock (FontLock)

@@ -49,6 +49,17 @@ public sealed class ResultsChartTests
     }
 
     [Fact]
+    public async Task Charts_drawn_at_the_same_time_come_out_the_same()
+    {
+        // Several results posts can be answered at once; fonts and caches are shared by all of them.
+        var expected = ResultsChart.Render(Ranking);
+
+        var pictures = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ResultsChart.Render(Ranking))));
+
+        Assert.All(pictures, png => Assert.Equal(expected, png));
+    }
+
+    [Fact]
     public void Points_in_english_without_error_bars()
     {
         var points = Ranking with
