@@ -87,7 +87,7 @@ azurite_pid=$!
   cd src/AgendaBot
   # The Playground always reports en-US; the people trying the bot expect German.
   ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
-    Localization__ForceCulture=de-DE Storage__ConnectionString=UseDevelopmentStorage=true \
+    Localization__ForceCulture=de-DE Storage__ConnectionString=UseDevelopmentStorage=true Images__PublicBaseUrl=http://127.0.0.1:$bot_port \
     exec dotnet bin/Debug/net10.0/AgendaBot.dll
 ) >"$logs/bot.log" 2>&1 &
 pids+=($!)

@@ -22,6 +22,8 @@ var baseSettings = [
   { name: 'Bot__CredentialKind', value: 'ManagedIdentity' }
   { name: 'Storage__TableServiceUri', value: tableServiceUri }
   { name: 'Storage__QueueServiceUri', value: queueServiceUri }
+  // Teams fetches chart pictures from the bot's public address.
+  { name: 'Images__PublicBaseUrl', value: 'https://${name}.azurewebsites.net' }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
   // Azure SDK clients that pick their credential themselves (telemetry exporter) use the same identity.
   { name: 'AZURE_CLIENT_ID', value: botAppId }

@@ -92,6 +92,13 @@ public static class Keys
     // Conversations table: one partition per tenant.
     public static string ConversationRow(string conversationId) => Escape(conversationId);
 
+    // Images table: one partition per picture, named by its random token alone, because the URL Teams fetches carries
+    // nothing else. The one table whose partitions do not start with the tenant: the tenant is a column. A token has
+    // no '|', so no image partition falls in a tenant's range.
+    public static string ImagePartition(string token) => Escape(token);
+
+    public const string ImageRow = "png";
+
     /// <summary>All partitions of one tenant in a table partitioned by "tenant|…": the range [tenant|, tenant}).</summary>
     public static (string From, string To) TenantRange(string tenantId)
     {

@@ -23,6 +23,7 @@ public sealed class StorageTables
         Measures = service.GetTableClient(options.TablePrefix + "Measures");
         Conversations = service.GetTableClient(options.TablePrefix + "Conversations");
         Deadlines = service.GetTableClient(options.TablePrefix + "Deadlines");
+        Images = service.GetTableClient(options.TablePrefix + "Images");
     }
 
     public TableClient Agendas { get; }
@@ -38,12 +39,15 @@ public sealed class StorageTables
     /// <summary>Due times of voting rounds across all tenants, for the watcher that closes them (no personal data).</summary>
     public TableClient Deadlines { get; }
 
-    /// <summary>The tables that can hold personal data; export and erasure search these.</summary>
+    /// <summary>Chart pictures for cards, one partition per random token (<see cref="AgendaBot.Storage.Images.ImageStore"/>).</summary>
+    public TableClient Images { get; }
+
+    /// <summary>The tables that can hold personal data; export and erasure search these. Charts show only what was voted.</summary>
     public IEnumerable<TableClient> All => [Agendas, Workshops, Measures, Conversations];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in All.Append(Deadlines))
+        foreach (var table in All.Append(Deadlines).Append(Images))
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

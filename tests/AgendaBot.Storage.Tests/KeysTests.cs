@@ -42,4 +42,14 @@ public sealed class KeysTests
         Assert.False(Within(Keys.WorkshopPartition("t10", "ws"), from, to));
         Assert.False(Within(Keys.WorkshopPartition("t0", "ws"), from, to));
     }
+
+    [Fact]
+    public void An_image_partition_is_its_token_and_lies_in_no_tenant_range()
+    {
+        var token = AgendaBot.Storage.Images.ImageTokens.New();
+        var (from, to) = Keys.TenantRange(token[..8]);
+
+        Assert.Equal(token, Keys.ImagePartition(token));
+        Assert.False(string.CompareOrdinal(token, from) >= 0 && string.CompareOrdinal(token, to) < 0);
+    }
 }

@@ -55,6 +55,7 @@ public static class FeatureRoutes
         .AddScoped<PinboardPublisher>()
         .AddScoped<ModerationDesk>()
         .AddScoped<RoundCloser>()
+        .AddScoped<ResultsPicture>()
         .AddHostedService<RoundDeadlineWatcher>()
         .AddOptions<VotingOptions>().BindConfiguration(VotingOptions.SectionName).Services;
 }

@@ -21,6 +21,7 @@ public static partial class BotHostingExtensions
         services.AddOptions<MessageEndpointOptions>().BindConfiguration(MessageEndpointOptions.SectionName);
 
         services.AddAgendaBotStorage();
+        services.AddAgendaBotCharts();
         services.AddHttpClient(nameof(BotRequestAuthenticator));
         services.AddSingleton<BotRequestAuthenticator>();
         AddConnector(builder);
@@ -73,6 +74,7 @@ public static partial class BotHostingExtensions
 
         app.MapHealthChecks("/healthz");
         app.MapBotMessages();
+        app.MapAgendaBotImages();
         return app;
     }
 

@@ -226,4 +226,7 @@ public static class TextKey
     public const string WeeklyChangeLine = nameof(WeeklyChangeLine);
     public const string WeeklyOwnerLine = nameof(WeeklyOwnerLine);
     public const string WeeklyEvaluation = nameof(WeeklyEvaluation);
+    public const string ResultsAxisStars = nameof(ResultsAxisStars);
+    public const string ResultsAxisPoints = nameof(ResultsAxisPoints);
+    public const string ResultsNoVotes = nameof(ResultsNoVotes);
 }

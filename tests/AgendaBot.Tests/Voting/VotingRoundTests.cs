@@ -140,6 +140,22 @@ public sealed class VotingRoundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_results_post_shows_the_ranking_as_a_chart_the_bot_serves()
+    {
+        var round = await StartAsync(room, workshop);
+        await StarsAsync(room, Anna, workshop, round, (1, 2), (2, 5));
+
+        await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
+
+        var image = Elements(Results(room)).Single(e => e["type"]?.GetValue<string>() == "Image");
+        Assert.Equal("Balkendiagramm der Rangfolge", image["altText"]?.GetValue<string>());
+        var url = image["url"]!.GetValue<string>();
+        var picture = url.StartsWith("data:", StringComparison.Ordinal) ? null : await room.Bot.Http.GetAsync(new Uri(url));
+        Assert.True(picture is null || picture.Content.Headers.ContentType?.MediaType == "image/png");
+        Assert.True(url.StartsWith("data:image/png;base64,", StringComparison.Ordinal) || url.Contains("/images/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_vote_after_the_close_is_refused()
     {
         var round = await StartAsync(room, workshop);

@@ -15,8 +15,8 @@ namespace AgendaBot.Features.Voting;
 /// versions it counted. Only the instance whose final write wins posts the results, so they are posted once.
 /// </summary>
 public sealed partial class RoundCloser(
-    VotingRepository voting, WorkshopRepository workshops, ChannelPoster poster, PinboardPublisher pinboard, TimeProvider time,
-    ILogger<RoundCloser> logger)
+    VotingRepository voting, WorkshopRepository workshops, ChannelPoster poster, PinboardPublisher pinboard, ResultsPicture picture,
+    TimeProvider time, ILogger<RoundCloser> logger)
 {
     /// <returns>The closed round, and whether this call closed it (false: it was closed already or by someone else).</returns>
     public async Task<(VotingRound Round, bool ClosedNow)> CloseAsync(TenantScope tenant, string workshopId, string roundId,
@@ -75,7 +75,8 @@ public sealed partial class RoundCloser(
         var turnout = round.Results?.Ballots ?? 0;
         await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
             BallotCard.Render(round, workshop, contributions, turnout, workshop.ParticipantCount, texts), texts, cancellationToken);
-        await poster.PostAsync(card.ServiceUrl, card.ConversationId, ResultsCard.Render(round, contributions, texts, chartUrl: null), texts, cancellationToken);
+        var chart = await picture.UrlForAsync(tenant, round, contributions, texts, cancellationToken);
+        await poster.PostAsync(card.ServiceUrl, card.ConversationId, ResultsCard.Render(round, contributions, texts, chart), texts, cancellationToken);
         await pinboard.RefreshAsync(tenant, workshop.Id, card.ServiceUrl, card.ConversationId, cancellationToken);
     }
 

@@ -1,0 +1,54 @@
+using AgendaBot.Storage;
+using AgendaBot.Storage.Images;
+using Microsoft.Extensions.Options;
+
+namespace AgendaBot.Charts;
+
+/// <summary>Turns a stored picture into something an Adaptive Card Image element can show: a URL or a data: URI.</summary>
+public sealed class ImageLinks(ImageStore store, IOptions<ImageOptions> options, IHttpContextAccessor requests)
+{
+    /// <summary>
+    /// Up to this many PNG bytes, <see cref="StoreAndLinkAsync"/> embeds the picture: 6 KiB are 8 KiB of Base64,
+    /// which leaves most of the ~28 KB a Teams message may have for the rest of the card.
+    /// </summary>
+    public const int DefaultInlineMaxBytes = 6 * 1024;
+
+    /// <summary>The absolute URL of <c>GET /images/{token}.png</c>.</summary>
+    /// <exception cref="InvalidOperationException">Images:PublicBaseUrl is not set and no request is being handled
+    /// (a scheduled post): there is no address to take.</exception>
+    public string UrlFor(string token)
+    {
+        if (!ImageTokens.IsWellFormed(token))
+        {
+            throw new ArgumentException("Not an image token.", nameof(token));
+        }
+
+        var baseUrl = options.Value.PublicBaseUrl ?? RequestBaseUrl()
+            ?? throw new InvalidOperationException(
+                "Set Images:PublicBaseUrl: image links need the bot's public address, and no request is being handled to take it from.");
+        var withSlash = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        return new Uri(withSlash, $"images/{token}.png").AbsoluteUri;
+    }
+
+    /// <summary>A data: URI (Adaptive Cards 1.2+ show them in Image elements) when the PNG has at most
+    /// <paramref name="maxBytes"/> bytes; null when it is larger and should be stored and linked instead.</summary>
+    public static string? DataUriIfSmall(byte[] png, int maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        return png.Length <= maxBytes ? "data:image/png;base64," + Convert.ToBase64String(png) : null;
+    }
+
+    /// <summary>The picture embedded when it is small, else stored and linked: what a card's Image.Url should be.</summary>
+    public async Task<string> StoreAndLinkAsync(TenantScope scope, byte[] png, CancellationToken cancellationToken,
+        int inlineMaxBytes = DefaultInlineMaxBytes) =>
+        DataUriIfSmall(png, inlineMaxBytes) ?? UrlFor(await store.SaveAsync(scope, png, cancellationToken));
+
+    // The address the channel called the bot at, e.g. http://127.0.0.1:3978/ from the Agents Playground.
+    private Uri? RequestBaseUrl()
+    {
+        var request = requests.HttpContext?.Request;
+        return request is { Host.HasValue: true }
+            ? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/")
+            : null;
+    }
+}

@@ -1,0 +1,45 @@
+using AgendaBot.Charts;
+using AgendaBot.Domain.Voting;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Localization;
+using AgendaBot.Storage;
+
+namespace AgendaBot.Features.Voting;
+
+/// <summary>The bar chart of a round's ranking, stored so that the results card can show it.</summary>
+public sealed partial class ResultsPicture(ImageLinks links, ILogger<ResultsPicture> logger)
+{
+    private const int MaxBars = 32;
+
+    /// <returns>The picture's URL, or null when it cannot be made — the results post then goes out without it.</returns>
+    public async Task<string?> UrlForAsync(TenantScope tenant, VotingRound round, IReadOnlyList<Contribution> items, Texts texts,
+        CancellationToken cancellationToken)
+    {
+        var ranking = round.Results?.Ranking ?? [];
+        var bars = ranking.Take(MaxBars).Select(r => new RankedBar(
+            $"#{r.Item} {items.FirstOrDefault(c => c.Number == r.Item)?.Text}", r.Score) { Spread = r.Spread }).ToList();
+        var data = new ResultsChartData(
+            texts.Format(TextKey.ResultsTitle, StepTexts.Title(texts, (WorkshopStep)round.Step)),
+            texts[round.Method == VotingMethod.DotVoting ? TextKey.ResultsAxisPoints : TextKey.ResultsAxisStars],
+            bars)
+        {
+            ScaleMax = round.Method == VotingMethod.StarRating ? 5 : null,
+            NoDataText = texts[TextKey.ResultsNoVotes],
+            Culture = texts.Culture,
+        };
+        try
+        {
+            return await links.StoreAndLinkAsync(tenant, ResultsChart.Render(data), cancellationToken);
+        }
+        catch (InvalidOperationException failure)
+        {
+            // No public address is configured and no request is being answered (a deadline closed the round).
+            LogNoPicture(logger, failure);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Results posted without their chart")]
+    private static partial void LogNoPicture(ILogger logger, Exception failure);
+}
