@@ -21,6 +21,7 @@ public static partial class BotHostingExtensions
         services.AddOptions<MessageEndpointOptions>().BindConfiguration(MessageEndpointOptions.SectionName);
 
         services.AddAgendaBotStorage();
+        services.AddAgendaBotDelivery();
         services.AddHttpClient(nameof(BotRequestAuthenticator));
         services.AddSingleton<BotRequestAuthenticator>();
         AddConnector(builder);
