@@ -23,13 +23,14 @@ public sealed partial class DeliveryWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Created even where no worker runs: this instance may still enqueue.
+        await StorageReadiness.WaitAsync(storage.EnsureCreatedAsync, time, logger, stoppingToken);
         var settings = options.Value;
         if (!settings.Enabled)
         {
             return;
         }
 
-        await StorageReadiness.WaitAsync(storage.EnsureCreatedAsync, time, logger, stoppingToken);
         using var slots = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
         var idle = settings.PollInterval;
         try

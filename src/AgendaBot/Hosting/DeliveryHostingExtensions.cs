@@ -21,6 +21,10 @@ public static class DeliveryHostingExtensions
                 "Delivery: the visibility timeout is at least 1 s; poll interval, concurrency, attempts and rate limits are positive.")
             .ValidateOnStart();
         services.AddOptions<WeeklyPostOptions>().BindConfiguration(WeeklyPostOptions.SectionName);
+        services.AddOptions<StorageOptions>()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.QueueServiceUri is not null,
+                "Set Storage:QueueServiceUri (e.g. https://account.queue.core.windows.net) next to Storage:TableServiceUri: the outbox is a queue.")
+            .ValidateOnStart();
 
         services.AddSingleton(sp => new DeliveryStorage(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<TokenCredential>()));
