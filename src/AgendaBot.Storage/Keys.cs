@@ -8,7 +8,7 @@ namespace AgendaBot.Storage;
 /// is built here can reach another tenant's rows. Parts are escaped: Table keys may not contain '/', '\', '#', '?'
 /// or control characters, and '|' separates parts.
 /// </summary>
-public static class Keys
+public static partial class Keys
 {
     public const char Separator = '|';
 

@@ -10,6 +10,9 @@ public sealed class StorageOptions
     /// <summary>e.g. https://account.table.core.windows.net, with a managed identity in Azure.</summary>
     public Uri? TableServiceUri { get; set; }
 
-    /// <summary>Prefix of every table name, so that several deployments or test runs can share one account.</summary>
+    /// <summary>e.g. https://account.queue.core.windows.net: the outbox queue when no connection string is set.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>Prefix of every table (and, in lower case, queue) name, so that several deployments or test runs can share one account.</summary>
     public string TablePrefix { get; set; } = "agendabot";
 }

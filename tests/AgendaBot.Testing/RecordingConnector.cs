@@ -50,6 +50,9 @@ public sealed class RecordingConnector : IAsyncDisposable
     public void AnswerNextWith(int status, string? body = null, params (string Name, string Value)[] headers) =>
         scripted.Enqueue(new ScriptedAnswer(status, body, headers));
 
+    /// <summary>The next call gets no answer at all until the caller gives up: a channel that hangs.</summary>
+    public void HangNext() => scripted.Enqueue(new ScriptedAnswer(Hang, null, []));
+
     /// <summary>Waits until at least <paramref name="count"/> calls have arrived.</summary>
     public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {
@@ -71,6 +74,7 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var arrivedAt = DateTimeOffset.UtcNow;
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var call = new ConnectorCall(
@@ -78,7 +82,10 @@ public sealed class RecordingConnector : IAsyncDisposable
             // The raw target, so that tests see how the bot escaped ids in the URL.
             context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty,
             context.Request.Headers.Authorization.ToString(),
-            string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body));
+            string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body))
+        {
+            At = arrivedAt,
+        };
         // Before the call counts as arrived, so a test that saw the call also finds its card on disk.
         CardCorpus.WriteAttachments(CardScenario ?? CardCorpus.ScenarioFor(ownerFile), call.Body);
         calls.Enqueue(call);
@@ -86,6 +93,12 @@ public sealed class RecordingConnector : IAsyncDisposable
 
         if (scripted.TryDequeue(out var answer))
         {
+            if (answer.Status == Hang)
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
             context.Response.StatusCode = answer.Status;
             foreach (var (name, value) in answer.Headers)
             {
@@ -116,12 +129,17 @@ public sealed class RecordingConnector : IAsyncDisposable
         arrived.Dispose();
     }
 
+    private const int Hang = -1;
+
     private sealed record ScriptedAnswer(int Status, string? Body, (string Name, string Value)[] Headers);
 }
 
 /// <summary>One HTTP call the bot made to the connector.</summary>
 public sealed record ConnectorCall(string Method, string Path, string Authorization, JsonNode? Body)
 {
+    /// <summary>When the call arrived, on the machine's clock: rate-limit tests count calls per second with it.</summary>
+    public DateTimeOffset At { get; init; }
+
     /// <summary>The first Adaptive Card in the activity the bot sent, if any.</summary>
     public JsonNode? Card => Body?["attachments"]?[0]?["content"];
 

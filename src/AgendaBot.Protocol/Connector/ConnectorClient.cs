@@ -118,8 +118,17 @@ public sealed class ConnectorClient(HttpClient http)
         }
 
         throw new ConnectorException(response.StatusCode, error?.Code,
-            $"Connector answered {(int)response.StatusCode}{(error?.Code is null ? string.Empty : $" ({error.Code})")}.");
+            $"Connector answered {(int)response.StatusCode}{(error?.Code is null ? string.Empty : $" ({error.Code})")}.",
+            RetryAfter(response));
     }
+
+    // A Retry-After date is measured against the channel's own Date header, so clock skew between us and it does not matter.
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - (response.Headers.Date ?? DateTimeOffset.UtcNow) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static Uri Url(string serviceUrl, string path)
     {

@@ -12,6 +12,12 @@ public sealed class ConnectorException : Exception
         ErrorCode = errorCode;
     }
 
+    public ConnectorException(HttpStatusCode statusCode, string? errorCode, string message, TimeSpan? retryAfter)
+        : this(statusCode, errorCode, message)
+    {
+        RetryAfter = retryAfter;
+    }
+
     public ConnectorException() : this(HttpStatusCode.InternalServerError, null, "Connector call failed.") { }
 
     public ConnectorException(string message) : this(HttpStatusCode.InternalServerError, null, message) { }
@@ -21,6 +27,9 @@ public sealed class ConnectorException : Exception
     public HttpStatusCode StatusCode { get; }
 
     public string? ErrorCode { get; }
+
+    /// <summary>How long the channel asked to wait (429, 503) on the last attempt, so a queued post can come back then.</summary>
+    public TimeSpan? RetryAfter { get; }
 
     /// <summary>The bot was blocked or removed: further sends to this conversation are pointless.</summary>
     public bool IsWritesBlocked =>

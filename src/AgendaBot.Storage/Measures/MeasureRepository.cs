@@ -79,6 +79,21 @@ public sealed class MeasureRepository(StorageTables tables)
         return rows.Select(MeasureRows.ToChange).ToList();
     }
 
+    /// <summary>Every change to the agenda's measures since a moment: one query over the history rows of the partition.</summary>
+    public async Task<IReadOnlyList<MeasureChange>> GetHistorySinceAsync(TenantScope scope, string agendaId, DateTimeOffset since,
+        CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Keys.MeasurePartition(scope.TenantId, agendaId)} and RowKey ge {"h|"} and RowKey lt {"h}"} and At ge {since}");
+        var changes = new List<MeasureChange>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            changes.Add(MeasureRows.ToChange(row));
+        }
+
+        return changes;
+    }
+
     /// <summary>Adds a comment; the same activity delivered twice stores it once (the comment id is derived from it).</summary>
     public async Task<bool> AddCommentAsync(TenantScope scope, string agendaId, MeasureComment comment, CancellationToken cancellationToken = default)
     {

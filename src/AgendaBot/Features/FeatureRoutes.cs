@@ -7,6 +7,7 @@ using AgendaBot.Features.Voting;
 using AgendaBot.Features.Welcome;
 using AgendaBot.Features.Workshops;
 using AgendaBot.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgendaBot.Features;
 
@@ -56,6 +57,7 @@ public static class FeatureRoutes
         .AddScoped<ModerationDesk>()
         .AddScoped<RoundCloser>()
         .AddScoped<ResultsPicture>()
+        .Replace(ServiceDescriptor.Singleton<Scheduling.IWeeklyReport, Measures.MeasureStatusReport>())
         .AddHostedService<RoundDeadlineWatcher>()
         .AddOptions<VotingOptions>().BindConfiguration(VotingOptions.SectionName).Services;
 }

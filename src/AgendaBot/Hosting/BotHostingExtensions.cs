@@ -22,6 +22,7 @@ public static partial class BotHostingExtensions
 
         services.AddAgendaBotStorage();
         services.AddAgendaBotCharts();
+        services.AddAgendaBotDelivery();
         services.AddHttpClient(nameof(BotRequestAuthenticator));
         services.AddSingleton<BotRequestAuthenticator>();
         AddConnector(builder);

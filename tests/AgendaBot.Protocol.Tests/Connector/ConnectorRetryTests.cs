@@ -86,6 +86,33 @@ public sealed class ConnectorRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_throttling_outlasts_the_retries_the_failure_says_how_long_the_channel_asked_to_wait()
+    {
+        for (var i = 1; i < MaxAttempts; i++)
+        {
+            teams.AnswerNextWith(429, null, ("Retry-After", "0"));
+        }
+
+        teams.AnswerNextWith(429, null, ("Retry-After", "7"));
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(SendAsync);
+
+        Assert.Equal(MaxAttempts, teams.Calls.Count);
+        Assert.Equal(HttpStatusCode.TooManyRequests, failure.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), failure.RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_failure_without_Retry_After_names_no_wait()
+    {
+        teams.AnswerNextWith(400, Error("BadArgument"));
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(SendAsync);
+
+        Assert.Null(failure.RetryAfter);
+    }
+
+    [Fact]
     public async Task A_bot_blocked_by_the_user_is_told_so_at_once_without_retrying()
     {
         teams.AnswerNextWith(403, Error("MessageWritesBlocked"));

@@ -6,11 +6,12 @@ using AgendaBot.Features.Workshops;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Storage.Agendas;
+using AgendaBot.Storage.Scheduling;
 
 namespace AgendaBot.Features.Agendas;
 
 /// <summary>The set-up card was sent: the clicking person becomes the project lead of the team's agenda.</summary>
-public sealed class CreateAgenda(AgendaRepository agendas, WorkshopFinder finder, TimeProvider time) : ICardActionHandler
+public sealed class CreateAgenda(AgendaRepository agendas, AgendaIndex index, WorkshopFinder finder, TimeProvider time) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
@@ -45,6 +46,8 @@ public sealed class CreateAgenda(AgendaRepository agendas, WorkshopFinder finder
             agenda = first.Value;
         }
 
+        // Listed for the weekly post scheduler; idempotent, so a retry after a failure here converges.
+        await index.AddAsync(turn.Tenant, agenda.Id, cancellationToken);
         return new CardActionResult.ReplaceCard(AgendaSummaryCard.Render(agenda, turn.Texts));
     }
 }

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AgendaBot.Storage.Delivery;
+
+/// <summary>The content of one queue message: where a post goes, its idempotency key and how often it failed.</summary>
+public sealed record OutboxEnvelope
+{
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+
+    public required string Tenant { get; init; }
+
+    public required string Conversation { get; init; }
+
+    public required string Key { get; init; }
+
+    public string? UpdateActivityId { get; init; }
+
+    public string? AgendaId { get; init; }
+
+    /// <summary>Failed sends so far; the queue's own dequeue count also counts deferrals and crashes.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>The activity itself, when the message stays under the queue's size limit.</summary>
+    public JsonElement? Activity { get; init; }
+
+    /// <summary>Otherwise the id of the Outbox table row that holds it (<see cref="Keys.BodyRow"/>).</summary>
+    public string? BodyId { get; init; }
+
+    [JsonIgnore]
+    public TenantScope Scope => new(Tenant);
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OutboxEnvelope))]
+internal sealed partial class DeliveryJson : JsonSerializerContext;

@@ -1,0 +1,73 @@
+using System.Text;
+using Azure.Data.Tables;
+
+namespace AgendaBot.Storage.Delivery;
+
+/// <summary>A post the worker gave up on, with the reason; kept for an operator to read, retry or delete.</summary>
+public sealed record ParkedPost(
+    string? TenantId,
+    string? ConversationId,
+    string? IdempotencyKey,
+    string Reason,
+    int Attempts,
+    string MessageId,
+    string Content,
+    DateTimeOffset ParkedAt);
+
+/// <summary>The Parked table: one partition per tenant, newest first; undecodable messages in a partition of their own.</summary>
+public sealed class ParkedPosts(DeliveryStorage storage)
+{
+    // A binary property holds at most 64 KiB; the envelope JSON is at most 48 KiB.
+    private const int MaxContentBytes = 60_000;
+
+    private readonly TableClient table = storage.Parked;
+
+    public Task ParkAsync(ParkedPost post, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var content = Encoding.UTF8.GetBytes(post.Content);
+        var row = new TableEntity(Keys.ParkedPartition(post.TenantId), Keys.ParkedRow(post.ParkedAt, post.MessageId))
+        {
+            ["ConversationId"] = post.ConversationId,
+            ["Key"] = post.IdempotencyKey,
+            ["Reason"] = post.Reason,
+            ["Attempts"] = post.Attempts,
+            ["MessageId"] = post.MessageId,
+            ["Content"] = content.Length > MaxContentBytes ? content[..MaxContentBytes] : content,
+            ["ParkedAt"] = post.ParkedAt,
+        };
+        // Upsert: the same message parked twice (a retry after a storage hiccup) stays one row.
+        return table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>The tenant's parked posts, newest first.</summary>
+    public Task<IReadOnlyList<ParkedPost>> ListAsync(TenantScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return ListPartitionAsync(Keys.ParkedPartition(scope.TenantId), scope.TenantId, cancellationToken);
+    }
+
+    /// <summary>Messages that named no readable tenant.</summary>
+    public Task<IReadOnlyList<ParkedPost>> ListUndecodableAsync(CancellationToken cancellationToken = default) =>
+        ListPartitionAsync(Keys.UndecodablePartition, null, cancellationToken);
+
+    private async Task<IReadOnlyList<ParkedPost>> ListPartitionAsync(string partition, string? tenantId, CancellationToken cancellationToken)
+    {
+        var posts = new List<ParkedPost>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            posts.Add(new ParkedPost(
+                tenantId,
+                row.GetString("ConversationId"),
+                row.GetString("Key"),
+                row.GetString("Reason") ?? string.Empty,
+                row.GetInt32("Attempts") ?? 0,
+                row.GetString("MessageId") ?? string.Empty,
+                Encoding.UTF8.GetString(row.GetBinary("Content") ?? []),
+                row.GetDateTimeOffset("ParkedAt") ?? default));
+        }
+
+        return posts;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using AgendaBot.Domain.People;
+using AgendaBot.Protocol;
+using AgendaBot.Protocol.Activities;
+using AgendaBot.Protocol.Connector;
+using AgendaBot.Storage.Conversations;
+using AgendaBot.Storage.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace AgendaBot.Delivery;
+
+/// <summary>
+/// Delivers one message taken from the outbox: claims its idempotency key, finds the conversation, waits for a
+/// rate-limit slot, sends through the connector at the conversation's own service URL, and then marks it sent and
+/// deletes it — or puts it back for later, or parks it with the reason. One instance per message (a DI scope).
+/// </summary>
+public sealed partial class PostDelivery(
+    OutboxQueue outbox,
+    DeliveryLedger ledger,
+    ParkedPosts parked,
+    ConversationReferenceRepository references,
+    ConnectorClient connector,
+    SendRateLimiter limiter,
+    WritesBlockedHandling blocking,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<PostDelivery> logger)
+{
+    private DeliveryOptions Settings => options.Value;
+
+    public async Task DeliverAsync(ReceivedPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (post.Envelope is not { } envelope)
+        {
+            await ParkAsync(post, null, post.Problem ?? "undecodable", cancellationToken);
+            return;
+        }
+
+        if (post.DequeueCount > Settings.MaxDequeueCount)
+        {
+            await ParkAsync(post, null, $"taken from the queue {post.DequeueCount} times without finishing", cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var claim = await ledger.TryClaimAsync(envelope.Scope, envelope.Key, post.MessageId, now, Settings.ClaimLifetime, cancellationToken);
+        switch (claim.Outcome)
+        {
+            case ClaimOutcome.AlreadySent:
+                LogDuplicate(logger, envelope.Key);
+                await outbox.CompleteAsync(post, cancellationToken: cancellationToken);
+                return;
+            case ClaimOutcome.HeldByOther:
+                // Look again soon: by then the holder has usually finished (this copy is dropped) or died (its claim ends).
+                var heldFor = claim.HeldUntil - now + TimeSpan.FromSeconds(1);
+                await outbox.DeferAsync(post, envelope, heldFor < Settings.VisibilityTimeout ? heldFor : Settings.VisibilityTimeout, cancellationToken);
+                return;
+            default:
+                await DeliverClaimedAsync(post, envelope, claim, cancellationToken);
+                return;
+        }
+    }
+
+    private async Task DeliverClaimedAsync(ReceivedPost post, OutboxEnvelope envelope, Claim claim, CancellationToken cancellationToken)
+    {
+        var scope = envelope.Scope;
+        var reference = await references.GetAsync(scope, envelope.Conversation, cancellationToken);
+        if (reference is null)
+        {
+            await ParkAsync(post, claim, "no conversation reference: the bot was never installed there, or was removed", cancellationToken);
+            return;
+        }
+
+        if (await blocking.BlockedReasonAsync(scope, reference, cancellationToken) is { } blocked)
+        {
+            await ParkAsync(post, claim, blocked, cancellationToken);
+            return;
+        }
+
+        if (await ReadActivityAsync(envelope, reference, cancellationToken) is not { } activity)
+        {
+            await ParkAsync(post, claim, "the activity is missing or is no readable activity", cancellationToken);
+            return;
+        }
+
+        var outcome = await SendWithinLimitsAsync(post, envelope, reference, activity, cancellationToken);
+        await FinishAsync(post, envelope, claim, outcome, cancellationToken);
+    }
+
+    private async Task<SendOutcome> SendWithinLimitsAsync(ReceivedPost post, OutboxEnvelope envelope, ConversationReference reference,
+        Activity activity, CancellationToken cancellationToken)
+    {
+        await using var heartbeat = VisibilityHeartbeat.Start(outbox, post, Settings.VisibilityTimeout, time, logger, cancellationToken);
+        if (await limiter.AcquireAsync(envelope.Tenant, envelope.Conversation, Settings.MaxRateLimitWait, cancellationToken) is { } later)
+        {
+            return new SendOutcome(null, null, later);
+        }
+
+        try
+        {
+            var sent = envelope.UpdateActivityId is { } activityId
+                ? await connector.UpdateActivityAsync(reference.ServiceUrl, envelope.Conversation, activityId, activity, cancellationToken)
+                : await connector.SendToConversationAsync(reference.ServiceUrl, envelope.Conversation, activity, cancellationToken);
+            return new SendOutcome(sent.Id ?? envelope.UpdateActivityId ?? string.Empty, null, null);
+        }
+        catch (Exception exception) when (SendFailure.From(exception, cancellationToken) is { } failure)
+        {
+            return new SendOutcome(null, failure, null);
+        }
+    }
+
+    private async Task FinishAsync(ReceivedPost post, OutboxEnvelope envelope, Claim claim, SendOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.ActivityId is { } activityId)
+        {
+            // The post is out: the bookkeeping must not be cut short by the host stopping, or it would go out again.
+            await ledger.MarkSentAsync(envelope.Scope, envelope.Key, activityId, time.GetUtcNow(), CancellationToken.None);
+            await outbox.CompleteAsync(post, cancellationToken: CancellationToken.None);
+            LogDelivered(logger, envelope.Key, envelope.Conversation, envelope.Attempts + 1);
+            return;
+        }
+
+        if (outcome.RateLimitedFor is { } wait)
+        {
+            await ledger.ReleaseAsync(envelope.Scope, envelope.Key, claim.ETag, cancellationToken);
+            await outbox.DeferAsync(post, envelope, wait, cancellationToken);
+            return;
+        }
+
+        var failure = outcome.Failure!;
+        var attempts = envelope.Attempts + 1;
+        if (failure.Kind == SendFailureKind.WritesBlocked)
+        {
+            await blocking.BlockAsync(envelope, failure.Reason, cancellationToken);
+            await ParkAsync(post, claim, $"{failure.Reason}: the bot was blocked or removed in this conversation", cancellationToken, attempts);
+            await blocking.NotifyAsync(envelope, cancellationToken);
+        }
+        else if (failure.Kind == SendFailureKind.Permanent || attempts >= Settings.MaxAttempts)
+        {
+            await ParkAsync(post, claim, $"{failure.Reason} (attempt {attempts})", cancellationToken, attempts);
+        }
+        else
+        {
+            var delay = failure.RetryAfter ?? Backoff(attempts);
+            LogRetryLater(logger, envelope.Key, failure.Reason, attempts, delay.TotalSeconds);
+            await ledger.ReleaseAsync(envelope.Scope, envelope.Key, claim.ETag, cancellationToken);
+            await outbox.DeferAsync(post, envelope with { Attempts = attempts }, delay, cancellationToken);
+        }
+    }
+
+    private async Task<Activity?> ReadActivityAsync(OutboxEnvelope envelope, ConversationReference reference, CancellationToken cancellationToken)
+    {
+        if (await outbox.ReadActivityAsync(envelope, cancellationToken) is not { } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            var activity = JsonSerializer.Deserialize(json, ProtocolJson.Context.Activity);
+            // A proactive message speaks as the bot into the stored conversation, whatever the producer left out.
+            return activity is null ? null : activity with
+            {
+                From = activity.From ?? new ChannelAccount { Id = reference.BotId },
+                Conversation = activity.Conversation ?? new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId },
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task ParkAsync(ReceivedPost post, Claim? claim, string reason, CancellationToken cancellationToken, int? attempts = null)
+    {
+        var envelope = post.Envelope;
+        await parked.ParkAsync(new ParkedPost(envelope?.Tenant, envelope?.Conversation, envelope?.Key, reason,
+            attempts ?? envelope?.Attempts ?? 0, post.MessageId, OutboxCodec.Describe(post.Text), time.GetUtcNow()), cancellationToken);
+        if (claim is not null && envelope is not null)
+        {
+            await ledger.ReleaseAsync(envelope.Scope, envelope.Key, claim.ETag, cancellationToken);
+        }
+
+        await outbox.CompleteAsync(post, keepBody: true, cancellationToken);
+        LogParked(logger, post.MessageId, envelope?.Key, reason);
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = Settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        // Jitter spreads posts that failed together (a channel outage) so they do not all come back at once.
+        var jittered = exponential / 2 + Random.Shared.NextDouble() * exponential / 2;
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, Settings.MaxRetryDelay.TotalMilliseconds));
+    }
+
+    /// <summary>Exactly one of: the activity id it was sent as, why it failed, or how long the rate limit asks to wait.</summary>
+    private sealed record SendOutcome(string? ActivityId, SendFailure? Failure, TimeSpan? RateLimitedFor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivered post {Key} to {ConversationId} (attempt {Attempt})")]
+    private static partial void LogDelivered(ILogger logger, string key, string conversationId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Post {Key} was delivered before; dropping this copy")]
+    private static partial void LogDuplicate(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Post {Key} failed ({Reason}), attempt {Attempt}; trying again in {DelaySeconds} s")]
+    private static partial void LogRetryLater(ILogger logger, string key, string reason, int attempt, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Parked message {MessageId} (post {Key}): {Reason}")]
+    private static partial void LogParked(ILogger logger, string messageId, string? key, string reason);
+}

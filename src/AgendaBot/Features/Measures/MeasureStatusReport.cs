@@ -1,0 +1,45 @@
+using AgendaBot.Delivery;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Domain.Measures;
+using AgendaBot.Localization;
+using AgendaBot.Routing;
+using AgendaBot.Scheduling;
+using AgendaBot.Storage;
+using AgendaBot.Storage.Conversations;
+using AgendaBot.Storage.Measures;
+
+namespace AgendaBot.Features.Measures;
+
+/// <summary>
+/// The weekly measure-status post: to the project lead's personal chat and to the agenda's status channel. Reads the
+/// agenda's measures in one query and the week's history in one more, whatever the number of measures.
+/// </summary>
+public sealed class MeasureStatusReport(MeasureRepository measures, ConversationReferenceRepository references, TimeProvider time) : IWeeklyReport
+{
+    public async Task<IReadOnlyList<ProactivePost>> ProduceAsync(TenantScope tenant, Agenda agenda, WeeklyOccurrence occurrence,
+        CancellationToken cancellationToken)
+    {
+        var all = await measures.GetAllAsync(tenant, agenda.Id, cancellationToken);
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        var history = await measures.GetHistorySinceAsync(tenant, agenda.Id, now - WeeklyStatus.Week, cancellationToken);
+        var texts = new Texts(BotCulture.German);
+        var card = WeeklyStatusCard.Render(agenda.Title, all, WeeklyStatus.Compose(all, history, now), texts);
+        var targets = new List<string>();
+        if (await references.FindPersonalChatAsync(tenant, agenda.ProjectLead.Id, cancellationToken) is { } leadChat)
+        {
+            targets.Add(leadChat.ConversationId);
+        }
+
+        if (agenda.StatusConversationId is { } channel)
+        {
+            targets.Add(channel);
+        }
+
+        return targets.Distinct().Select(c => new ProactivePost(c, ChannelPoster.Message(card, texts, c))).ToList();
+    }
+}
