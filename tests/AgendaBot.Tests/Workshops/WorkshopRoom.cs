@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AgendaBot.Testing;
 
@@ -18,12 +19,13 @@ public sealed class WorkshopRoom : IAsyncDisposable
     public static readonly Person Klaus = new("Klaus Meier", "29:klaus", "aad-klaus");
     public static readonly Person Sabine = new("Sabine Wagner", "29:sabine", "aad-sabine");
 
-    private WorkshopRoom(BotServer bot, RecordingConnector connector, string tenantId, string channelId)
+    private WorkshopRoom(BotServer bot, RecordingConnector connector, string tenantId, string channelId, string locale)
     {
         Bot = bot;
         Connector = connector;
         TenantId = tenantId;
         ChannelId = channelId;
+        Locale = locale;
     }
 
     public BotServer Bot { get; }
@@ -32,16 +34,21 @@ public sealed class WorkshopRoom : IAsyncDisposable
     public string ChannelId { get; }
     public string TeamId { get; } = "19:team-hagenow@thread.tacv2";
 
-    public static async Task<WorkshopRoom> OpenAsync(string channel = "19:workshop-verwaltung@thread.tacv2")
+    /// <summary>The Teams client language of everyone in the room.</summary>
+    public string Locale { get; }
+
+    /// <param name="callerFilePath">Filled in by the compiler: the cards are named after the calling test, not this class.</param>
+    public static async Task<WorkshopRoom> OpenAsync(string channel = "19:workshop-verwaltung@thread.tacv2", string locale = "de-DE",
+        [CallerFilePath] string callerFilePath = "")
     {
-        var connector = await RecordingConnector.StartAsync();
-        return new WorkshopRoom(new BotServer(), connector, $"tenant-{Guid.NewGuid():N}", channel);
+        var connector = await RecordingConnector.StartAsync(callerFilePath);
+        return new WorkshopRoom(new BotServer(callerFilePath: callerFilePath), connector, $"tenant-{Guid.NewGuid():N}", channel, locale);
     }
 
     public JsonObject ChannelActivity(Person from, string type, string? channelId = null)
     {
         var channel = channelId ?? ChannelId;
-        var activity = TeamsActivities.Message(Connector.ServiceUrl, string.Empty, conversationType: "channel",
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, string.Empty, Locale, conversationType: "channel",
             conversationId: $"{channel};messageid=1700000000000", fromId: from.ChannelAccountId);
         activity["type"] = type;
         activity["from"] = new JsonObject { ["id"] = from.ChannelAccountId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId };
@@ -110,7 +117,8 @@ public sealed class WorkshopRoom : IAsyncDisposable
     /// <summary>The latest state of the pinboard message (first page), following its updates.</summary>
     public JsonNode? Pinboard()
     {
-        var pinboard = Connector.Calls.LastOrDefault(c => c.Card?["body"]?[0]?["text"]?.GetValue<string>()?.StartsWith("Pinnwand", StringComparison.Ordinal) == true);
+        var pinboard = Connector.Calls.LastOrDefault(c => c.Card?["body"]?[0]?["text"]?.GetValue<string>() is { } title
+            && (title.StartsWith("Pinnwand", StringComparison.Ordinal) || title.StartsWith("Pinboard", StringComparison.Ordinal)));
         return pinboard?.Card;
     }
 
