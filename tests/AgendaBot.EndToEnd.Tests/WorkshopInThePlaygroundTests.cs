@@ -95,7 +95,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
             [
                 "Anmeldung zum Workshop „Verwaltung“", "4 von 15 Plätzen belegt.", "Akteursanalyse",
                 "Land, Landkreis, Stadt: Sabine Wagner", "Unternehmen: Klaus Meier", "Bürgerinnen und Bürger: Mehmet Yılmaz",
-                "Es fehlen noch: Kammern und Verbände, Hochschulen, Best-Practice-Projekte",
+                "Es fehlen noch: Kammern und Verbände; Hochschulen; Best-Practice-Projekte",
             ],
             CardLines.Of(afterMehmet));
         Assert.Equal(["workshop.register"], CardLines.Buttons(afterMehmet));
@@ -160,7 +160,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
             "#6  Anträge und Termine in einer App.  (Bürger-App, Ludwigslust, https://buerger-app.example/)  – Sabine Wagner");
         await scene.CloseAndAdvanceAsync(3,
             [
-                "Reflexion: Schritt 3 von 6: Best-Practice-Input", "1 Beiträge in diesem Schritt, von 1 Personen.",
+                "Reflexion: Schritt 3 von 6: Best-Practice-Input", "1 Beitrag in diesem Schritt.",
                 "#6  Anträge und Termine in einer App.", "Als Nächstes: Schritt 4 – Zieldefinition.",
             ],
             "Schritt 4 von 6: Zieldefinition");
@@ -192,7 +192,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
             "#9  WLAN-Zugang im Bürgerbüro einrichten  → #8  – Mehmet Yılmaz");
         await scene.CloseAndAdvanceAsync(5,
             [
-                "Reflexion: Schritt 5 von 6: Handlungskonzept", "1 Beiträge in diesem Schritt, von 1 Personen.",
+                "Reflexion: Schritt 5 von 6: Handlungskonzept", "1 Beitrag in diesem Schritt.",
                 "#9  WLAN-Zugang im Bürgerbüro einrichten", "Als Nächstes: Schritt 6 – Zeit-Maßnahmen-Plan.",
             ],
             "Schritt 6 von 6: Zeit-Maßnahmen-Plan");
