@@ -61,12 +61,22 @@ internal sealed class BotMessageStream : IAsyncDisposable
         }
     }
 
+    /// <summary>The messages that arrived in this conversation and were not read yet, without waiting for more.</summary>
+    public IReadOnlyList<BotMessage> TakeUnread(string conversationId)
+    {
+        var unread = new List<BotMessage>();
+        while (For(conversationId).Reader.TryRead(out var message))
+        {
+            unread.Add(message);
+        }
+
+        return unread;
+    }
+
     /// <summary>Forget unread messages, so that a late answer to an earlier step is not taken for the next one.</summary>
     public void DiscardUnread(string conversationId)
     {
-        while (For(conversationId).Reader.TryRead(out _))
-        {
-        }
+        _ = TakeUnread(conversationId);
     }
 
     private Channel<BotMessage> For(string conversationId) =>

@@ -5,7 +5,8 @@ namespace AgendaBot.EndToEnd.Tests;
 
 /// <summary>
 /// The Playground's browser-free HTTP API: what its web UI does when a user installs the bot, types or clicks.
-/// Every call acts as the Playground's current user (Anna Schulz in playground/.m365agentsplayground.yml).
+/// Calls act as the Playground's current user (Anna Schulz in playground/.m365agentsplayground.yml), except card
+/// clicks, which any member of the mock team can make (see <see cref="ExecuteAsync"/>).
 /// </summary>
 internal sealed class PlaygroundApi(HttpClient http, Func<string> diagnostics)
 {
@@ -30,6 +31,12 @@ internal sealed class PlaygroundApi(HttpClient http, Func<string> diagnostics)
         config = answer?["config"] ?? throw new InvalidOperationException($"testConfig has no 'config'.\n{diagnostics()}");
     }
 
+    /// <summary>The Teams id of the current user or of one of the five other mock users, by display name.</summary>
+    public string UserIdOf(string name) =>
+        new[] { Config["currentUser"] }.Concat(Config["users"]!.AsArray())
+            .FirstOrDefault(u => u?["name"]?.GetValue<string>() == name)?["id"]?.GetValue<string>()
+        ?? throw new InvalidOperationException($"The Playground has no user '{name}'.");
+
     public string ChannelId(string channelName) =>
         Config["teams"]![0]!["channels"]!.AsArray().FirstOrDefault(c => c?["name"]?.GetValue<string>() == channelName)?["id"]
             ?.GetValue<string>()
@@ -40,8 +47,10 @@ internal sealed class PlaygroundApi(HttpClient http, Func<string> diagnostics)
         SendAsync(HttpMethod.Post, $"_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation", new JsonObject());
 
     /// <summary>
-    /// Posts a message as the user; returns the conversation the bot will answer in. In a channel that is a new
-    /// thread (<c>channel;messageid=…</c>). The Playground calls the bot only after this returns.
+    /// Posts a message as the current user; returns the conversation the bot will answer in. In a channel that is a
+    /// new thread (<c>channel;messageid=…</c>). The Playground calls the bot only after this returns.
+    /// Only the current user can type: the Playground checks that <c>from.id</c> is a member, but builds the activity
+    /// it sends the bot from its configured current user whatever <c>from</c> says (0.2.28, generateMessageActivityFromMessage).
     /// </summary>
     public async Task<string> SayAsync(string conversationId, string text, bool mentionBot = false)
     {
@@ -61,14 +70,18 @@ internal sealed class PlaygroundApi(HttpClient http, Func<string> diagnostics)
         return answer?["postConversationId"]?.GetValue<string>() ?? conversationId;
     }
 
-    /// <summary>Clicks an <c>Action.Execute</c> button on a bot message; returns the bot's invoke response {type, value}.</summary>
-    public async Task<JsonNode> ExecuteAsync(string conversationId, string messageId, string verb, JsonObject? data = null)
+    /// <summary>
+    /// Clicks an <c>Action.Execute</c> button on a bot message; returns the bot's invoke response {type, value}.
+    /// Unlike messages, invokes are sent as the member <paramref name="asUserId"/> names (default: the current user):
+    /// the Playground looks that user up and puts their id, Entra object id and name into <c>from</c>.
+    /// </summary>
+    public async Task<JsonNode> ExecuteAsync(string conversationId, string messageId, string verb, JsonObject? data = null, string? asUserId = null)
     {
         var body = new JsonObject
         {
             ["name"] = "adaptiveCard/action",
             ["conversation"] = new JsonObject { ["id"] = conversationId },
-            ["from"] = new JsonObject { ["id"] = UserId },
+            ["from"] = new JsonObject { ["id"] = asUserId ?? UserId },
             ["replyToId"] = messageId,
             ["value"] = new JsonObject
             {

@@ -32,8 +32,13 @@ public sealed class TeamsPlayground : IAsyncLifetime
         try
         {
             var root = AgendaBot.Testing.RepositoryRoot.Path;
-            // The Playground always reports en-US; the people it stands in for expect German (run.sh does the same).
-            bot = new BotServer(new Dictionary<string, string?> { ["Localization:ForceCulture"] = "de-DE" });
+            bot = new BotServer(new Dictionary<string, string?>
+            {
+                // The Playground always reports en-US; the people it stands in for expect German (run.sh does the same).
+                ["Localization:ForceCulture"] = "de-DE",
+                // Every Playground has the same tenant and team ids; own tables keep the agendas of test classes apart.
+                ["Storage:TablePrefix"] = $"pg{Guid.NewGuid():N}",
+            });
             // Next to the test results, so that CI keeps it and scripts/run-tests.sh clears it with them.
             var logDirectory = Directory.CreateDirectory(Path.Combine(root, "artifacts", "test-results")).FullName;
             var logFile = Path.Combine(logDirectory,
@@ -89,9 +94,12 @@ public sealed class TeamsPlayground : IAsyncLifetime
     public Task<BotMessage> MentionAsync(string conversationId, string text) => SayAsync(conversationId, text, mentionBot: true);
 
     /// <summary>Waits for the bot's next message (or update of one) in a conversation.</summary>
-    public Task<BotMessage> NextMessageAsync(string conversationId) => Messages.NextAsync(conversationId);
+    public Task<BotMessage> NextMessageAsync(string conversationId, TimeSpan? timeout = null) => Messages.NextAsync(conversationId, timeout);
 
     public void DiscardUnread(string conversationId) => Messages.DiscardUnread(conversationId);
+
+    /// <summary>The bot's messages in a conversation that arrived and were not read yet.</summary>
+    public IReadOnlyList<BotMessage> TakeUnread(string conversationId) => Messages.TakeUnread(conversationId);
 
     private string Diagnostics() => playground?.Diagnostics() ?? "(the Playground did not start)";
 

@@ -30,6 +30,9 @@ public static class CardCorpus
     /// <summary>Called before each test, so that its cards are named after it.</summary>
     public static void TestStarting(string testClass, string testName) => RunningTests[testClass] = testName;
 
+    /// <summary>Called after each test: cards sent between tests (set-up, clean-up) are named after the class alone.</summary>
+    public static void TestFinished(string testClass) => RunningTests.TryRemove(testClass, out _);
+
     /// <summary>
     /// The scenario name for cards recorded on behalf of the test class in <paramref name="callerFilePath"/>
     /// (a file is named after its class): "Class.Test" while a test runs, else "Class".
@@ -40,8 +43,8 @@ public static class CardCorpus
         return RunningTests.TryGetValue(testClass, out var test) ? $"{testClass}.{test}" : testClass;
     }
 
-    /// <summary>Writes every Adaptive Card attachment of an activity the bot sent.</summary>
-    public static void WriteAttachments(string scenario, JsonNode? activity)
+    /// <summary>Writes every Adaptive Card attachment of an activity the bot sent, each under the scenario it names.</summary>
+    public static void WriteAttachments(Func<JsonNode, string> scenarioOf, JsonNode? activity)
     {
         if (activity?["attachments"] is not JsonArray attachments)
         {
@@ -52,7 +55,7 @@ public static class CardCorpus
         {
             if (attachment?["contentType"]?.GetValue<string>() == AdaptiveCardContentType && attachment["content"] is { } card)
             {
-                Write(scenario, card);
+                Write(scenarioOf(card), card);
             }
         }
     }

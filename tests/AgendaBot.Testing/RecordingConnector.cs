@@ -32,6 +32,12 @@ public sealed class RecordingConnector : IAsyncDisposable
     /// </summary>
     public string? CardScenario { get; set; }
 
+    /// <summary>
+    /// Names each card by what it is, for a conversation that posts several kinds at once; takes precedence over
+    /// <see cref="CardScenario"/>.
+    /// </summary>
+    public Func<JsonNode, string>? CardNamer { get; set; }
+
     /// <summary>The <c>serviceUrl</c> to put into activities so that the bot answers here.</summary>
     public string ServiceUrl => server.BaseAddress.AbsoluteUri;
 
@@ -87,7 +93,8 @@ public sealed class RecordingConnector : IAsyncDisposable
             At = arrivedAt,
         };
         // Before the call counts as arrived, so a test that saw the call also finds its card on disk.
-        CardCorpus.WriteAttachments(CardScenario ?? CardCorpus.ScenarioFor(ownerFile), call.Body);
+        var scenario = CardScenario ?? CardCorpus.ScenarioFor(ownerFile);
+        CardCorpus.WriteAttachments(CardNamer ?? (_ => scenario), call.Body);
         calls.Enqueue(call);
         arrived.Release();
 

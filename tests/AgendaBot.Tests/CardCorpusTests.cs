@@ -11,7 +11,7 @@ namespace AgendaBot.Tests;
 /// then validates and renders them for the card gallery, so the gallery has every card even if other tests change.
 /// Add a conversation here when a feature adds a card.
 /// </summary>
-public sealed class CardCorpusTests : IAsyncLifetime
+public sealed partial class CardCorpusTests : IAsyncLifetime
 {
     private RecordingConnector connector = null!;
     private BotServer bot = null!;

@@ -15,4 +15,8 @@ public sealed class NameCardsAfterTestAttribute : BeforeAfterTestAttribute
 {
     public override void Before(MethodInfo methodUnderTest) =>
         CardCorpus.TestStarting(methodUnderTest.ReflectedType?.Name ?? "Test", methodUnderTest.Name);
+
+    // xunit runs IAsyncLifetime.InitializeAsync before Before: without this, the set-up of the next test would send
+    // its cards under the name of the test that ran before it.
+    public override void After(MethodInfo methodUnderTest) => CardCorpus.TestFinished(methodUnderTest.ReflectedType?.Name ?? "Test");
 }

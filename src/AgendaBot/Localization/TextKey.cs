@@ -86,6 +86,8 @@ public static class TextKey
     public const string PinboardGoalMarks = nameof(PinboardGoalMarks);
     public const string ReflectionTitle = nameof(ReflectionTitle);
     public const string ReflectionCount = nameof(ReflectionCount);
+    public const string ReflectionCountOne = nameof(ReflectionCountOne);
+    public const string ReflectionCountOnePerson = nameof(ReflectionCountOnePerson);
     public const string ReflectionNone = nameof(ReflectionNone);
     public const string ReflectionNext = nameof(ReflectionNext);
     public const string ReflectionDone = nameof(ReflectionDone);

@@ -96,7 +96,7 @@ public sealed class WorkshopFlowTests : IAsyncLifetime
 
         Assert.Equal("step.advance", closed["value"]?["actions"]?[0]?["verb"]?.GetValue<string>());
         var reflection = room.Connector.Calls.Select(c => c.Card).Single(c => Texts(c).Any(t => t.StartsWith("Reflexion", StringComparison.Ordinal)));
-        Assert.Contains("1 Beiträge in diesem Schritt, von 1 Personen.", Texts(reflection));
+        Assert.Contains("1 Beitrag in diesem Schritt.", Texts(reflection));
         Assert.Contains("Als Nächstes: Schritt 2 – Identifikation von Problemstellungen.", Texts(reflection));
         Assert.Null(advanced["value"]?["actions"]);
         Assert.Contains(room.Connector.Calls, c => Texts(c.Card).Contains("Schritt 2 von 6: Identifikation von Problemstellungen"));

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AgendaBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,12 +20,13 @@ public sealed class WorkshopRoom : IAsyncDisposable
     public static readonly Person Klaus = new("Klaus Meier", "29:klaus", "aad-klaus");
     public static readonly Person Sabine = new("Sabine Wagner", "29:sabine", "aad-sabine");
 
-    private WorkshopRoom(BotServer bot, RecordingConnector connector, string tenantId, string channelId)
+    private WorkshopRoom(BotServer bot, RecordingConnector connector, string tenantId, string channelId, string locale)
     {
         Bot = bot;
         Connector = connector;
         TenantId = tenantId;
         ChannelId = channelId;
+        Locale = locale;
     }
 
     public BotServer Bot { get; }
@@ -33,34 +35,46 @@ public sealed class WorkshopRoom : IAsyncDisposable
     public string ChannelId { get; }
     public string TeamId { get; } = "19:team-hagenow@thread.tacv2";
 
-    public static async Task<WorkshopRoom> OpenAsync(string channel = "19:workshop-verwaltung@thread.tacv2", TimeProvider? time = null,
-        string? tenantId = null)
+    /// <summary>The Teams client language of everyone in the room.</summary>
+    public string Locale { get; }
+
+    /// <param name="time">A fake clock: the room then gets tables of its own (deadlines are kept across tenants).</param>
+    /// <param name="callerFilePath">Filled in by the compiler: the cards are named after the calling test, not this class.</param>
+    public static async Task<WorkshopRoom> OpenAsync(string channel = "19:workshop-verwaltung@thread.tacv2", string locale = "de-DE",
+        TimeProvider? time = null, string? tenantId = null, [CallerFilePath] string callerFilePath = "")
     {
-        var connector = await RecordingConnector.StartAsync();
-        // A fake clock gets tables of its own: deadlines are kept across tenants, and other tests' rounds are not ours.
+        var connector = await RecordingConnector.StartAsync(callerFilePath);
         var tablePrefix = time is null ? null : $"t{Guid.NewGuid():N}"[..12];
-        return new WorkshopRoom(StartBot(time, tablePrefix), connector, tenantId ?? $"tenant-{Guid.NewGuid():N}", channel) { tablePrefix = tablePrefix };
+        return new WorkshopRoom(StartBot(time, tablePrefix, callerFilePath), connector, tenantId ?? $"tenant-{Guid.NewGuid():N}", channel, locale)
+        {
+            tablePrefix = tablePrefix,
+            callerFilePath = callerFilePath,
+        };
     }
 
     private string? tablePrefix;
+    private string callerFilePath = string.Empty;
 
     /// <summary>The bot goes down and comes up again (a deploy, a crash): same storage, same channel, new process state.</summary>
     public WorkshopRoom Restarted(TimeProvider? time = null) =>
-        new(StartBot(time, tablePrefix), Connector, TenantId, ChannelId) { shareConnector = true, tablePrefix = tablePrefix };
+        new(StartBot(time, tablePrefix, callerFilePath), Connector, TenantId, ChannelId, Locale)
+        {
+            shareConnector = true, tablePrefix = tablePrefix, callerFilePath = callerFilePath,
+        };
 
     private bool shareConnector;
 
     // With a fake clock the test drives the deadline watcher itself, so the background pass is kept out of the way.
-    private static BotServer StartBot(TimeProvider? time, string? tablePrefix) => time is null
-        ? new BotServer()
+    private static BotServer StartBot(TimeProvider? time, string? tablePrefix, string callerFilePath) => time is null
+        ? new BotServer(callerFilePath: callerFilePath)
         : new BotServer(
             new Dictionary<string, string?> { ["Voting:DeadlinePollInterval"] = "1.00:00:00", ["Storage:TablePrefix"] = tablePrefix },
-            services => services.AddSingleton(time));
+            services => services.AddSingleton(time), callerFilePath);
 
     public JsonObject ChannelActivity(Person from, string type, string? channelId = null)
     {
         var channel = channelId ?? ChannelId;
-        var activity = TeamsActivities.Message(Connector.ServiceUrl, string.Empty, conversationType: "channel",
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, string.Empty, Locale, conversationType: "channel",
             conversationId: $"{channel};messageid=1700000000000", fromId: from.ChannelAccountId);
         activity["type"] = type;
         activity["from"] = new JsonObject { ["id"] = from.ChannelAccountId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId };
@@ -129,7 +143,8 @@ public sealed class WorkshopRoom : IAsyncDisposable
     /// <summary>The latest state of the pinboard message (first page), following its updates.</summary>
     public JsonNode? Pinboard()
     {
-        var pinboard = Connector.Calls.LastOrDefault(c => c.Card?["body"]?[0]?["text"]?.GetValue<string>()?.StartsWith("Pinnwand", StringComparison.Ordinal) == true);
+        var pinboard = Connector.Calls.LastOrDefault(c => c.Card?["body"]?[0]?["text"]?.GetValue<string>() is { } title
+            && (title.StartsWith("Pinnwand", StringComparison.Ordinal) || title.StartsWith("Pinboard", StringComparison.Ordinal)));
         return pinboard?.Card;
     }
 

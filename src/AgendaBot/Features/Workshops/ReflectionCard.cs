@@ -10,12 +10,18 @@ public static class ReflectionCard
     public static AdaptiveCard Render(Workshop workshop, WorkshopStep step, IReadOnlyList<Contribution> contributions, Texts texts)
     {
         var items = contributions.Where(c => c.Step == step && !c.Hidden).OrderBy(c => c.Priority ?? int.MaxValue).ThenBy(c => c.Number).ToList();
+        var people = items.Select(c => c.Author.Id).Distinct().Count();
         var body = new List<CardElement>
         {
             new TextBlock(texts.Format(TextKey.ReflectionTitle, StepTexts.Heading(texts, step))) { Size = "Large", Weight = "Bolder" },
-            new TextBlock(items.Count == 0
-                ? texts[TextKey.ReflectionNone]
-                : texts.Format(TextKey.ReflectionCount, items.Count, items.Select(c => c.Author.Id).Distinct().Count())),
+            // Singular forms: "1 Beiträge … von 1 Personen" is what a committee member would otherwise read.
+            new TextBlock(items.Count switch
+            {
+                0 => texts[TextKey.ReflectionNone],
+                1 => texts[TextKey.ReflectionCountOne],
+                _ when people == 1 => texts.Format(TextKey.ReflectionCountOnePerson, items.Count),
+                _ => texts.Format(TextKey.ReflectionCount, items.Count, people),
+            }),
         };
         body.AddRange(items.Take(10).Select(c => (CardElement)new RichTextBlock(
             [new TextRun($"#{c.Number}  ") { Weight = "Bolder" }, new TextRun(c.Text) { }]) { Spacing = "Small" }));

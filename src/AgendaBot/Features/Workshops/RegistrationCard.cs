@@ -36,7 +36,8 @@ public static class RegistrationCard
 
         body.Add(new TextBlock(balance.Missing.Count == 0
             ? texts[TextKey.BalanceComplete]
-            : texts.Format(TextKey.BalanceMissing, string.Join(", ", balance.Missing.Select(g => StepTexts.Group(texts, g)))))
+            // Semicolons: a group's own name has commas ("Land, Landkreis, Stadt").
+            : texts.Format(TextKey.BalanceMissing, string.Join("; ", balance.Missing.Select(g => StepTexts.Group(texts, g)))))
         {
             Color = balance.Missing.Count == 0 ? "Good" : "Attention",
         });
