@@ -19,6 +19,9 @@ public sealed class TeamsPlayground : IAsyncLifetime
 
     internal PlaygroundApi Api => api ?? throw new InvalidOperationException("The playground is not started.");
 
+    /// <summary>What Teams would use to fetch the pictures the bot links in its cards.</summary>
+    internal HttpClient BotHttp => bot?.Http ?? throw new InvalidOperationException("The playground is not started.");
+
     private BotMessageStream Messages => messages ?? throw new InvalidOperationException("The playground is not started.");
 
     public string PersonalChat => Api.PersonalChatId;

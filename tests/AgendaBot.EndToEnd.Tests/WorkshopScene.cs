@@ -138,6 +138,9 @@ internal sealed class WorkshopScene
         Assert.Equal("Noch keine Beiträge.", CardLines.Of(pinboard.Card)[^1]);
     }
 
+    /// <summary>Where the workshop thread's transcript stands now, to wait for what comes after.</summary>
+    public int Mark() => transcript.Mark(WorkshopThread);
+
     /// <summary>A new card whose first line is <paramref name="title"/>.</summary>
     public Task<BotMessage> PostedAsync(int since, string title) =>
         transcript.WaitForAsync(WorkshopThread, since,
