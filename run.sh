@@ -76,12 +76,16 @@ mkdir -p "$logs" .data/azurite
 : >"$logs/playground-activities.log"
 
 # Started as the node scripts themselves, never through npx, so that the PID we stop is the server.
-node node_modules/azurite/dist/src/azurite.js --disableTelemetry --silent --location .data/azurite \
+node node_modules/azurite/dist/src/azurite.js --disableTelemetry --silent --skipApiVersionCheck --location .data/azurite \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
   --blobPort "${azurite_ports[0]}" --queuePort "${azurite_ports[1]}" --tablePort "${azurite_ports[2]}" \
   >"$logs/azurite.log" 2>&1 &
 pids+=($!)
 azurite_pid=$!
+# The bot creates its tables and queue at start-up, so storage must answer first (blob, queue and table ports).
+for port in "${azurite_ports[@]}"; do
+  wait_for "Azurite (port $port)" "http://127.0.0.1:$port/" "" "$azurite_pid" "$logs/azurite.log"
+done
 
 (
   cd src/AgendaBot
@@ -104,7 +108,6 @@ bot_pid=$!
 pids+=($!)
 playground_pid=$!
 
-wait_for Azurite "http://127.0.0.1:${azurite_ports[0]}/" "" "$azurite_pid" "$logs/azurite.log"
 wait_for "the bot" "http://127.0.0.1:$bot_port/healthz" Healthy "$bot_pid" "$logs/bot.log"
 wait_for "the Agents Playground" "http://127.0.0.1:$playground_port/_debug/ping" pong "$playground_pid" "$logs/playground.log"
 # Someone may have taken the port between the check and the start; the Playground would then have moved silently.
