@@ -45,16 +45,6 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
     public Task<ResourceResponse> UpdateCardAsync(string activityId, AdaptiveCard card, CancellationToken cancellationToken) =>
         connector.UpdateActivityAsync(ServiceUrl, ConversationId, activityId, CardMessage(card), cancellationToken);
 
-    /// <summary>Posts a card for everyone into a conversation of this turn's channel (e.g. the pinboard's thread).</summary>
-    public Task<ResourceResponse> PostCardAsync(string conversationId, AdaptiveCard card, Texts texts, CancellationToken cancellationToken) =>
-        connector.SendToConversationAsync(ServiceUrl, conversationId, CardMessage(card, texts) with { ReplyToId = null }, cancellationToken);
-
-    /// <summary>Replaces a card posted earlier in a conversation of this turn's channel.</summary>
-    public Task<ResourceResponse> UpdateCardAsync(string conversationId, string activityId, AdaptiveCard card, Texts texts,
-        CancellationToken cancellationToken) =>
-        connector.UpdateActivityAsync(ServiceUrl, conversationId, activityId,
-            CardMessage(card, texts) with { Conversation = new ConversationAccount { Id = conversationId } }, cancellationToken);
-
     /// <summary>Replies in this turn's conversation with a card for everyone, in the given (shared) language.</summary>
     public Task<ResourceResponse> ReplyAsync(AdaptiveCard card, Texts texts, CancellationToken cancellationToken) =>
         SendReplyAsync(CardMessage(card, texts), cancellationToken);
