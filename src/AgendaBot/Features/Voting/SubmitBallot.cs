@@ -35,12 +35,11 @@ public sealed class SubmitBallot(
 
         round.Validate(ballot, now);
         var receipt = await voting.CastAsync(turn.Tenant, round, turn.User.Id, ballot, cancellationToken);
-        var note = await VerdictAsync(turn, round, receipt, cancellationToken);
+        var (note, current) = await VerdictAsync(turn, round, receipt, cancellationToken);
 
         var contributions = await workshops.GetContributionsAsync(turn.Tenant, here.Value.Id, cancellationToken);
         var turnout = await voting.CountBallotsAsync(turn.Tenant, here.Value.Id, round.Id, cancellationToken);
         var shared = SharedTexts.For(here.Value);
-        var current = (await voting.GetRoundAsync(turn.Tenant, here.Value.Id, round.Id, cancellationToken))?.Value ?? round;
         if (current.BallotCard is { } card && current.State == RoundState.Open)
         {
             await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
@@ -53,32 +52,32 @@ public sealed class SubmitBallot(
 
     /// <summary>
     /// Whether the ballot counts. If the round began closing while the ballot was written, the tally decides: it
-    /// lists the ballot versions it counted, so the voter is told the truth either way.
+    /// lists the ballot versions it counted, so the voter is told the truth either way. Returns the round as read
+    /// after the ballot was written, which the turnout update uses too (one read, not two).
     /// </summary>
-    private async Task<string> VerdictAsync(TurnContext turn, VotingRound round, BallotReceipt receipt, CancellationToken cancellationToken)
+    private async Task<(string Note, VotingRound Current)> VerdictAsync(TurnContext turn, VotingRound round, BallotReceipt receipt,
+        CancellationToken cancellationToken)
     {
-        if (receipt.Result == BallotResult.AlreadyVoted)
-        {
-            return turn.Texts[TextKey.BallotAlreadyVoted];
-        }
-
+        var current = round;
         for (var wait = 0; wait < 50; wait++)
         {
-            var now = (await voting.GetRoundAsync(turn.Tenant, round.WorkshopId, round.Id, cancellationToken))?.Value;
-            switch (now?.State)
+            current = (await voting.GetRoundAsync(turn.Tenant, round.WorkshopId, round.Id, cancellationToken))?.Value ?? current;
+            switch (current.State)
             {
+                case var _ when receipt.Result == BallotResult.AlreadyVoted:
+                    return (turn.Texts[TextKey.BallotAlreadyVoted], current);
                 case RoundState.Open:
-                    return turn.Texts[receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted];
-                case RoundState.Closed when now.CountedBallots.Contains(receipt.Version):
-                    return turn.Texts[TextKey.BallotCounted];
+                    return (turn.Texts[receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted], current);
+                case RoundState.Closed when current.CountedBallots.Contains(receipt.Version):
+                    return (turn.Texts[TextKey.BallotCounted], current);
                 case RoundState.Closed:
-                    return turn.Texts[TextKey.BallotTooLate];
+                    return (turn.Texts[TextKey.BallotTooLate], current);
                 default:
                     await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
                     break;
             }
         }
 
-        return turn.Texts[TextKey.BallotTooLate];
+        return (turn.Texts[TextKey.BallotTooLate], current);
     }
 }
