@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using AgendaBot.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace AgendaBot.LoadDriver;
+
+/// <summary>
+/// Teams' side of the conversation on loopback: answers every post and update like the channel does, so the bot's
+/// outgoing calls never leave the machine. Unlike the tests' RecordingConnector it writes no card files; it keeps
+/// the cards only while the set-up needs to read them, so the load phase measures the bot, not the stand-in.
+/// </summary>
+internal sealed class ConnectorStandIn : IAsyncDisposable
+{
+    private readonly LoopbackServer server;
+    private readonly ConcurrentQueue<JsonNode> cards = new();
+    private long calls;
+    private long nextId;
+
+    private ConnectorStandIn(LoopbackServer server) => this.server = server;
+
+    public string ServiceUrl => server.BaseAddress.AbsoluteUri;
+
+    /// <summary>Whether posted cards are kept (set-up) or only counted (load).</summary>
+    public bool Recording { get; set; } = true;
+
+    public long Calls => Interlocked.Read(ref calls);
+
+    public IEnumerable<JsonNode> Cards => cards;
+
+    public static async Task<ConnectorStandIn> StartAsync()
+    {
+        ConnectorStandIn? standIn = null;
+        var server = await LoopbackServer.StartAsync(app => app.Run(context => standIn!.HandleAsync(context)));
+        standIn = new ConnectorStandIn(server);
+        return standIn;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref calls);
+        if (Recording)
+        {
+            var body = await JsonNode.ParseAsync(context.Request.Body);
+            if (body?["attachments"]?[0]?["content"] is { } card)
+            {
+                cards.Enqueue(card.DeepClone());
+            }
+        }
+        else
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+        }
+
+        var id = Interlocked.Increment(ref nextId);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(context.Request.Path.Value == "/v3/conversations" && context.Request.Method == "POST"
+            ? $$"""{"id":"conversation-{{id}}","activityId":"activity-{{id}}"}"""
+            : $$"""{"id":"activity-{{id}}"}""");
+    }
+
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+}
