@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using AgendaBot.Testing;
 
 namespace AgendaBot.LoadDriver;
 
@@ -32,7 +31,7 @@ internal sealed class BotProcess : IDisposable
             throw new InvalidOperationException($"{dll} is missing: build first (dotnet build AgendaBot.sln -c Release).");
         }
 
-        var port = FreePort();
+        var port = LocalProcesses.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -107,29 +106,9 @@ internal sealed class BotProcess : IDisposable
         return (Read(status, "VmRSS:"), Read(status, "VmHWM:"));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public void Dispose()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        process.Dispose();
+        LocalProcesses.Stop(process);
         log.Dispose();
     }
 }

@@ -38,7 +38,7 @@ public sealed class AzuriteServer : IDisposable
             throw new InvalidOperationException($"Azurite is not installed ({script} missing): run scripts/install.sh first.");
         }
 
-        var (table, queue, blob) = (FreePort(), FreePort(), FreePort());
+        var (table, queue, blob) = (LocalProcesses.FreePort(), LocalProcesses.FreePort(), LocalProcesses.FreePort());
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -92,28 +92,5 @@ public sealed class AzuriteServer : IDisposable
         throw new TimeoutException("Azurite did not start listening within 30 s.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        process.Dispose();
-    }
+    public void Dispose() => LocalProcesses.Stop(process);
 }
