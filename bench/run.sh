@@ -3,7 +3,7 @@
 # as its own process against Azurite: ballots at 1/10/50/200 concurrent voters beside the raw Table upsert floor, RSS).
 # Writes bench/results/latest.md and copies it into docs/performance.md between the "results" markers.
 # Options (environment): BENCH_SKIP_BUILD=1 uses the existing Release build; BENCH_SECONDS (15) per level and phase;
-# BENCH_LEVELS (1,10,50,200). Takes about 6-8 minutes on 2 cores.
+# BENCH_LEVELS (1,10,50,200). Takes 6-10 minutes on 2 cores.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$AGENDABOT_ROOT"
