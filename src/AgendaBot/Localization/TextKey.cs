@@ -231,4 +231,26 @@ public static class TextKey
     public const string ResultsAxisStars = nameof(ResultsAxisStars);
     public const string ResultsAxisPoints = nameof(ResultsAxisPoints);
     public const string ResultsNoVotes = nameof(ResultsNoVotes);
+    public const string DraftSetupTitle = nameof(DraftSetupTitle);
+    public const string DraftSetupIntro = nameof(DraftSetupIntro);
+    public const string DraftDeadlineLabel = nameof(DraftDeadlineLabel);
+    public const string ButtonSendDraft = nameof(ButtonSendDraft);
+    public const string DraftNoMeasures = nameof(DraftNoMeasures);
+    public const string DraftDeadlineInvalid = nameof(DraftDeadlineInvalid);
+    public const string DraftSent = nameof(DraftSent);
+    public const string DraftUnreachable = nameof(DraftUnreachable);
+    public const string DraftRunning = nameof(DraftRunning);
+    public const string ButtonShowComments = nameof(ButtonShowComments);
+    public const string DraftCardTitle = nameof(DraftCardTitle);
+    public const string DraftCardIntro = nameof(DraftCardIntro);
+    public const string DraftCommentLabel = nameof(DraftCommentLabel);
+    public const string ButtonSendComments = nameof(ButtonSendComments);
+    public const string DraftCommentsThanks = nameof(DraftCommentsThanks);
+    public const string DraftCommentEmpty = nameof(DraftCommentEmpty);
+    public const string DraftCommentTooLate = nameof(DraftCommentTooLate);
+    public const string DraftCommentsTitle = nameof(DraftCommentsTitle);
+    public const string DraftCommentsSummary = nameof(DraftCommentsSummary);
+    public const string DraftNoComments = nameof(DraftNoComments);
+    public const string DraftNoRound = nameof(DraftNoRound);
+    public const string DraftMeasureDetails = nameof(DraftMeasureDetails);
 }
