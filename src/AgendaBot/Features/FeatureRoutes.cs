@@ -68,6 +68,7 @@ public static class FeatureRoutes
         .AddHostedService<CommentDeadlineWatcher>()
         .AddOptions<CommentOptions>().BindConfiguration(CommentOptions.SectionName).Services
         .Replace(ServiceDescriptor.Singleton<Scheduling.IWeeklyReport, Measures.MeasureStatusReport>())
+        .Replace(ServiceDescriptor.Singleton<Delivery.IWritesBlockedNotice, TellLeadAboutBlockedConversation>())
         .AddHostedService<RoundDeadlineWatcher>()
         .AddOptions<VotingOptions>().BindConfiguration(VotingOptions.SectionName).Services;
 }

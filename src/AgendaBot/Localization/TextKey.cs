@@ -253,4 +253,9 @@ public static class TextKey
     public const string DraftNoComments = nameof(DraftNoComments);
     public const string DraftNoRound = nameof(DraftNoRound);
     public const string DraftMeasureDetails = nameof(DraftMeasureDetails);
+    public const string BlockedNotice = nameof(BlockedNotice);
+    public const string BlockedPersonalChat = nameof(BlockedPersonalChat);
+    public const string BlockedWorkshopChannel = nameof(BlockedWorkshopChannel);
+    public const string BlockedStatusChannel = nameof(BlockedStatusChannel);
+    public const string BlockedOtherConversation = nameof(BlockedOtherConversation);
 }
