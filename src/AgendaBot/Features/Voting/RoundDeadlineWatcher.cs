@@ -32,7 +32,7 @@ public sealed partial class RoundDeadlineWatcher(
             {
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<RoundCloser>()
-                    .CloseAsync(new TenantScope(due.TenantId), due.WorkshopId, due.RoundId, cancellationToken);
+                    .CloseAsync(new TenantScope(due.TenantId), due.WorkshopId, due.RoundId, cancellationToken, byDeadline: true);
                 await deadlines.DoneAsync(due, cancellationToken);
             }
             catch (Domain.Common.DomainException failure) when (failure.Code == Domain.Common.DomainErrorCode.NotFound)
