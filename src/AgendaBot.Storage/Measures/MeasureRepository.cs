@@ -108,6 +108,33 @@ public sealed class MeasureRepository(StorageTables tables)
         }
     }
 
+    /// <summary>
+    /// Adds several comments at once, all or none (one transaction in the agenda's partition); false when they were
+    /// stored before — the same activity delivered twice, as the ids are derived from it.
+    /// </summary>
+    public async Task<bool> AddCommentsAsync(TenantScope scope, string agendaId, IReadOnlyList<MeasureComment> comments,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = Keys.MeasurePartition(scope.TenantId, agendaId);
+        try
+        {
+            await table.SubmitTransactionAsync(
+                comments.Select(c => new TableTransactionAction(TableTransactionActionType.Add, MeasureRows.ToRow(partition, c))), cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException failure) when (failure.IsConflict())
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every comment on the agenda's measures, in one query.</summary>
+    public async Task<IReadOnlyList<MeasureComment>> GetAllCommentsAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default)
+    {
+        var rows = await table.PrefixAsync(Keys.MeasurePartition(scope.TenantId, agendaId), Keys.CommentPrefixAll, cancellationToken);
+        return rows.Select(MeasureRows.ToComment).ToList();
+    }
+
     public async Task<IReadOnlyList<MeasureComment>> GetCommentsAsync(TenantScope scope, string agendaId, string measureId,
         CancellationToken cancellationToken = default)
     {

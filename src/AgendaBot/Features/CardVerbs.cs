@@ -17,4 +17,7 @@ public static class CardVerbs
     public const string CastVote = "vote.cast";
     public const string CloseVote = "vote.close";
     public const string VoteDetails = "vote.details";
+    public const string SendDraft = "draft.send";
+    public const string CommentOnDraft = "draft.comment";
+    public const string ShowDraftComments = "draft.comments";
 }

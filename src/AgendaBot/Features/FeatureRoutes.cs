@@ -1,4 +1,5 @@
 using AgendaBot.Features.Agendas;
+using AgendaBot.Features.Comments;
 using AgendaBot.Features.Conversations;
 using AgendaBot.Features.Fallback;
 using AgendaBot.Features.PersonalData;
@@ -27,6 +28,8 @@ public static class FeatureRoutes
         .Command<MergeContributions>("zusammenführen", "merge")
         .Command<PromoteContribution>("übernehmen", "promote")
         .Command<OfferVotingRound>("abstimmung", "abstimmen", "vote")
+        .Command<OfferDraftForComment>("entwurf", "draft")
+        .Command<ShowLatestDraftComments>("kommentare", "comments")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound>(CardVerbs.StartVote)
         .Verb<SubmitBallot>(CardVerbs.CastVote)
@@ -41,6 +44,9 @@ public static class FeatureRoutes
         .Verb<AdvanceStep>(CardVerbs.AdvanceStep)
         .Verb<ReopenStep>(CardVerbs.ReopenStep)
         .Verb<EraseMyData>(CardVerbs.ErasePersonalData)
+        .Verb<SendDraftForComment>(CardVerbs.SendDraft)
+        .Verb<CommentOnDraft>(CardVerbs.CommentOnDraft)
+        .Verb<ShowDraftComments>(CardVerbs.ShowDraftComments)
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)
@@ -57,7 +63,12 @@ public static class FeatureRoutes
         .AddScoped<ModerationDesk>()
         .AddScoped<RoundCloser>()
         .AddScoped<ResultsPicture>()
+        .AddScoped<DraftAgenda>()
+        .AddScoped<DraftComments>()
+        .AddHostedService<CommentDeadlineWatcher>()
+        .AddOptions<CommentOptions>().BindConfiguration(CommentOptions.SectionName).Services
         .Replace(ServiceDescriptor.Singleton<Scheduling.IWeeklyReport, Measures.MeasureStatusReport>())
+        .Replace(ServiceDescriptor.Singleton<Delivery.IWritesBlockedNotice, TellLeadAboutBlockedConversation>())
         .AddHostedService<RoundDeadlineWatcher>()
         .AddOptions<VotingOptions>().BindConfiguration(VotingOptions.SectionName).Services;
 }

@@ -1,4 +1,8 @@
+using AgendaBot.Delivery;
+using AgendaBot.Domain.Voting;
 using AgendaBot.Features.Voting;
+using AgendaBot.Storage;
+using AgendaBot.Storage.Voting;
 using AgendaBot.Tests.Workshops;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,6 +54,7 @@ public sealed class VotingDeadlineTests : IAsyncLifetime
         await Watcher(room).CloseDueRoundsAsync(default);
         await Watcher(room).CloseDueRoundsAsync(default);
 
+        await room.DeliveredAllAsync(clock);
         Assert.Equal(1, ResultPosts());
         Assert.Contains("1 Stimmen abgegeben.", Texts(Results(room)));
     }
@@ -76,6 +81,7 @@ public sealed class VotingDeadlineTests : IAsyncLifetime
         await using var restarted = room.Restarted(clock);
         await Watcher(restarted).CloseDueRoundsAsync(default);
 
+        await restarted.DeliveredAllAsync(clock);
         Assert.Equal(1, ResultPosts());
     }
 
@@ -89,6 +95,52 @@ public sealed class VotingDeadlineTests : IAsyncLifetime
 
         await Task.WhenAll(Watcher(room).CloseDueRoundsAsync(default), Watcher(second).CloseDueRoundsAsync(default));
 
+        await room.DeliveredAllAsync(clock);
         Assert.Equal(1, ResultPosts());
+    }
+
+    [Fact]
+    public async Task Round_results_survive_a_restart_after_the_deadline()
+    {
+        var round = await StartAsync(room, workshop, minutes: "30");
+        await StarsAsync(room, Anna, workshop, round, (1, 4));
+        // This instance closes the round and then dies before its delivery worker sends anything.
+        await room.Bot.Services.GetServices<IHostedService>().OfType<DeliveryWorker>().Single().StopAsync(default);
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await Watcher(room).CloseDueRoundsAsync(default);
+        var closed = await room.Bot.Services.GetRequiredService<VotingRepository>().GetRoundAsync(new TenantScope(room.TenantId), workshop, round);
+        Assert.Equal(RoundState.Closed, closed!.Value.State);
+        Assert.Equal(0, ResultPosts());
+        await room.Bot.DisposeAsync();
+
+        await using var restarted = room.Restarted(clock);
+        await restarted.DeliveredAllAsync(clock);
+        await Watcher(restarted).CloseDueRoundsAsync(default);
+        await restarted.DeliveredAllAsync(clock);
+
+        Assert.Equal(1, ResultPosts());
+        Assert.Contains("1 Stimmen abgegeben.", Texts(Results(room)));
+    }
+
+    [Fact]
+    public async Task A_round_left_closing_by_a_crash_is_finished_after_a_restart_and_its_results_posted_once()
+    {
+        var round = await StartAsync(room, workshop, minutes: "30");
+        await StarsAsync(room, Klaus, workshop, round, (2, 5));
+        clock.Advance(TimeSpan.FromMinutes(31));
+        // The instance that began closing died before counting: the round is stuck in Closing, the deadline still due.
+        var voting = room.Bot.Services.GetRequiredService<VotingRepository>();
+        var tenant = new TenantScope(room.TenantId);
+        var open = (await voting.GetRoundAsync(tenant, workshop, round))!;
+        await voting.UpdateRoundAsync(tenant, open with { Value = open.Value.BeginClose(clock.GetUtcNow()) });
+        await room.Bot.DisposeAsync();
+
+        await using var restarted = room.Restarted(clock);
+        await using var second = room.Restarted(clock);
+        await Task.WhenAll(Watcher(restarted).CloseDueRoundsAsync(default), Watcher(second).CloseDueRoundsAsync(default));
+        await restarted.DeliveredAllAsync(clock);
+
+        Assert.Equal(1, ResultPosts());
+        Assert.Equal(RoundState.Closed, (await voting.GetRoundAsync(tenant, workshop, round))!.Value.State);
     }
 }

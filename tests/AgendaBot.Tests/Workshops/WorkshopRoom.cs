@@ -68,7 +68,12 @@ public sealed class WorkshopRoom : IAsyncDisposable
     private static BotServer StartBot(TimeProvider? time, string? tablePrefix, string callerFilePath) => time is null
         ? new BotServer(callerFilePath: callerFilePath)
         : new BotServer(
-            new Dictionary<string, string?> { ["Voting:DeadlinePollInterval"] = "1.00:00:00", ["Storage:TablePrefix"] = tablePrefix },
+            new Dictionary<string, string?>
+            {
+                ["Voting:DeadlinePollInterval"] = "1.00:00:00", ["Comments:DeadlinePollInterval"] = "1.00:00:00", ["Storage:TablePrefix"] = tablePrefix,
+                // A copy of a post that waits for another copy's claim comes back soon, not after a minute.
+                ["Delivery:VisibilityTimeout"] = "00:00:02",
+            },
             services => services.AddSingleton(time), callerFilePath);
 
     public JsonObject ChannelActivity(Person from, string type, string? channelId = null)
@@ -158,6 +163,18 @@ public sealed class WorkshopRoom : IAsyncDisposable
         JsonArray a => a.SelectMany(Texts),
         _ => [],
     };
+
+    /// <summary>
+    /// Waits until the outbox has nothing left to deliver, so what was not sent by then will not be. On a fake clock the
+    /// delivery worker sleeps on that clock between polls, so the clock is moved on a second at a time to wake it.
+    /// </summary>
+    public Task DeliveredAllAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => Delivery.Eventually.ReturnsAsync(
+        async () =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return (await Bot.Services.GetRequiredService<Storage.Delivery.DeliveryStorage>().Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        },
+        n => n == 0);
 
     public async ValueTask DisposeAsync()
     {

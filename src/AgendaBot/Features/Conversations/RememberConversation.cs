@@ -11,11 +11,15 @@ namespace AgendaBot.Features.Conversations;
 /// </summary>
 public sealed class RememberConversation(ConversationReferenceRepository references, TimeProvider time) : IConversationUpdateHandler
 {
-    public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        references.SaveAsync(ReferenceOf(turn, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Where this turn's conversation is, to post there later through the outbox.</summary>
+    public static ConversationReference ReferenceOf(TurnContext turn, DateTimeOffset now)
     {
         var activity = turn.Activity;
         var type = activity.Conversation?.ConversationType ?? ConversationTypes.Personal;
-        var reference = new ConversationReference(
+        return new ConversationReference(
             turn.Tenant.TenantId,
             activity.Conversation!.Id!,
             activity.ServiceUrl!,
@@ -24,7 +28,6 @@ public sealed class RememberConversation(ConversationReferenceRepository referen
             activity.ChannelData?.Team?.Id,
             activity.ChannelData?.Channel?.Id,
             type == ConversationTypes.Personal ? turn.User.Id : null,
-            time.GetUtcNow());
-        return references.SaveAsync(reference, cancellationToken);
+            now);
     }
 }

@@ -1,9 +1,11 @@
+using AgendaBot.Delivery;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Workshops;
 using AgendaBot.Routing;
 using AgendaBot.Storage;
+using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Storage.Workshops;
 
@@ -13,14 +15,18 @@ namespace AgendaBot.Features.Voting;
 /// Ends a round — for a moderator's click or a passed deadline, on whichever instance gets there — in two guarded
 /// steps: mark it Closing (no ballot is acknowledged after that), then tally the ballots and store the result with the
 /// versions it counted. Only the instance whose final write wins posts the results, so they are posted once.
+/// A deadline closes a round with nobody waiting for it: its results post goes into the outbox <em>before</em> the final
+/// write, under a key naming the round, so an instance that dies in between loses nothing — the round stays Closing,
+/// the deadline stays due, and the next pass enqueues the same post again, which the outbox delivers once.
 /// </summary>
 public sealed partial class RoundCloser(
     VotingRepository voting, WorkshopRepository workshops, ChannelPoster poster, PinboardPublisher pinboard, ResultsPicture picture,
-    TimeProvider time, ILogger<RoundCloser> logger)
+    Outbox outbox, ConversationReferenceRepository references, TimeProvider time, ILogger<RoundCloser> logger)
 {
+    /// <param name="byDeadline">True for the deadline watcher: the results go through the outbox.</param>
     /// <returns>The closed round, and whether this call closed it (false: it was closed already or by someone else).</returns>
     public async Task<(VotingRound Round, bool ClosedNow)> CloseAsync(TenantScope tenant, string workshopId, string roundId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool byDeadline = false)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -36,8 +42,8 @@ public sealed partial class RoundCloser(
                         await voting.UpdateRoundAsync(tenant, stored with { Value = stored.Value.BeginClose(time.GetUtcNow()) }, cancellationToken);
                         continue;
                     default:
-                        var closed = await FinishAsync(tenant, stored, cancellationToken);
-                        await PublishAsync(tenant, closed, cancellationToken);
+                        var closed = await FinishAsync(tenant, stored, byDeadline, cancellationToken);
+                        await PublishAsync(tenant, closed, resultsPosted: byDeadline, cancellationToken);
                         return (closed, true);
                 }
             }
@@ -50,16 +56,46 @@ public sealed partial class RoundCloser(
         throw new DomainException(DomainErrorCode.Conflict, "round");
     }
 
-    private async Task<VotingRound> FinishAsync(TenantScope tenant, Versioned<VotingRound> closing, CancellationToken cancellationToken)
+    private async Task<VotingRound> FinishAsync(TenantScope tenant, Versioned<VotingRound> closing, bool byDeadline, CancellationToken cancellationToken)
     {
         var ballots = await voting.GetBallotsWithVersionsAsync(tenant, closing.Value.WorkshopId, closing.Value.Id, cancellationToken);
         var results = VoteTally.Compute(closing.Value, ballots.Select(b => b.Ballot).ToList());
         var closed = closing.Value.FinishClose(results, ballots.Select(b => b.Version).ToList());
+        if (byDeadline)
+        {
+            // No ballot is taken while Closing, so every instance that gets here counts the same: the posts are the same.
+            await EnqueueResultsAsync(tenant, closed, cancellationToken);
+        }
+
         await voting.UpdateRoundAsync(tenant, closing with { Value = closed }, cancellationToken);
         return closed;
     }
 
-    private async Task PublishAsync(TenantScope tenant, VotingRound round, CancellationToken cancellationToken)
+    private async Task EnqueueResultsAsync(TenantScope tenant, VotingRound round, CancellationToken cancellationToken)
+    {
+        if (round.BallotCard is not { } card)
+        {
+            return;
+        }
+
+        var workshop = (await workshops.GetAsync(tenant, round.WorkshopId, cancellationToken))?.Value
+            ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
+        if (await references.GetAsync(tenant, card.ConversationId, cancellationToken) is null)
+        {
+            // A round started before its conversation was remembered: the outbox cannot find the way, so post as before.
+            LogNoReference(logger, round.Id);
+            return;
+        }
+
+        var contributions = await workshops.GetContributionsAsync(tenant, round.WorkshopId, cancellationToken);
+        var texts = SharedTexts.For(workshop);
+        var chart = await picture.UrlForAsync(tenant, round, contributions, texts, cancellationToken);
+        var results = ChannelPoster.Message(ResultsCard.Render(round, contributions, texts, chart), texts, card.ConversationId);
+        await outbox.EnqueueAsync(tenant, new ProactivePost(card.ConversationId, results),
+            $"results|{round.WorkshopId}|{round.Id}", workshop.AgendaId, cancellationToken);
+    }
+
+    private async Task PublishAsync(TenantScope tenant, VotingRound round, bool resultsPosted, CancellationToken cancellationToken)
     {
         var workshop = (await workshops.GetAsync(tenant, round.WorkshopId, cancellationToken))?.Value
             ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
@@ -75,8 +111,12 @@ public sealed partial class RoundCloser(
         var turnout = round.Results?.Ballots ?? 0;
         await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
             BallotCard.Render(round, workshop, contributions, turnout, workshop.ParticipantCount, texts), texts, cancellationToken);
-        var chart = await picture.UrlForAsync(tenant, round, contributions, texts, cancellationToken);
-        await poster.PostAsync(card.ServiceUrl, card.ConversationId, ResultsCard.Render(round, contributions, texts, chart), texts, cancellationToken);
+        if (!resultsPosted || await references.GetAsync(tenant, card.ConversationId, cancellationToken) is null)
+        {
+            var chart = await picture.UrlForAsync(tenant, round, contributions, texts, cancellationToken);
+            await poster.PostAsync(card.ServiceUrl, card.ConversationId, ResultsCard.Render(round, contributions, texts, chart), texts, cancellationToken);
+        }
+
         await pinboard.RefreshAsync(tenant, workshop.Id, card.ServiceUrl, card.ConversationId, cancellationToken);
     }
 
@@ -110,6 +150,9 @@ public sealed partial class RoundCloser(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Round {RoundId} has no remembered conversation; its results are posted directly")]
+    private static partial void LogNoReference(ILogger logger, string roundId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Round {RoundId} closed without a posted ballot card; results not posted")]
     private static partial void LogNoBallotCard(ILogger logger, string roundId);

@@ -18,34 +18,21 @@ public sealed class VotingOptions
 /// </summary>
 public sealed partial class RoundDeadlineWatcher(
     IServiceScopeFactory scopes, DeadlineRepository deadlines, TimeProvider time, IOptions<VotingOptions> options, ILogger<RoundDeadlineWatcher> logger)
-    : BackgroundService
+    : Scheduling.PeriodicPass(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Wait first: at start-up the tables may still be being created.
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(options.Value.DeadlinePollInterval, time, stoppingToken);
-            try
-            {
-                await CloseDueRoundsAsync(stoppingToken);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                LogPassFailed(logger, failure);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.DeadlinePollInterval;
+
+    protected override Task PassAsync(CancellationToken cancellationToken) => CloseDueRoundsAsync(cancellationToken);
 
     public async Task CloseDueRoundsAsync(CancellationToken cancellationToken)
     {
-        foreach (var due in await deadlines.DueAsync(time.GetUtcNow(), cancellationToken))
+        foreach (var due in await deadlines.DueAsync(Time.GetUtcNow(), cancellationToken))
         {
             try
             {
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<RoundCloser>()
-                    .CloseAsync(new TenantScope(due.TenantId), due.WorkshopId, due.RoundId, cancellationToken);
+                    .CloseAsync(new TenantScope(due.TenantId), due.WorkshopId, due.RoundId, cancellationToken, byDeadline: true);
                 await deadlines.DoneAsync(due, cancellationToken);
             }
             catch (Domain.Common.DomainException failure) when (failure.Code == Domain.Common.DomainErrorCode.NotFound)
@@ -56,14 +43,11 @@ public sealed partial class RoundDeadlineWatcher(
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
                 // One round that cannot be closed now (Teams unreachable) must not hold up the others; it stays due.
-                LogRoundFailed(logger, failure, due.RoundId);
+                LogRoundFailed(Logger, failure, due.RoundId);
             }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing voting round {RoundId} failed; trying again at the next pass")]
     private static partial void LogRoundFailed(ILogger logger, Exception failure, string roundId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing due voting rounds failed; trying again at the next pass")]
-    private static partial void LogPassFailed(ILogger logger, Exception failure);
 }

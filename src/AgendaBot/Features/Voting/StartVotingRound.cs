@@ -4,10 +4,12 @@ using AgendaBot.Cards;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Voting;
+using AgendaBot.Features.Conversations;
 using AgendaBot.Features.Workshops;
 using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 using AgendaBot.Routing;
+using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Storage.Workshops;
 
@@ -15,7 +17,8 @@ namespace AgendaBot.Features.Voting;
 
 /// <summary>"Abstimmung starten": the round is stored, its ballot posted in the channel, its deadline scheduled.</summary>
 public sealed class StartVotingRound(
-    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, DeadlineRepository deadlines, TimeProvider time)
+    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, DeadlineRepository deadlines,
+    ConversationReferenceRepository references, TimeProvider time)
     : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -46,6 +49,8 @@ public sealed class StartVotingRound(
         }, cancellationToken);
         if (round.Deadline is { } deadline)
         {
+            // The deadline's results go through the outbox, which finds the conversation by its stored reference.
+            await references.SaveAsync(RememberConversation.ReferenceOf(turn, time.GetUtcNow()), cancellationToken);
             await deadlines.ScheduleAsync(turn.Tenant, here.Value.Id, round.Id, deadline, cancellationToken);
         }
 
