@@ -231,4 +231,11 @@ public static class TextKey
     public const string ResultsAxisStars = nameof(ResultsAxisStars);
     public const string ResultsAxisPoints = nameof(ResultsAxisPoints);
     public const string ResultsNoVotes = nameof(ResultsNoVotes);
+    public const string RegistrationSuggested = nameof(RegistrationSuggested);
+    public const string RegistrationSuggestionUnavailable = nameof(RegistrationSuggestionUnavailable);
+    public const string RegistrationShowMine = nameof(RegistrationShowMine);
+    public const string GraphNotConfigured = nameof(GraphNotConfigured);
+    public const string GroupSuggestionsTitle = nameof(GroupSuggestionsTitle);
+    public const string GroupSuggestionsWithout = nameof(GroupSuggestionsWithout);
+    public const string GroupSuggestionsFailed = nameof(GroupSuggestionsFailed);
 }
