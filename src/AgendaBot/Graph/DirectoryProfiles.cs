@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
 
 namespace AgendaBot.Graph;
 
@@ -13,7 +14,8 @@ public sealed record MemberProfile(string Id, string Name, string? Department, s
 /// Reads people's department and job title from Microsoft Graph to suggest a stakeholder group. A person Graph does
 /// not know (guests, 404) or a Graph that fails gets no suggestion: a suggestion is a convenience, never a gate.
 /// </summary>
-public sealed partial class DirectoryProfiles(GraphConnection graph, IOptions<GraphOptions> options, ILogger<DirectoryProfiles> logger)
+public sealed partial class DirectoryProfiles(
+    GraphConnection graph, IOptions<GraphOptions> options, TimeProvider time, ILogger<DirectoryProfiles> logger)
 {
     private static readonly string[] ProfileFields = ["id", "displayName", "department", "jobTitle"];
 
@@ -32,18 +34,21 @@ public sealed partial class DirectoryProfiles(GraphConnection graph, IOptions<Gr
             return ProfileSuggestion.None;
         }
 
+        // The view is answered inside Teams' invoke, which gives up after a few seconds: a slow Graph means no suggestion.
+        using var deadline = new CancellationTokenSource(options.Value.LookupTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var user = await client.Users[aadObjectId].GetAsync(r => r.QueryParameters.Select = ProfileFields, cancellationToken);
+            var user = await client.Users[aadObjectId].GetAsync(r => r.QueryParameters.Select = ProfileFields, linked.Token);
             return new ProfileSuggestion(true, GroupSuggestion.From(user?.Department, user?.JobTitle, options.Value.Keywords));
         }
         catch (ODataError error) when (error.ResponseStatusCode == StatusCodes.Status404NotFound)
         {
             return ProfileSuggestion.None;
         }
-        catch (Exception error) when (error is ODataError or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is ApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            LogLookupFailed(logger, error.GetType().Name, (error as ODataError)?.ResponseStatusCode);
+            LogLookupFailed(logger, error.GetType().Name, (error as ApiException)?.ResponseStatusCode);
             return ProfileSuggestion.None;
         }
     }

@@ -21,6 +21,9 @@ public sealed class GraphOptions
     /// <summary>The wait before a retry when Graph names none, in whole seconds (the SDK's unit), doubled each time.</summary>
     public int RetryDelaySeconds { get; set; } = 3;
 
+    /// <summary>How long the profile lookup for a card view may take, retries included, before the card goes without a suggestion.</summary>
+    public TimeSpan LookupTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
     /// <summary>Keyword → stakeholder group for the suggestion at registration; empty = <see cref="GroupSuggestion.DefaultKeywords"/>.</summary>
     public Dictionary<string, StakeholderGroup> GroupKeywords { get; set; } = [];
 

@@ -12,7 +12,7 @@ public static class GraphRoom
 {
     public const string ViewVerb = "workshop.registration.view";
 
-    public static Task<WorkshopRoom> OpenAsync(LocalGraphServer graph, FixedTokenCredential credential,
+    public static Task<WorkshopRoom> OpenAsync(LocalGraphServer graph, FixedTokenCredential credential, string lookupTimeout = "00:00:04",
         [CallerFilePath] string callerFilePath = "") =>
         WorkshopRoom.OpenAsync(
             settings: new Dictionary<string, string?>
@@ -21,6 +21,7 @@ public static class GraphRoom
                 ["Graph:BaseUrl"] = graph.BaseUrl.AbsoluteUri,
                 // No wait of our own: a pause before a retry can then only come from Graph's Retry-After.
                 ["Graph:RetryDelaySeconds"] = "0",
+                ["Graph:LookupTimeout"] = lookupTimeout,
             },
             services: services => services.AddSingleton<TokenCredential>(credential),
             callerFilePath: callerFilePath);

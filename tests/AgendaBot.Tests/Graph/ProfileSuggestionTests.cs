@@ -76,6 +76,22 @@ public sealed class ProfileSuggestionTests
     }
 
     [Fact]
+    public async Task A_lookup_slower_than_its_timeout_leaves_the_view_without_a_suggestion()
+    {
+        await using var graph = await LocalGraphServer.StartAsync();
+        graph.AddUser(new GraphUser(WorkshopRoom.Anna.AadObjectId, "Anna Schulz", "Amt für Digitalisierung"));
+        await using var room = await OpenAsync(graph, new FixedTokenCredential(Token), lookupTimeout: "00:00:00.5");
+        await room.SetUpWorkshopAsync();
+
+        graph.ThrottleNext(1, seconds: 3);
+        var mine = await ViewAsAsync(room, WorkshopRoom.Anna, RegistrationCard(room));
+
+        Assert.Equal([429], graph.Requests.Where(r => r.Path.StartsWith("/v1.0/users/", StringComparison.Ordinal)).Select(r => r.Status));
+        Assert.Equal("Citizens", GroupChoice(mine));
+        Assert.DoesNotContain("Profil", Text(mine), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_Graph_registration_still_works_and_says_the_suggestion_is_unavailable()
     {
         await using var room = await WorkshopRoom.OpenAsync();

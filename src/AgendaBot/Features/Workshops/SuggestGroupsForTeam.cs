@@ -4,7 +4,7 @@ using AgendaBot.Domain.People;
 using AgendaBot.Graph;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
-using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
 
 namespace AgendaBot.Features.Workshops;
 
@@ -34,9 +34,9 @@ public sealed partial class SuggestGroupsForTeam(WorkshopFinder finder, Director
         {
             members = await profiles.TeamMembersAsync(teamGroupId, cancellationToken);
         }
-        catch (Exception error) when (error is ODataError or HttpRequestException)
+        catch (Exception error) when (error is ApiException or HttpRequestException)
         {
-            LogMembersFailed(logger, error.GetType().Name, (error as ODataError)?.ResponseStatusCode);
+            LogMembersFailed(logger, error.GetType().Name, (error as ApiException)?.ResponseStatusCode);
             await turn.ReplyAsync(turn.Texts[TextKey.GroupSuggestionsFailed], cancellationToken);
             return;
         }
