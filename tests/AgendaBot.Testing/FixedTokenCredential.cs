@@ -14,9 +14,13 @@ public sealed class FixedTokenCredential(string token = "outbound-token-from-the
 
     public int Requests => Volatile.Read(ref requests);
 
+    /// <summary>The scopes of the latest request.</summary>
+    public IReadOnlyList<string> LastScopes { get; private set; } = [];
+
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref requests);
+        LastScopes = requestContext.Scopes;
         return new AccessToken(Token, DateTimeOffset.UtcNow + (lifetime ?? TimeSpan.FromHours(1)));
     }
 

@@ -8,6 +8,7 @@ public static class CardVerbs
     public const string CreateAgenda = "agenda.create";
     public const string OpenWorkshop = "workshop.open";
     public const string Register = "workshop.register";
+    public const string RegistrationView = "workshop.registration.view";
     public const string AddContribution = "contribution.add";
     public const string CloseStep = "step.close";
     public const string AdvanceStep = "step.advance";

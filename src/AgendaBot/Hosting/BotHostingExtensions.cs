@@ -23,6 +23,7 @@ public static partial class BotHostingExtensions
         services.AddAgendaBotStorage();
         services.AddAgendaBotCharts();
         services.AddAgendaBotDelivery();
+        services.AddAgendaBotGraph();
         services.AddHttpClient(nameof(BotRequestAuthenticator));
         services.AddSingleton<BotRequestAuthenticator>();
         AddConnector(builder);

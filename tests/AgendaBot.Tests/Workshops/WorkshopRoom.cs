@@ -35,17 +35,26 @@ public sealed class WorkshopRoom : IAsyncDisposable
     public string ChannelId { get; }
     public string TeamId { get; } = "19:team-hagenow@thread.tacv2";
 
+    /// <summary>The team's Microsoft 365 group: its id in Microsoft Graph.</summary>
+    public string TeamAadGroupId { get; } = "0f5e4c3b-2a19-4d8e-9c7b-6a5f4e3d2c1b";
+
     /// <summary>The Teams client language of everyone in the room.</summary>
     public string Locale { get; }
 
     /// <param name="time">A fake clock: the room then gets tables of its own (deadlines are kept across tenants).</param>
     /// <param name="callerFilePath">Filled in by the compiler: the cards are named after the calling test, not this class.</param>
+    /// <param name="settings">More configuration for the bot (e.g. Graph:*).</param>
+    /// <param name="services">Services the test puts into the bot (e.g. its TokenCredential).</param>
     public static async Task<WorkshopRoom> OpenAsync(string channel = "19:workshop-verwaltung@thread.tacv2", string locale = "de-DE",
-        TimeProvider? time = null, string? tenantId = null, [CallerFilePath] string callerFilePath = "")
+        TimeProvider? time = null, string? tenantId = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null, [CallerFilePath] string callerFilePath = "")
     {
         var connector = await RecordingConnector.StartAsync(callerFilePath);
         var tablePrefix = time is null ? null : $"t{Guid.NewGuid():N}"[..12];
-        return new WorkshopRoom(StartBot(time, tablePrefix, callerFilePath), connector, tenantId ?? $"tenant-{Guid.NewGuid():N}", channel, locale)
+        var bot = settings is null && services is null
+            ? StartBot(time, tablePrefix, callerFilePath)
+            : new BotServer(settings, services, callerFilePath);
+        return new WorkshopRoom(bot, connector, tenantId ?? $"tenant-{Guid.NewGuid():N}", channel, locale)
         {
             tablePrefix = tablePrefix,
             callerFilePath = callerFilePath,
@@ -87,7 +96,7 @@ public sealed class WorkshopRoom : IAsyncDisposable
         activity["channelData"] = new JsonObject
         {
             ["tenant"] = new JsonObject { ["id"] = TenantId },
-            ["team"] = new JsonObject { ["id"] = TeamId },
+            ["team"] = new JsonObject { ["id"] = TeamId, ["aadGroupId"] = TeamAadGroupId },
             ["channel"] = new JsonObject { ["id"] = channel },
         };
         return activity;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AgendaBot.Cards;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Workshops;
+using AgendaBot.Graph;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Storage.Workshops;
@@ -13,7 +14,8 @@ namespace AgendaBot.Features.Workshops;
 /// The "open workshop" card was sent: the workshop is bound to this channel, the clicking person moderates it, and the
 /// registration card, the first step and the pinboard are posted.
 /// </summary>
-public sealed class OpenWorkshop(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, TimeProvider time)
+public sealed class OpenWorkshop(
+    WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, DirectoryProfiles profiles, TimeProvider time)
     : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -41,7 +43,7 @@ public sealed class OpenWorkshop(WorkshopFinder finder, WorkshopRepository works
         workshop = (await workshops.CreateAsync(turn.Tenant, workshop, cancellationToken)).Value;
 
         var shared = SharedTexts.For(workshop);
-        await turn.ReplyAsync(RegistrationCard.Render(workshop, [], shared), shared, cancellationToken);
+        await turn.ReplyAsync(RegistrationCard.Render(workshop, [], shared, suggestion: profiles.ForEveryone), shared, cancellationToken);
         await turn.ReplyAsync(StepCard.Render(workshop, shared), shared, cancellationToken);
         await pinboard.RefreshAsync(turn, workshop.Id, cancellationToken);
         return new CardActionResult.ReplaceCard(OpenWorkshopCard.Opened(workshop, turn.User.Name, turn.Texts));

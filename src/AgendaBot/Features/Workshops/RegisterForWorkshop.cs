@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgendaBot.Cards;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
+using AgendaBot.Graph;
 using AgendaBot.Routing;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Workshops;
@@ -9,7 +10,8 @@ using AgendaBot.Storage.Workshops;
 namespace AgendaBot.Features.Workshops;
 
 /// <summary>"Anmelden" on the registration card: take a seat (or a place on the waiting list) for a stakeholder group.</summary>
-public sealed class RegisterForWorkshop(WorkshopFinder finder, WorkshopRepository workshops, AgendaRepository agendas, TimeProvider time)
+public sealed class RegisterForWorkshop(
+    WorkshopFinder finder, WorkshopRepository workshops, AgendaRepository agendas, DirectoryProfiles profiles, TimeProvider time)
     : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -26,6 +28,6 @@ public sealed class RegisterForWorkshop(WorkshopFinder finder, WorkshopRepositor
 
         var workshop = (await workshops.GetAsync(turn.Tenant, here.Value.Id, cancellationToken))!.Value;
         var participants = await workshops.GetParticipantsAsync(turn.Tenant, workshop.Id, cancellationToken);
-        return new CardActionResult.ReplaceCard(RegistrationCard.Render(workshop, participants, SharedTexts.For(workshop)));
+        return new CardActionResult.ReplaceCard(RegistrationCard.Render(workshop, participants, SharedTexts.For(workshop), suggestion: profiles.ForEveryone));
     }
 }

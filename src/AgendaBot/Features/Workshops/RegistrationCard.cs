@@ -1,6 +1,7 @@
 using AgendaBot.Cards;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
+using AgendaBot.Graph;
 using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
@@ -12,7 +13,12 @@ namespace AgendaBot.Features.Workshops;
 /// </summary>
 public static class RegistrationCard
 {
-    public static AdaptiveCard Render(Workshop workshop, IReadOnlyList<Participant> participants, Texts texts, bool withForm = true)
+    /// <param name="suggestion">
+    /// The group suggested from the viewer's profile (their own view), nothing to suggest (the card everyone sees, with
+    /// Graph), or "unavailable" (no Graph; said once, under the group choice). Null: no word about suggestions.
+    /// </param>
+    public static AdaptiveCard Render(Workshop workshop, IReadOnlyList<Participant> participants, Texts texts, bool withForm = true,
+        ProfileSuggestion? suggestion = null)
     {
         var balance = StakeholderBalance.Of(participants);
         var body = new List<CardElement>
@@ -54,11 +60,31 @@ public static class RegistrationCard
 
         body.Add(new ChoiceSetInput(Enum.GetValues<StakeholderGroup>().Select(g => new Choice(StepTexts.Group(texts, g), g.ToString())).ToList())
         {
-            Id = "group", Label = texts[TextKey.RegistrationGroup], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired], Value = nameof(StakeholderGroup.Citizens),
+            Id = "group", Label = texts[TextKey.RegistrationGroup], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
+            Value = (suggestion?.Group ?? StakeholderGroup.Citizens).ToString(),
         });
+        if (SuggestionHint(suggestion, texts) is { } hint)
+        {
+            body.Add(new TextBlock(hint) { IsSubtle = true, Size = "Small", Spacing = "Small" });
+        }
+
         var data = CardPayload.Write(new WorkshopRef(workshop.Id), CardDataJson.Default.WorkshopRef);
-        return Card(body, [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonRegister], CardVerbs.Register, data)], texts);
+        return Card(body, [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonRegister], CardVerbs.Register, data)], texts) with
+        {
+            // With Graph, Teams asks the bot for each viewer's own view of this card, in which their group is preselected.
+            Refresh = suggestion is { GraphAvailable: true }
+                // The fallback only satisfies the rule that every Execute has one: clients without Universal Actions never refresh.
+                ? new CardRefresh(ExecuteAction.WithSubmitFallback(texts[TextKey.RegistrationShowMine], CardVerbs.RegistrationView, data), null)
+                : null,
+        };
     }
+
+    private static string? SuggestionHint(ProfileSuggestion? suggestion, Texts texts) => suggestion switch
+    {
+        { GraphAvailable: false } => texts[TextKey.RegistrationSuggestionUnavailable],
+        { Group: { } group } => texts.Format(TextKey.RegistrationSuggested, StepTexts.Group(texts, group)),
+        _ => null,
+    };
 
     private static AdaptiveCard Card(List<CardElement> body, IReadOnlyList<CardAction>? actions, Texts texts) => new()
     {

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using AgendaBot.Cards;
+using AgendaBot.Graph;
+using AgendaBot.Routing;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Workshops;
+
+/// <summary>
+/// A person looks at the registration card (Teams' refresh asks for their own view): the same card, with the group
+/// their directory profile suggests preselected and said so. Someone already registered sees the card everyone sees.
+/// </summary>
+public sealed class ShowMyRegistrationView(WorkshopFinder finder, WorkshopRepository workshops, DirectoryProfiles profiles) : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var input = CardPayload.Read(data, CardDataJson.Default.WorkshopRef);
+        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
+        var participants = await workshops.GetParticipantsAsync(turn.Tenant, here.Value.Id, cancellationToken);
+        // Someone already registered needs no suggestion (and their profile is not read again on every view).
+        var suggestion = here.Participant is not null
+            ? profiles.ForEveryone
+            : await profiles.SuggestGroupAsync(turn.Activity.From?.AadObjectId, cancellationToken);
+        return new CardActionResult.ReplaceCard(RegistrationCard.Render(here.Value, participants, turn.Texts, suggestion: suggestion));
+    }
+}
