@@ -17,4 +17,7 @@ public static class CardVerbs
     public const string CastVote = "vote.cast";
     public const string CloseVote = "vote.close";
     public const string VoteDetails = "vote.details";
+    public const string OpenMeasureUpdate = "measure.open";
+    public const string UpdateMeasureStatus = "measure.update";
+    public const string AskOwnersForUpdates = "measures.askOwners";
 }

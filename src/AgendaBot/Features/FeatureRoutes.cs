@@ -3,6 +3,7 @@ using AgendaBot.Features.Conversations;
 using AgendaBot.Features.Fallback;
 using AgendaBot.Features.PersonalData;
 using AgendaBot.Features.Help;
+using AgendaBot.Features.Measures;
 using AgendaBot.Features.Voting;
 using AgendaBot.Features.Welcome;
 using AgendaBot.Features.Workshops;
@@ -27,6 +28,7 @@ public static class FeatureRoutes
         .Command<MergeContributions>("zusammenführen", "merge")
         .Command<PromoteContribution>("übernehmen", "promote")
         .Command<OfferVotingRound>("abstimmung", "abstimmen", "vote")
+        .Command<ShowMyMeasures>("maßnahmen", "massnahmen", "meine maßnahmen", "measures", "my measures")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound>(CardVerbs.StartVote)
         .Verb<SubmitBallot>(CardVerbs.CastVote)
@@ -41,6 +43,9 @@ public static class FeatureRoutes
         .Verb<AdvanceStep>(CardVerbs.AdvanceStep)
         .Verb<ReopenStep>(CardVerbs.ReopenStep)
         .Verb<EraseMyData>(CardVerbs.ErasePersonalData)
+        .Verb<OpenMeasureUpdate>(CardVerbs.OpenMeasureUpdate)
+        .Verb<UpdateMeasureStatus>(CardVerbs.UpdateMeasureStatus)
+        .Verb<AskOwnersForUpdates>(CardVerbs.AskOwnersForUpdates)
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)
@@ -59,5 +64,11 @@ public static class FeatureRoutes
         .AddScoped<ResultsPicture>()
         .Replace(ServiceDescriptor.Singleton<Scheduling.IWeeklyReport, Measures.MeasureStatusReport>())
         .AddHostedService<RoundDeadlineWatcher>()
+        .AddScoped<PlanPicture>()
+        .AddScoped<PlanSummaryPublisher>()
+        .AddSingleton<OwnerRequests>()
+        .AddSingleton<MeasureReminders>()
+        .AddHostedService(sp => sp.GetRequiredService<MeasureReminders>())
+        .AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).Services
         .AddOptions<VotingOptions>().BindConfiguration(VotingOptions.SectionName).Services;
 }

@@ -24,6 +24,7 @@ public static partial class StorageHostingExtensions
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<VotingRepository>();
         services.AddSingleton<MeasureRepository>();
+        services.AddSingleton<PlanFollowUpStore>();
         services.AddSingleton<ConversationReferenceRepository>();
         services.AddSingleton<PersonalDataService>();
         services.AddSingleton<DeadlineRepository>();
