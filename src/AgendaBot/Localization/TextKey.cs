@@ -262,4 +262,5 @@ public static class TextKey
     public const string AskOwnersUnreachable = nameof(AskOwnersUnreachable);
     public const string AskOwnersNobody = nameof(AskOwnersNobody);
     public const string AskOwnersOnlyLead = nameof(AskOwnersOnlyLead);
+    public const string MyMeasuresOpen = nameof(MyMeasuresOpen);
 }

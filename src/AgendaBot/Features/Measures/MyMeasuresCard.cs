@@ -24,7 +24,7 @@ public static class MyMeasuresCard
             });
             body.Add(new ActionSet(
             [
-                ExecuteAction.WithSubmitFallback(texts[TextKey.MeasureUpdateSave], CardVerbs.OpenMeasureUpdate,
+                ExecuteAction.WithSubmitFallback(texts[TextKey.MyMeasuresOpen], CardVerbs.OpenMeasureUpdate,
                     CardPayload.Write(new MeasureRef(m.AgendaId, m.Id), MeasureCardJson.Default.MeasureRef)),
             ]) { Spacing = "Small" });
         }

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using AgendaBot.Cards;
-using AgendaBot.Domain.Common;
-using AgendaBot.Domain.Measures;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Storage.Agendas;
@@ -15,11 +13,9 @@ public sealed class OpenMeasureUpdate(AgendaRepository agendas, MeasureRepositor
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
         var input = CardPayload.Read(data, MeasureCardJson.Default.MeasureRef);
-        var agenda = await agendas.GetAsync(turn.Tenant, input.AgendaId, cancellationToken) ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
-        var measure = await measures.GetAsync(turn.Tenant, input.AgendaId, input.MeasureId, cancellationToken)
-            ?? throw new DomainException(DomainErrorCode.NotFound, "measure");
-        return MeasureFollowUp.MayReport(measure.Value, turn.User, agenda.Value.ProjectLead)
-            ? new CardActionResult.ReplaceCard(MeasureUpdateCard.Render(measure.Value, turn.Texts))
+        var access = await MeasureAccess.LoadAsync(agendas, measures, turn, input.AgendaId, input.MeasureId, cancellationToken);
+        return access.MayReport
+            ? new CardActionResult.ReplaceCard(MeasureUpdateCard.Render(access.Measure.Value, turn.Texts))
             : new CardActionResult.Message(turn.Texts[TextKey.MeasureUpdateNotOwner]);
     }
 }

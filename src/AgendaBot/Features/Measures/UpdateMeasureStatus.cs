@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using AgendaBot.Cards;
-using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
@@ -20,11 +19,10 @@ public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureReposit
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
         var input = CardPayload.Read(data, MeasureCardJson.Default.MeasureUpdateData);
-        var agenda = await agendas.GetAsync(turn.Tenant, input.AgendaId, cancellationToken) ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
-        var stored = await measures.GetAsync(turn.Tenant, input.AgendaId, input.MeasureId, cancellationToken)
-            ?? throw new DomainException(DomainErrorCode.NotFound, "measure");
+        var access = await MeasureAccess.LoadAsync(agendas, measures, turn, input.AgendaId, input.MeasureId, cancellationToken);
+        var stored = access.Measure;
         var texts = turn.Texts;
-        if (!MeasureFollowUp.MayReport(stored.Value, turn.User, agenda.Value.ProjectLead))
+        if (!access.MayReport)
         {
             return new CardActionResult.Message(texts[TextKey.MeasureUpdateNotOwner]);
         }
