@@ -37,9 +37,9 @@ public sealed class PlanFollowUpRoom : IAsyncDisposable
     public T Get<T>() where T : notnull => Room.Bot.Services.GetRequiredService<T>();
 
     /// <summary>Agenda, workshop "Verwaltung" with Anna and Klaus registered, one measure proposed in step 5, now in step 6.</summary>
-    public static async Task<PlanFollowUpRoom> OpenAsync(string? tenantId = null)
+    public static async Task<PlanFollowUpRoom> OpenAsync(string locale = "de-DE")
     {
-        var room = await WorkshopRoom.OpenAsync(time: TimeProvider.System, tenantId: tenantId);
+        var room = await WorkshopRoom.OpenAsync(locale: locale, time: TimeProvider.System);
         var workshop = await room.SetUpWorkshopAsync();
         await room.RegisterAsync(Anna, workshop, "PublicAdministration");
         await room.RegisterAsync(Klaus, workshop, "Business");
