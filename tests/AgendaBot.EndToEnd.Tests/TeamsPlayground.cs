@@ -22,6 +22,9 @@ public sealed class TeamsPlayground : IAsyncLifetime
     /// <summary>What Teams would use to fetch the pictures the bot links in its cards.</summary>
     internal HttpClient BotHttp => bot?.Http ?? throw new InvalidOperationException("The playground is not started.");
 
+    /// <summary>The bot's services, for what no person does: the weekly scheduler's next run.</summary>
+    internal IServiceProvider BotServices => bot?.Services ?? throw new InvalidOperationException("The playground is not started.");
+
     private BotMessageStream Messages => messages ?? throw new InvalidOperationException("The playground is not started.");
 
     public string PersonalChat => Api.PersonalChatId;

@@ -44,6 +44,10 @@ public sealed class AgendaRepository(StorageTables tables)
         }
     }
 
+    /// <summary>Every agenda of the tenant: one partition query.</summary>
+    public async Task<IReadOnlyList<Agenda>> GetAllAsync(TenantScope scope, CancellationToken cancellationToken = default) =>
+        (await table.PrefixAsync(Keys.TenantPartition(scope.TenantId), Keys.AgendaPrefix, cancellationToken)).Select(ToAgenda).ToList();
+
     /// <summary>The workshops of an agenda: id, field of action and channel, from the index written with each workshop.</summary>
     public async Task<IReadOnlyList<WorkshopListing>> GetWorkshopsAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default)
     {

@@ -21,4 +21,7 @@ public static class CardVerbs
     public const string SendDraft = "draft.send";
     public const string CommentOnDraft = "draft.comment";
     public const string ShowDraftComments = "draft.comments";
+    public const string OpenMeasureUpdate = "measure.open";
+    public const string UpdateMeasureStatus = "measure.update";
+    public const string AskOwnersForUpdates = "measures.askOwners";
 }

@@ -4,6 +4,7 @@ using AgendaBot.Features.Conversations;
 using AgendaBot.Features.Fallback;
 using AgendaBot.Features.PersonalData;
 using AgendaBot.Features.Help;
+using AgendaBot.Features.Measures;
 using AgendaBot.Features.Voting;
 using AgendaBot.Features.Welcome;
 using AgendaBot.Features.Workshops;
@@ -31,6 +32,7 @@ public static class FeatureRoutes
         .Command<OfferVotingRound>("abstimmung", "abstimmen", "vote")
         .Command<OfferDraftForComment>("entwurf", "draft")
         .Command<ShowLatestDraftComments>("kommentare", "comments")
+        .Command<ShowMyMeasures>("maßnahmen", "massnahmen", "meine maßnahmen", "measures", "my measures")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound>(CardVerbs.StartVote)
         .Verb<SubmitBallot>(CardVerbs.CastVote)
@@ -49,6 +51,9 @@ public static class FeatureRoutes
         .Verb<SendDraftForComment>(CardVerbs.SendDraft)
         .Verb<CommentOnDraft>(CardVerbs.CommentOnDraft)
         .Verb<ShowDraftComments>(CardVerbs.ShowDraftComments)
+        .Verb<OpenMeasureUpdate>(CardVerbs.OpenMeasureUpdate)
+        .Verb<UpdateMeasureStatus>(CardVerbs.UpdateMeasureStatus)
+        .Verb<AskOwnersForUpdates>(CardVerbs.AskOwnersForUpdates)
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)
@@ -72,5 +77,11 @@ public static class FeatureRoutes
         .Replace(ServiceDescriptor.Singleton<Scheduling.IWeeklyReport, Measures.MeasureStatusReport>())
         .Replace(ServiceDescriptor.Singleton<Delivery.IWritesBlockedNotice, TellLeadAboutBlockedConversation>())
         .AddHostedService<RoundDeadlineWatcher>()
+        .AddScoped<PlanPicture>()
+        .AddScoped<PlanSummaryPublisher>()
+        .AddSingleton<OwnerRequests>()
+        .AddSingleton<MeasureReminders>()
+        .AddHostedService(sp => sp.GetRequiredService<MeasureReminders>())
+        .AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).Services
         .AddOptions<VotingOptions>().BindConfiguration(VotingOptions.SectionName).Services;
 }

@@ -25,6 +25,7 @@ public static partial class StorageHostingExtensions
         services.AddSingleton<VotingRepository>();
         services.AddSingleton<MeasureRepository>();
         services.AddSingleton<CommentRoundRepository>();
+        services.AddSingleton<PlanFollowUpStore>();
         services.AddSingleton<ConversationReferenceRepository>();
         services.AddSingleton<PersonalDataService>();
         services.AddSingleton<DeadlineRepository>();

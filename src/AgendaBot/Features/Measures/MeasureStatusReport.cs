@@ -28,7 +28,7 @@ public sealed class MeasureStatusReport(MeasureRepository measures, Conversation
         var now = time.GetUtcNow();
         var history = await measures.GetHistorySinceAsync(tenant, agenda.Id, now - WeeklyStatus.Week, cancellationToken);
         var texts = new Texts(BotCulture.German);
-        var card = WeeklyStatusCard.Render(agenda.Title, all, WeeklyStatus.Compose(all, history, now), texts);
+        var card = WeeklyStatusCard.Render(agenda.Title, all, WeeklyStatus.Compose(all, history, now), texts, agenda.Id);
         var targets = new List<string>();
         if (await references.FindPersonalChatAsync(tenant, agenda.ProjectLead.Id, cancellationToken) is { } leadChat)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgendaBot.Cards;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
@@ -11,7 +12,8 @@ namespace AgendaBot.Features.Measures;
 /// </summary>
 public static class WeeklyStatusCard
 {
-    public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, WeeklyStatus status, Texts texts)
+    /// <param name="agendaId">Given, the card offers the project lead to ask the owners of silent measures for an update.</param>
+    public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, WeeklyStatus status, Texts texts, string? agendaId = null)
     {
         var title = texts.Format(TextKey.WeeklyTitle, agendaTitle);
         var counts = string.Join(" · ", status.CountByStatus.Where(c => c.Value > 0).Select(c => $"{c.Value} {StatusName(texts, c.Key)}"));
@@ -41,6 +43,10 @@ public static class WeeklyStatusCard
             FallbackText = title,
             MsTeams = new(),
             Body = body,
+            Actions = agendaId is null || status.WithoutUpdate.Count == 0
+                ? null
+                : [ExecuteAction.WithSubmitFallback(texts[TextKey.AskOwnersButton], CardVerbs.AskOwnersForUpdates,
+                    CardPayload.Write(new AgendaRef(agendaId), MeasureCardJson.Default.AgendaRef))],
         };
     }
 

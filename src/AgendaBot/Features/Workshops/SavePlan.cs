@@ -18,7 +18,8 @@ namespace AgendaBot.Features.Workshops;
 /// "Maßnahme planen" in step 6: a measure of the action concept gets its owner, dates, work packages, milestones and
 /// control indicators. It becomes a measure of the agenda's plan and a contribution on the pinboard.
 /// </summary>
-public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops, MeasureRepository measures, PinboardPublisher pinboard, TimeProvider time)
+public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops, MeasureRepository measures, PinboardPublisher pinboard, TimeProvider time,
+    Measures.PlanSummaryPublisher summaries)
     : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -77,6 +78,7 @@ public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops
         if (!outcome.WasDuplicate)
         {
             await pinboard.RefreshAsync(turn, here.Value.Id, cancellationToken);
+            await summaries.RefreshAsync(turn.Tenant, measure.AgendaId, turn.Activity.ServiceUrl!, cancellationToken);
         }
 
         return new CardActionResult.Message(turn.Texts.Format(TextKey.PlanSaved, measure.Title, outcome.Contribution.Number));

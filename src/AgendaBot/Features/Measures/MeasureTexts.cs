@@ -1,0 +1,27 @@
+using System.Globalization;
+using AgendaBot.Domain.Measures;
+using AgendaBot.Localization;
+
+namespace AgendaBot.Features.Measures;
+
+/// <summary>How measures read in cards: dates, status names, numbers in the reader's language.</summary>
+public static class MeasureTexts
+{
+    public static string Date(DateOnly? date, Texts texts) => date?.ToString("d", texts.Culture) ?? "–";
+
+    public static string Date(DateTimeOffset at, Texts texts) => DateOnly.FromDateTime(at.UtcDateTime).ToString("d", texts.Culture);
+
+    public static string Status(MeasureStatus status, Texts texts) => WeeklyStatusCard.StatusName(texts, status);
+
+    public static string Number(double value, Texts texts) => value.ToString("0.##", texts.Culture);
+
+    public static string Number(double? value, Texts texts) => value is { } v ? Number(v, texts) : "–";
+
+    /// <summary>Plan order: priority first (from voting or set by the project lead), then start date, then title.</summary>
+    public static IReadOnlyList<Measure> ByPriority(IEnumerable<Measure> measures) => measures
+        .OrderBy(m => m.Priority ?? int.MaxValue)
+        .ThenBy(m => m.Start ?? DateOnly.MaxValue)
+        .ThenBy(m => m.Title, StringComparer.Create(CultureInfo.InvariantCulture, true))
+        .ThenBy(m => m.Id, StringComparer.Ordinal)
+        .ToList();
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using AgendaBot.Cards;
+using AgendaBot.Domain.Measures;
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Measures;
+
+/// <summary>The owner's status card: status, progress and the current value of each indicator, filled in with what is stored.</summary>
+public static class MeasureUpdateCard
+{
+    /// <param name="intro">Why the card came (a reminder, the project lead asked); null when the owner opened it.</param>
+    public static AdaptiveCard Render(Measure measure, Texts texts, string? intro = null)
+    {
+        var title = texts.Format(TextKey.MeasureUpdateTitle, measure.Title);
+        var body = new List<CardElement>();
+        if (intro is not null)
+        {
+            body.Add(new RichTextBlock([new TextRun(intro)]));
+        }
+
+        body.Add(new RichTextBlock([new TextRun(title) { Size = "Medium", Weight = "Bolder" }]));
+        body.Add(new TextBlock(texts.Format(TextKey.MeasureUpdateFacts, MeasureTexts.Date(measure.Start, texts), MeasureTexts.Date(measure.End, texts),
+            MeasureTexts.Status(measure.Status, texts), measure.Progress, MeasureTexts.Date(measure.UpdatedAt, texts))) { IsSubtle = true, Spacing = "None" });
+        body.Add(new ChoiceSetInput(Enum.GetValues<MeasureStatus>().Select(s => new Choice(MeasureTexts.Status(s, texts), s.ToString())).ToList())
+        {
+            Id = "status", Label = texts[TextKey.MeasureUpdateStatus], Style = "compact", Value = measure.Status.ToString(), IsRequired = true,
+            ErrorMessage = texts[TextKey.MeasureUpdateBadStatus],
+        });
+        body.Add(new NumberInput
+        {
+            Id = "progress", Label = texts[TextKey.MeasureUpdateProgress], Value = measure.Progress, Min = 0, Max = 100, IsRequired = true,
+            ErrorMessage = texts[TextKey.MeasureUpdateBadProgress],
+        });
+        body.AddRange(measure.Indicators.Select((indicator, i) => (CardElement)new NumberInput
+        {
+            Id = InputId(i),
+            Label = texts.Format(TextKey.MeasureUpdateIndicator, indicator.Name,
+                $"{MeasureTexts.Number(indicator.Target, texts)} {indicator.Unit}".TrimEnd()),
+            Value = indicator.Current,
+        }));
+        return new AdaptiveCard
+        {
+            Lang = texts.Culture.TwoLetterISOLanguageName,
+            FallbackText = title,
+            Body = body,
+            Actions =
+            [
+                ExecuteAction.WithSubmitFallback(texts[TextKey.MeasureUpdateSave], CardVerbs.UpdateMeasureStatus,
+                    CardPayload.Write(new MeasureUpdateData(measure.AgendaId, measure.Id), MeasureCardJson.Default.MeasureUpdateData)),
+            ],
+        };
+    }
+
+    public static string InputId(int indicator) => "indicator" + indicator.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json;
+using AgendaBot.Cards;
+using AgendaBot.Domain.Measures;
+using AgendaBot.Localization;
+using AgendaBot.Routing;
+using AgendaBot.Storage.Agendas;
+using AgendaBot.Storage.Measures;
+
+namespace AgendaBot.Features.Measures;
+
+/// <summary>
+/// "Stand speichern": the owner (or the project lead) reports status, progress and indicator values. Stored with one
+/// history row per changed field (who, when); the plan summaries in the channels are updated in place.
+/// </summary>
+public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureRepository measures, PlanSummaryPublisher summaries, TimeProvider time)
+    : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var input = CardPayload.Read(data, MeasureCardJson.Default.MeasureUpdateData);
+        var access = await MeasureAccess.LoadAsync(agendas, measures, turn, input.AgendaId, input.MeasureId, cancellationToken);
+        var stored = access.Measure;
+        var texts = turn.Texts;
+        if (!access.MayReport)
+        {
+            return new CardActionResult.Message(texts[TextKey.MeasureUpdateNotOwner]);
+        }
+
+        if (!Enum.TryParse<MeasureStatus>(input.Status, ignoreCase: false, out var status) || !Enum.IsDefined(status)
+            || int.TryParse(input.Status, out _))
+        {
+            return new CardActionResult.Message(texts[TextKey.MeasureUpdateBadStatus]);
+        }
+
+        if (ReadNumber(input.Inputs, "progress") is not { } progress || progress % 1 != 0 || progress is < 0 or > 100)
+        {
+            return new CardActionResult.Message(texts[TextKey.MeasureUpdateBadProgress]);
+        }
+
+        var values = new List<double?>();
+        for (var i = 0; i < stored.Value.Indicators.Count; i++)
+        {
+            var id = MeasureUpdateCard.InputId(i);
+            var value = ReadNumber(input.Inputs, id);
+            if (value is null && !IsBlank(input.Inputs, id))
+            {
+                return new CardActionResult.Message(texts.Format(TextKey.MeasureUpdateBadIndicator, stored.Value.Indicators[i].Name));
+            }
+
+            values.Add(value);
+        }
+
+        var after = MeasureFollowUp.Apply(stored.Value, new StatusReport(status, (int)progress, values));
+        // The same card delivered twice finds its values stored already: nothing is written a second time.
+        if (!MeasureFollowUp.ChangesNothing(stored.Value, after))
+        {
+            await measures.UpdateAsync(turn.Tenant, stored, after, turn.User, time.GetUtcNow(), cancellationToken);
+            await summaries.RefreshAsync(turn.Tenant, input.AgendaId, turn.Activity.ServiceUrl!, cancellationToken);
+        }
+
+        return new CardActionResult.Message(texts.Format(TextKey.MeasureUpdateSaved, after.Title, MeasureTexts.Status(after.Status, texts), after.Progress));
+    }
+
+    /// <summary>A number input arrives as a JSON number or as a string ("40", "12,5"); anything else is no number.</summary>
+    private static double? ReadNumber(Dictionary<string, JsonElement>? inputs, string id)
+    {
+        if (inputs is null || !inputs.TryGetValue(id, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            return value.GetDouble();
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            && double.TryParse(value.GetString()?.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+            && double.IsFinite(parsed)
+                ? parsed
+                : null;
+    }
+
+    private static bool IsBlank(Dictionary<string, JsonElement>? inputs, string id) =>
+        inputs is null || !inputs.TryGetValue(id, out var value) || value.ValueKind == JsonValueKind.Null
+        || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()));
+}

@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AgendaBot.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 6, "done when": in the Playground a plan made in step 6 appears as a summary with its timeline in the channel,
+/// its owner reports progress from her personal chat (the summary changes in place), and the next scheduled run delivers
+/// the weekly status post to the project lead's personal chat, in German. Anna Schulz, the Playground's one typist, is
+/// project lead, moderator and owner; Klaus Meier takes part by clicking.
+/// </summary>
+public sealed class PlanInThePlaygroundTests(TeamsPlayground teams) : IClassFixture<TeamsPlayground>
+{
+    private const string Summary = "Zeit-Maßnahmen-Plan: Digitale Agenda Hagenow";
+    private const string Measure = "WLAN-Zugang im Bürgerbüro einrichten";
+
+    private static readonly string[] Steps =
+    [
+        "Schritt 1 von 6: Status-Quo-Beschreibung", "Schritt 2 von 6: Identifikation von Problemstellungen",
+        "Schritt 3 von 6: Best-Practice-Input", "Schritt 4 von 6: Zieldefinition", "Schritt 5 von 6: Handlungskonzept",
+        "Schritt 6 von 6: Zeit-Maßnahmen-Plan",
+    ];
+
+    private readonly ChannelTranscript channel = new(teams);
+    private WorkshopScene scene = null!;
+
+    [Fact]
+    public async Task A_plan_from_step_six_is_summarised_in_the_channel_updated_by_its_owner_and_reported_weekly_to_the_lead()
+    {
+        await teams.InstallAsync(teams.PersonalChat);
+        scene = await WorkshopScene.OpenAsync(teams, channel);
+        await ReachStepSixAsync();
+
+        var summary = await PlanTheMeasureAsync();
+        var since = scene.Mark();
+        await AnnaReportsProgressFromHerPersonalChatAsync();
+        var updated = await channel.WaitForAsync(scene.WorkshopThread, since,
+            m => m.Action == BotMessage.Updated && m.MessageId == summary.MessageId
+                && CardLines.Of(m.Card).Contains("verantwortlich: Anna Schulz · 01.01.2027 bis 30.06.2027 · in Arbeit, 40 %"),
+            "the plan summary updated in place");
+        Assert.Equal(Summary, CardLines.First(updated.Card));
+        Assert.Single(channel.In(scene.WorkshopThread), m => m.Action == BotMessage.Created && CardLines.First(m.Card) == Summary);
+
+        await TheNextScheduledRunReportsToTheLeadAsync();
+    }
+
+    private async Task ReachStepSixAsync()
+    {
+        var setUp = await scene.SayAsync("agenda");
+        await scene.ClickForCardAsync(scene.Anna, setUp, "agenda.create", new JsonObject
+        {
+            ["title"] = "Digitale Agenda Hagenow", ["fieldsOfAction"] = "Verwaltung", ["statusHere"] = "true",
+        });
+        var offer = await scene.SayAsync("workshop");
+        scene.WorkshopThread = offer.ConversationId;
+        var since = channel.Mark(scene.WorkshopThread);
+        await scene.ClickForCardAsync(scene.Anna, offer, "workshop.open", new JsonObject { ["fieldOfAction"] = "Verwaltung", ["capacity"] = "15" });
+        scene.Registration = await scene.PostedAsync(since, "Anmeldung zum Workshop „Verwaltung“");
+        scene.StepCard = await scene.StepCardAsync(since, Steps[0]);
+        scene.Pinboard = await scene.PostedAsync(since, "Pinnwand: Verwaltung");
+        await scene.ClickForCardAsync(scene.Anna, scene.Registration, "workshop.register", new JsonObject { ["group"] = "PublicAdministration" });
+        await scene.ClickForCardAsync(scene.Klaus, scene.Registration, "workshop.register", new JsonObject { ["group"] = "Companies" });
+
+        for (var step = 1; step <= 5; step++)
+        {
+            if (step == 5)
+            {
+                await scene.ContributeAsync(scene.Klaus, new() { ["text"] = Measure }, $"#1  {Measure}  – Klaus Meier");
+            }
+
+            var closed = await scene.ClickForCardAsync(scene.Anna, scene.StepCard, "step.close");
+            since = scene.Mark();
+            await scene.ClickForCardAsync(scene.Anna, scene.StepCard, closed, "step.advance");
+            scene.StepCard = await scene.StepCardAsync(since, Steps[step]);
+        }
+    }
+
+    private async Task<BotMessage> PlanTheMeasureAsync()
+    {
+        var since = scene.Mark();
+        await scene.PlanMeasureAsync(scene.Anna, "Anna Schulz",
+            new()
+            {
+                ["measure"] = "1", ["start"] = "2027-01-01", ["end"] = "2027-06-30",
+                ["milestones"] = "2027-03-31 Router installiert", ["indicators"] = "Verfügbarkeit; Prozent; 0; 99",
+            },
+            $"Die Maßnahme „{Measure}“ ist im Zeit-Maßnahmen-Plan (Beitrag #2).",
+            $"#2  Plan: {Measure} · verantwortlich: Anna Schulz · 01.01.2027 bis 30.06.2027 · 0 Arbeitspakete, 1 Meilensteine, 1 Indikatoren  – Anna Schulz");
+
+        var summary = await channel.WaitForAsync(scene.WorkshopThread, since,
+            m => m.Action == BotMessage.Created && CardLines.First(m.Card) == Summary, "the plan summary");
+        var lines = CardLines.Of(summary.Card);
+        Assert.Equal($"1. {Measure}", lines[2]);
+        Assert.Equal("verantwortlich: Anna Schulz · 01.01.2027 bis 30.06.2027 · geplant, 0 %", lines[3]);
+
+        // The timeline: a picture Teams can fetch from the bot (or carried in the card when small).
+        var url = summary.Card!["body"]!.AsArray().Single(e => e?["type"]?.GetValue<string>() == "Image")!["url"]!.GetValue<string>();
+        var png = url.StartsWith("data:image/png;base64,", StringComparison.Ordinal)
+            ? Convert.FromBase64String(url["data:image/png;base64,".Length..])
+            : await teams.BotHttp.GetByteArrayAsync(new Uri(url));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        return summary;
+    }
+
+    private async Task AnnaReportsProgressFromHerPersonalChatAsync()
+    {
+        var list = await teams.SayAsync(teams.PersonalChat, "maßnahmen");
+        Assert.Equal("Ihre Maßnahmen", CardLines.First(list.Card));
+        Assert.Contains(Measure, CardLines.Of(list.Card));
+        var open = list.Card!["body"]!.AsArray().Last()!["actions"]![0]!;
+
+        var card = await teams.Api.ExecuteAsync(teams.PersonalChat, list.MessageId, "measure.open", open["data"]!.DeepClone().AsObject(), scene.Anna.Id);
+        var form = card["value"]!;
+        Assert.Equal($"Stand melden: {Measure}", CardLines.Of(form).First(l => l.StartsWith("Stand melden", StringComparison.Ordinal)));
+        Assert.Equal(["indicator0", "progress", "status"], CardLines.InputIds(form).Order(StringComparer.Ordinal));
+
+        var data = form["actions"]![0]!["data"]!.DeepClone().AsObject();
+        data["status"] = "InProgress";
+        data["progress"] = "40";
+        data["indicator0"] = "80";
+        var saved = await teams.Api.ExecuteAsync(teams.PersonalChat, list.MessageId, "measure.update", data, scene.Anna.Id);
+        Assert.Equal($"Der Stand von „{Measure}“ ist gespeichert: in Arbeit, 40 %.", saved["value"]?.GetValue<string>());
+    }
+
+    private async Task TheNextScheduledRunReportsToTheLeadAsync()
+    {
+        Assert.True(WeeklyOccurrences.TryCreate(WeeklySchedule.Default, out var occurrences, out _));
+        var nextMonday = occurrences!.NextAfter(DateTimeOffset.UtcNow)!.Value;
+        var scheduler = teams.BotServices.GetServices<IHostedService>().OfType<WeeklyPostScheduler>().Single();
+        teams.DiscardUnread(teams.PersonalChat);
+
+        await scheduler.RunDueAsync(nextMonday.AddMinutes(1), default);
+
+        BotMessage post;
+        do
+        {
+            post = await teams.NextMessageAsync(teams.PersonalChat, TimeSpan.FromSeconds(30));
+        }
+        while (CardLines.First(post.Card)?.StartsWith("Wochenstand", StringComparison.Ordinal) != true);
+
+        var lines = CardLines.Of(post.Card);
+        Assert.Equal("Wochenstand der Maßnahmen: Digitale Agenda Hagenow", lines[0]);
+        Assert.Equal("de", post.CardLanguage);
+        Assert.Contains("Stand: 1 in Arbeit", lines);
+        Assert.Contains(lines, l => l.StartsWith($"• {Measure}:", StringComparison.Ordinal) && l.Contains("Anna Schulz", StringComparison.Ordinal));
+    }
+}
