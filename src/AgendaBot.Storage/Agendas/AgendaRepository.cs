@@ -44,6 +44,13 @@ public sealed class AgendaRepository(StorageTables tables)
         }
     }
 
+    /// <summary>The agendas of a tenant (one per team), e.g. to find the one a person leads from their personal chat.</summary>
+    public async Task<IReadOnlyList<Agenda>> GetAllAsync(TenantScope scope, CancellationToken cancellationToken = default)
+    {
+        var rows = await table.PrefixAsync(Keys.TenantPartition(scope.TenantId), Keys.AgendaPrefix, cancellationToken);
+        return rows.Select(ToAgenda).ToList();
+    }
+
     /// <summary>The workshops of an agenda: id, field of action and channel, from the index written with each workshop.</summary>
     public async Task<IReadOnlyList<WorkshopListing>> GetWorkshopsAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default)
     {

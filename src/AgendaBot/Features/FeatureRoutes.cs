@@ -1,5 +1,6 @@
 using AgendaBot.Features.Agendas;
 using AgendaBot.Features.Conversations;
+using AgendaBot.Features.Export;
 using AgendaBot.Features.Fallback;
 using AgendaBot.Features.PersonalData;
 using AgendaBot.Features.Help;
@@ -27,6 +28,7 @@ public static class FeatureRoutes
         .Command<MergeContributions>("zusammenführen", "merge")
         .Command<PromoteContribution>("übernehmen", "promote")
         .Command<OfferVotingRound>("abstimmung", "abstimmen", "vote")
+        .Command<ExportAgenda>("exportieren", "export")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound>(CardVerbs.StartVote)
         .Verb<SubmitBallot>(CardVerbs.CastVote)

@@ -22,6 +22,7 @@ public static partial class BotHostingExtensions
 
         services.AddAgendaBotStorage();
         services.AddAgendaBotCharts();
+        services.AddAgendaBotExport();
         services.AddAgendaBotDelivery();
         services.AddHttpClient(nameof(BotRequestAuthenticator));
         services.AddSingleton<BotRequestAuthenticator>();
@@ -76,6 +77,7 @@ public static partial class BotHostingExtensions
         app.MapHealthChecks("/healthz");
         app.MapBotMessages();
         app.MapAgendaBotImages();
+        app.MapAgendaBotExports();
         return app;
     }
 

@@ -40,12 +40,15 @@ public sealed class WorkshopRoom : IAsyncDisposable
 
     /// <param name="time">A fake clock: the room then gets tables of its own (deadlines are kept across tenants).</param>
     /// <param name="callerFilePath">Filled in by the compiler: the cards are named after the calling test, not this class.</param>
+    /// <param name="settings">Configuration of the bot beyond the test defaults, e.g. Export:SofficePath.</param>
     public static async Task<WorkshopRoom> OpenAsync(string channel = "19:workshop-verwaltung@thread.tacv2", string locale = "de-DE",
-        TimeProvider? time = null, string? tenantId = null, [CallerFilePath] string callerFilePath = "")
+        TimeProvider? time = null, string? tenantId = null, IReadOnlyDictionary<string, string?>? settings = null,
+        [CallerFilePath] string callerFilePath = "")
     {
         var connector = await RecordingConnector.StartAsync(callerFilePath);
         var tablePrefix = time is null ? null : $"t{Guid.NewGuid():N}"[..12];
-        return new WorkshopRoom(StartBot(time, tablePrefix, callerFilePath), connector, tenantId ?? $"tenant-{Guid.NewGuid():N}", channel, locale)
+        var bot = settings is null ? StartBot(time, tablePrefix, callerFilePath) : new BotServer(settings, callerFilePath: callerFilePath);
+        return new WorkshopRoom(bot, connector, tenantId ?? $"tenant-{Guid.NewGuid():N}", channel, locale)
         {
             tablePrefix = tablePrefix,
             callerFilePath = callerFilePath,
