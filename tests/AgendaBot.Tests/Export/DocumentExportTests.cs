@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AgendaBot.Testing;
 using AgendaBot.Tests.Workshops;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -78,6 +81,24 @@ public sealed class DocumentExportTests
 
         Assert.Null(ExportCard(room));
         Assert.Equal("Das dürfen nur Moderatorinnen und Moderatoren oder die Projektleitung.", room.Connector.Calls[^1].Text);
+    }
+
+    [Fact]
+    public async Task Project_lead_exports_from_the_personal_chat()
+    {
+        await using var room = await WorkshopRoom.OpenAsync();
+        await PrepareAsync(room);
+        var activity = TeamsActivities.Message(room.Connector.ServiceUrl, "exportieren", conversationId: "a:petra-personal", fromId: Lead.ChannelAccountId);
+        activity["from"] = new JsonObject { ["id"] = Lead.ChannelAccountId, ["name"] = Lead.Name, ["aadObjectId"] = Lead.AadObjectId };
+        activity["conversation"]!["tenantId"] = room.TenantId;
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = room.TenantId } };
+
+        await room.Bot.Http.PostAsJsonAsync("api/messages", activity);
+
+        var card = ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent.");
+        Assert.Contains("Dateien zum Herunterladen: Digitale Agenda Hagenow", Texts(card));
+        var download = await DownloadAsync(room, Link(card, "Beiträge (CSV)")!);
+        Assert.Contains(Goal, System.Text.Encoding.UTF8.GetString(download.Bytes), StringComparison.Ordinal);
     }
 
     [Fact]
