@@ -18,30 +18,34 @@ namespace AgendaBot.Features.Export;
 /// a moderator's CSVs hold only the workshops they moderate, the project lead's all of them.
 /// </summary>
 public sealed class ExportAgenda(WorkshopFinder finder, AgendaRepository agendas, AgendaContentReader reader,
-    AgendaExporter exporter, PdfConverter pdf, ExportStore store, ImageLinks links) : ICommandHandler
+    AgendaExporter exporter, PdfConverter pdf, ExportStore store, ImageLinks links, IHostApplicationLifetime lifetime) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (await AgendaToExportAsync(turn, cancellationToken) is not { } agenda)
+        // With the PDF an export can outlast the 15 s Teams waits for the HTTP answer, and then Teams hangs up. The
+        // card is sent through the connector, not in that answer, so the work goes on until the bot itself stops,
+        // whatever happens to the request's cancellationToken.
+        var untilShutdown = lifetime.ApplicationStopping;
+        if (await AgendaToExportAsync(turn, untilShutdown) is not { } agenda)
         {
-            await turn.ReplyAsync(turn.Texts[TextKey.ExportNoAgenda], cancellationToken);
+            await turn.ReplyAsync(turn.Texts[TextKey.ExportNoAgenda], untilShutdown);
             return;
         }
 
         var user = turn.User;
         var isLead = agenda.ProjectLead.Id == user.Id;
-        var content = await reader.ReadAsync(turn.Tenant, agenda.Id, cancellationToken)
+        var content = await reader.ReadAsync(turn.Tenant, agenda.Id, untilShutdown)
             ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
         var csvContent = isLead ? content : content.OnlyWorkshops(w => w.IsModerator(user.Id));
-        var bundle = await exporter.BundleAsync(content, csvContent, turn.Texts, cancellationToken);
+        var bundle = await exporter.BundleAsync(content, csvContent, turn.Texts, untilShutdown);
 
         var files = new ExportLinks(
-            await LinkAsync(turn, bundle.Document, cancellationToken),
-            bundle.Pdf is null ? null : await LinkAsync(turn, bundle.Pdf, cancellationToken),
-            await LinkAsync(turn, bundle.Contributions, cancellationToken),
-            await LinkAsync(turn, bundle.Ballots, cancellationToken));
+            await LinkAsync(turn, bundle.Document, untilShutdown),
+            bundle.Pdf is null ? null : await LinkAsync(turn, bundle.Pdf, untilShutdown),
+            await LinkAsync(turn, bundle.Contributions, untilShutdown),
+            await LinkAsync(turn, bundle.Ballots, untilShutdown));
         var pdfState = bundle.Pdf is not null ? PdfState.Made : pdf.Program is null ? PdfState.NotInstalled : PdfState.Failed;
-        await turn.ReplyAsync(ExportCard.Render(agenda.Title, files, pdfState, !isLead, turn.Texts), cancellationToken);
+        await turn.ReplyAsync(ExportCard.Render(agenda.Title, files, pdfState, !isLead, turn.Texts), untilShutdown);
     }
 
     /// <summary>
