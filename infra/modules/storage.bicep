@@ -18,7 +18,7 @@ param skuName string = 'Standard_LRS'
 
 // Storage account names: 3-24 lower-case letters and digits, unique in Azure.
 var accountName = take('${take(toLower(replace(name, '-', '')), 11)}${uniqueString(resourceGroup().id)}', 24)
-var tableNames = ['Agendas', 'Workshops', 'Measures', 'Conversations', 'Deadlines', 'Images', 'Outbox', 'Parked', 'Schedule']
+var tableNames = ['Agendas', 'Workshops', 'Measures', 'Conversations', 'Deadlines', 'Images', 'Exports', 'Outbox', 'Parked', 'Schedule']
 var roles = {
   tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor

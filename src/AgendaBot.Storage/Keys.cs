@@ -38,6 +38,8 @@ public static partial class Keys
 
     public static string AgendaRow(string agendaId) => Join("agenda", agendaId);
 
+    public const string AgendaPrefix = "agenda|";
+
     public static string AgendaWorkshopRow(string agendaId, string workshopId) => Join("ws", agendaId, workshopId);
 
     public static string MemberRow(string userId) => Join("member", userId);
@@ -61,6 +63,8 @@ public static partial class Keys
     public static string DedupeRow(string activityId) => Join("dedupe", activityId);
 
     public static string RoundRow(string roundId) => Join("round", roundId);
+
+    public const string RoundPrefix = "round|";
 
     public static string BallotRow(string roundId, string voterKey) => Join("ballot", roundId, voterKey);
 
@@ -98,6 +102,11 @@ public static partial class Keys
     public static string ImagePartition(string token) => Escape(token);
 
     public const string ImageRow = "png";
+
+    // Exports table: like the images, one partition per random token, the tenant in a column.
+    public static string ExportPartition(string token) => Escape(token);
+
+    public const string ExportRow = "file";
 
     /// <summary>All partitions of one tenant in a table partitioned by "tenant|…": the range [tenant|, tenant}).</summary>
     public static (string From, string To) TenantRange(string tenantId)

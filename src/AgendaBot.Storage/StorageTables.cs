@@ -24,6 +24,7 @@ public sealed class StorageTables
         Conversations = service.GetTableClient(options.TablePrefix + "Conversations");
         Deadlines = service.GetTableClient(options.TablePrefix + "Deadlines");
         Images = service.GetTableClient(options.TablePrefix + "Images");
+        Exports = service.GetTableClient(options.TablePrefix + "Exports");
     }
 
     public TableClient Agendas { get; }
@@ -42,12 +43,15 @@ public sealed class StorageTables
     /// <summary>Chart pictures for cards, one partition per random token (<see cref="AgendaBot.Storage.Images.ImageStore"/>).</summary>
     public TableClient Images { get; }
 
+    /// <summary>Generated export files (DOCX, PDF, CSV) for download, one partition per random token; they expire.</summary>
+    public TableClient Exports { get; }
+
     /// <summary>The tables that can hold personal data; export and erasure search these. Charts show only what was voted.</summary>
     public IEnumerable<TableClient> All => [Agendas, Workshops, Measures, Conversations];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in All.Append(Deadlines).Append(Images))
+        foreach (var table in All.Append(Deadlines).Append(Images).Append(Exports))
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -141,7 +141,7 @@ public sealed partial class InfrastructureTests
         // The names StorageTables gives its tables: prefix + name.
         var storage = Assert.Single(resources, r => r.TryGetProperty("name", out var name) && name.GetString() == "storage")
             .GetProperty("properties").GetProperty("template");
-        Assert.Equal(["Agendas", "Workshops", "Measures", "Conversations", "Deadlines", "Images", "Outbox", "Parked", "Schedule"],
+        Assert.Equal(["Agendas", "Workshops", "Measures", "Conversations", "Deadlines", "Images", "Exports", "Outbox", "Parked", "Schedule"],
             storage.GetProperty("variables").GetProperty("tableNames").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("agendabot", storage.GetProperty("parameters").GetProperty("tablePrefix").GetProperty("defaultValue").GetString());
     }

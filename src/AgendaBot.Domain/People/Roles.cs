@@ -35,6 +35,9 @@ public enum WorkshopAction
     ManageMeasures,
     PublishPlan,
     Comment,
+
+    /// <summary>Download the agenda's document and the contributions and ballots (names) as CSV.</summary>
+    ExportAgenda,
 }
 
 public static class Permissions
@@ -46,7 +49,7 @@ public static class Permissions
     [
         WorkshopAction.EditAnyContribution, WorkshopAction.HideContribution, WorkshopAction.MergeContributions,
         WorkshopAction.PromoteContribution, WorkshopAction.CloseStep, WorkshopAction.AdvanceStep,
-        WorkshopAction.StartVotingRound, WorkshopAction.CloseVotingRound,
+        WorkshopAction.StartVotingRound, WorkshopAction.CloseVotingRound, WorkshopAction.ExportAgenda,
     ];
 
     private static readonly HashSet<WorkshopAction> ProjectLeadOnly = [WorkshopAction.ManageMeasures, WorkshopAction.PublishPlan];

@@ -11,9 +11,9 @@ namespace AgendaBot.Storage.Images;
 /// </summary>
 public sealed class ImageStore(StorageTables tables, TimeProvider clock)
 {
-    public const int ChunkBytes = 64 * 1024;
-    public const int MaxChunks = 15;
-    public const int MaxBytes = ChunkBytes * MaxChunks;
+    public const int ChunkBytes = BinaryColumns.ChunkBytes;
+    public const int MaxChunks = BinaryColumns.MaxChunks;
+    public const int MaxBytes = BinaryColumns.MaxBytes;
 
     private const string TenantColumn = "TenantId";
     private const string LengthColumn = "Length";
@@ -48,10 +48,7 @@ public sealed class ImageStore(StorageTables tables, TimeProvider clock)
             [LengthColumn] = png.Length,
             ["CreatedAt"] = clock.GetUtcNow(),
         };
-        for (var (offset, index) = (0, 0); offset < png.Length; offset += ChunkBytes, index++)
-        {
-            row[ChunkPrefix + index] = png.AsSpan(offset, Math.Min(ChunkBytes, png.Length - offset)).ToArray();
-        }
+        BinaryColumns.Write(row, ChunkPrefix, png);
 
         // Add, not upsert: two equal tokens would have to come from a broken random generator, and must not overwrite.
         await table.AddEntityAsync(row, cancellationToken);
@@ -72,19 +69,8 @@ public sealed class ImageStore(StorageTables tables, TimeProvider clock)
             return null;
         }
 
-        var png = new byte[length];
-        for (var (offset, index) = (0, 0); offset < length; offset += ChunkBytes, index++)
-        {
-            if (row.GetBinary(ChunkPrefix + index) is not { } chunk || chunk.Length != Math.Min(ChunkBytes, length - offset))
-            {
-                // A row changed by hand or a partial write: no picture is better than a broken one.
-                return null;
-            }
-
-            chunk.CopyTo(png.AsSpan(offset));
-        }
-
-        return png;
+        // A row changed by hand or a partial write: no picture is better than a broken one.
+        return BinaryColumns.Read(row, ChunkPrefix, length);
     }
 
     /// <summary>Deletes a picture of this tenant; a token of another tenant is left alone. False when there was none.</summary>

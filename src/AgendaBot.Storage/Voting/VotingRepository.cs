@@ -56,6 +56,13 @@ public sealed class VotingRepository(StorageTables tables)
         return row is null ? null : new Versioned<VotingRound>(ToRound(row), row.ETag);
     }
 
+    /// <summary>Every round of a workshop, in the order of their ids.</summary>
+    public async Task<IReadOnlyList<VotingRound>> GetRoundsAsync(TenantScope scope, string workshopId, CancellationToken cancellationToken = default)
+    {
+        var rows = await table.PrefixAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), Keys.RoundPrefix, cancellationToken);
+        return rows.Select(ToRound).ToList();
+    }
+
     /// <summary>Stores a closed round if nobody else closed or changed it first; otherwise a Conflict.</summary>
     public async Task<Versioned<VotingRound>> UpdateRoundAsync(TenantScope scope, Versioned<VotingRound> changed,
         CancellationToken cancellationToken = default)

@@ -23,11 +23,17 @@ public sealed class ImageLinks(ImageStore store, IOptions<ImageOptions> options,
             throw new ArgumentException("Not an image token.", nameof(token));
         }
 
+        return new Uri(PublicBaseUrl(), $"images/{token}.png").AbsoluteUri;
+    }
+
+    /// <summary>The bot's public address, ending in '/': Images:PublicBaseUrl, else the current request's. Also for other download links.</summary>
+    /// <exception cref="InvalidOperationException">Neither is there.</exception>
+    public Uri PublicBaseUrl()
+    {
         var baseUrl = options.Value.PublicBaseUrl ?? RequestBaseUrl()
             ?? throw new InvalidOperationException(
                 "Set Images:PublicBaseUrl: image links need the bot's public address, and no request is being handled to take it from.");
-        var withSlash = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        return new Uri(withSlash, $"images/{token}.png").AbsoluteUri;
+        return baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
     }
 
     /// <summary>A data: URI (Adaptive Cards 1.2+ show them in Image elements) when the PNG has at most

@@ -1,6 +1,7 @@
 using AgendaBot.Features.Agendas;
 using AgendaBot.Features.Comments;
 using AgendaBot.Features.Conversations;
+using AgendaBot.Features.Export;
 using AgendaBot.Features.Fallback;
 using AgendaBot.Features.PersonalData;
 using AgendaBot.Features.Help;
@@ -33,6 +34,7 @@ public static class FeatureRoutes
         .Command<OfferDraftForComment>("entwurf", "draft")
         .Command<ShowLatestDraftComments>("kommentare", "comments")
         .Command<ShowMyMeasures>("maßnahmen", "massnahmen", "meine maßnahmen", "measures", "my measures")
+        .Command<ExportAgenda>("exportieren", "export")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound>(CardVerbs.StartVote)
         .Verb<SubmitBallot>(CardVerbs.CastVote)

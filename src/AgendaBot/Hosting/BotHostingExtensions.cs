@@ -22,6 +22,7 @@ public static partial class BotHostingExtensions
 
         services.AddAgendaBotStorage();
         services.AddAgendaBotCharts();
+        services.AddAgendaBotExport();
         services.AddAgendaBotDelivery();
         services.AddAgendaBotGraph();
         services.AddHttpClient(nameof(BotRequestAuthenticator));
@@ -77,6 +78,7 @@ public static partial class BotHostingExtensions
         app.MapHealthChecks("/healthz");
         app.MapBotMessages();
         app.MapAgendaBotImages();
+        app.MapAgendaBotExports();
         return app;
     }
 

@@ -1,0 +1,58 @@
+using AgendaBot.Localization;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.Export;
+
+/// <summary>Where the files of one export can be downloaded; null links are files that could not be made.</summary>
+public sealed record ExportLinks(string Document, string? Pdf, string Contributions, string Ballots);
+
+/// <summary>Whether the PDF is there, and if not, why.</summary>
+public enum PdfState
+{
+    Made,
+    NotInstalled,
+    Failed,
+}
+
+/// <summary>The answer to "exportieren": download buttons for the document, the PDF and the two CSV files.</summary>
+public static class ExportCard
+{
+    public static AdaptiveCard Render(string agendaTitle, ExportLinks links, PdfState pdf, bool onlyOwnWorkshops, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(texts);
+        var title = texts.Format(TextKey.ExportCardTitle, agendaTitle);
+        var body = new List<CardElement>
+        {
+            // The title is the project lead's words: a text run, never markdown.
+            new RichTextBlock([new TextRun(title) { Size = "Large", Weight = "Bolder" }]),
+            new TextBlock(texts[TextKey.ExportCardIntro]),
+        };
+        if (onlyOwnWorkshops)
+        {
+            body.Add(new TextBlock(texts[TextKey.ExportCardScopeModerator]) { IsSubtle = true });
+        }
+
+        if (pdf != PdfState.Made)
+        {
+            body.Add(new TextBlock(texts[pdf == PdfState.NotInstalled ? TextKey.ExportPdfUnavailable : TextKey.ExportPdfFailed]) { Color = "Warning" });
+        }
+
+        var actions = new List<CardAction> { new OpenUrlAction(texts[TextKey.ExportButtonDocx], links.Document) };
+        if (links.Pdf is not null)
+        {
+            actions.Add(new OpenUrlAction(texts[TextKey.ExportButtonPdf], links.Pdf));
+        }
+
+        actions.Add(new OpenUrlAction(texts[TextKey.ExportButtonContributions], links.Contributions));
+        actions.Add(new OpenUrlAction(texts[TextKey.ExportButtonBallots], links.Ballots));
+        return new AdaptiveCard
+        {
+            Lang = texts.Culture.TwoLetterISOLanguageName,
+            FallbackText = title,
+            MsTeams = new(),
+            Body = body,
+            Actions = actions,
+        };
+    }
+}
