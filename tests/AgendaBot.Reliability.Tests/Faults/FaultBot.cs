@@ -1,0 +1,25 @@
+using AgendaBot.Storage;
+using AgendaBot.Testing;
+
+namespace AgendaBot.Reliability.Tests.Faults;
+
+/// <summary>Settings shared by the fault tests: their own tables, short connector back-off, no background posts of their own.</summary>
+internal static class FaultBot
+{
+    public static Dictionary<string, string> Settings(string connectionString, string tablePrefix) => new()
+    {
+        ["Storage:ConnectionString"] = connectionString,
+        ["Storage:TablePrefix"] = tablePrefix,
+        ["Connector:BaseDelay"] = "00:00:00.050",
+        ["WeeklyPosts:Enabled"] = "false",
+        ["Voting:DeadlinePollInterval"] = "1.00:00:00",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    public static string NewPrefix(string kind) => $"{kind}{Guid.NewGuid():N}"[..14];
+
+    public static StorageTables Tables(string connectionString, string tablePrefix) =>
+        new(new StorageOptions { ConnectionString = connectionString, TablePrefix = tablePrefix });
+
+    public static Task<RecordingConnector> ConnectorAsync() => RecordingConnector.StartAsync();
+}
