@@ -20,28 +20,18 @@ public sealed class BotCrashTests(ITestOutputHelper output) : IAsyncLifetime
     public const int Kills = 3;
     private const int AcknowledgementsPerKill = 60;
 
-    private readonly string prefix = FaultBot.NewPrefix("crash");
-    private RecordingConnector connector = null!;
-    private BotProcess bot = null!;
+    private FaultRig rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        connector = await FaultBot.ConnectorAsync();
-        bot = await BotProcess.StartAsync(FaultBot.Settings(AzuriteServer.Shared.ConnectionString, prefix));
-    }
+    public async Task InitializeAsync() => rig = await FaultRig.StartAsync("crash");
 
-    public async Task DisposeAsync()
-    {
-        await bot.DisposeAsync();
-        await connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     private sealed record Attempt(int Number, int[] Stars);
 
     [Fact]
     public async Task Every_ballot_acknowledged_before_a_SIGKILL_is_stored_and_counted_after_the_restart()
     {
-        var room = new Room(bot.Http, connector);
+        var room = new Room(rig.Bot.Http, rig.Connector);
         var workshop = await room.SetUpWorkshopAsync(Moderator);
         var voters = Enumerable.Range(1, Voters).Select(Person.Numbered).ToList();
         foreach (var voter in voters)
@@ -102,13 +92,13 @@ public sealed class BotCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
             await Eventually.TrueAsync(() => Volatile.Read(ref acknowledgements) >= target || !failures.IsEmpty,
                 what: $"{target} acknowledged ballots");
-            bot.Kill();
+            rig.Bot.Kill();
             await Task.WhenAll(load);
-            await bot.StartAsync();
+            await rig.Bot.StartAsync();
         }
 
         Assert.Empty(failures);
-        var stored = await new VotingRepository(FaultBot.Tables(AzuriteServer.Shared.ConnectionString, prefix))
+        var stored = await new VotingRepository(rig.Tables)
             .GetBallotsAsync(new TenantScope(room.TenantId), workshop, round);
         var lost = acknowledged.Where(a => !StoredMatches(a.Key, a.Value)).Select(a => a.Key).ToList();
         output.WriteLine($"voters={Voters} kills={Kills} acknowledged={acknowledgements} voters-acknowledged={acknowledged.Count} " +

@@ -15,21 +15,11 @@ namespace AgendaBot.Reliability.Tests.Faults;
 public sealed class DuplicateDeliveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     public const int Copies = 3;
-    private readonly string prefix = FaultBot.NewPrefix("dup");
-    private RecordingConnector connector = null!;
-    private BotProcess bot = null!;
+    private FaultRig rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        connector = await FaultBot.ConnectorAsync();
-        bot = await BotProcess.StartAsync(FaultBot.Settings(AzuriteServer.Shared.ConnectionString, prefix));
-    }
+    public async Task InitializeAsync() => rig = await FaultRig.StartAsync("dup");
 
-    public async Task DisposeAsync()
-    {
-        await bot.DisposeAsync();
-        await connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     /// <summary>The same activity (same id), <see cref="Copies"/> times at once; all answered without a server error.</summary>
     private static async Task DeliverThriceAsync(Room room, JsonObject activity)
@@ -38,14 +28,14 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output) : IAsyncLif
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
     }
 
-    private int Posts(Func<JsonNode?, bool> card) => connector.Calls.Count(c => c.Method == "POST" && card(c.Card));
+    private int Posts(Func<JsonNode?, bool> card) => rig.Connector.Calls.Count(c => c.Method == "POST" && card(c.Card));
 
     [Fact]
     public async Task Every_activity_of_a_workshop_delivered_three_times_at_once_has_one_effect()
     {
-        var room = new Room(bot.Http, connector);
+        var room = new Room(rig.Bot.Http, rig.Connector);
         var workshop = await room.SetUpWorkshopAsync(Moderator);
-        var rows = new WorkshopRows(FaultBot.Tables(AzuriteServer.Shared.ConnectionString, prefix), room.TenantId, workshop);
+        var rows = new WorkshopRows(rig.Tables, room.TenantId, workshop);
         var deliveries = 0;
 
         await DeliverThriceAsync(room, room.Click(Anna, "workshop.register", new JsonObject { ["workshopId"] = workshop, ["group"] = "Citizens" }));

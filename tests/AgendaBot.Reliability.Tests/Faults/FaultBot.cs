@@ -23,3 +23,28 @@ internal static class FaultBot
 
     public static Task<RecordingConnector> ConnectorAsync() => RecordingConnector.StartAsync();
 }
+
+/// <summary>A bot process on the shared Azurite, with tables of its own, answering to a recording connector.</summary>
+internal sealed class FaultRig : IAsyncDisposable
+{
+    private FaultRig(string prefix, RecordingConnector connector, BotProcess bot) => (Prefix, Connector, Bot) = (prefix, connector, bot);
+
+    public string Prefix { get; }
+    public RecordingConnector Connector { get; }
+    public BotProcess Bot { get; }
+
+    public StorageTables Tables => FaultBot.Tables(AzuriteServer.Shared.ConnectionString, Prefix);
+
+    public static async Task<FaultRig> StartAsync(string kind)
+    {
+        var prefix = FaultBot.NewPrefix(kind);
+        var connector = await FaultBot.ConnectorAsync();
+        return new FaultRig(prefix, connector, await BotProcess.StartAsync(FaultBot.Settings(AzuriteServer.Shared.ConnectionString, prefix)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}
