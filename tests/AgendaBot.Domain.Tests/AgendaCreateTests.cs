@@ -27,6 +27,24 @@ public sealed class AgendaCreateTests
         Assert.Equal(["Bildung", "Gesundheit"], agenda.FieldsOfAction);
     }
 
+    [Theory]
+    [InlineData("**Verwaltung**")]
+    [InlineData("[Klick](https://evil.example)")]
+    [InlineData("<b>Verwaltung</b>")]
+    [InlineData("# Verwaltung")]
+    public void A_field_of_action_with_markdown_or_html_is_refused_because_it_heads_cards(string field)
+    {
+        var error = Assert.Throws<DomainException>(() => Create(fields: ["Bildung", field]));
+
+        Assert.Equal(DomainErrorCode.InvalidValue, error.Code);
+    }
+
+    [Fact]
+    public void A_field_of_action_with_slash_ampersand_and_parentheses_is_fine()
+    {
+        Assert.Equal(["E-Government (intern)", "IT & Schule/Bildung"], Create(fields: ["E-Government (intern)", "IT & Schule/Bildung"]).FieldsOfAction);
+    }
+
     [Fact]
     public void More_fields_of_action_than_allowed_are_refused()
     {

@@ -7,6 +7,8 @@ namespace AgendaBot.Testing;
 /// <summary>
 /// The real Azure Storage emulator (Azurite, from the pinned npm package), in memory, on free loopback ports.
 /// One per test process: tests keep apart by using their own tenant ids, as tenants do in production.
+/// Fault tests start a dedicated one (<see cref="StartDedicated"/>) that keeps its data on disk and can be stopped and
+/// started again on the same ports, as a storage outage looks to the bot.
 /// </summary>
 public sealed class AzuriteServer : IDisposable
 {
@@ -16,11 +18,15 @@ public sealed class AzuriteServer : IDisposable
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly Lazy<AzuriteServer> SharedInstance = new(Start);
-    private readonly Process process;
+    private readonly int tablePort;
+    private readonly int queuePort;
+    private readonly int blobPort;
+    private readonly string? location;
+    private Process process = null!;
 
-    private AzuriteServer(Process process, int tablePort, int queuePort, int blobPort)
+    private AzuriteServer(int tablePort, int queuePort, int blobPort, string? location)
     {
-        this.process = process;
+        (this.tablePort, this.queuePort, this.blobPort, this.location) = (tablePort, queuePort, blobPort, location);
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};"
             + $"BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};QueueEndpoint=http://127.0.0.1:{queuePort}/{Account};"
             + $"TableEndpoint=http://127.0.0.1:{tablePort}/{Account};";
@@ -32,44 +38,102 @@ public sealed class AzuriteServer : IDisposable
 
     private static AzuriteServer Start()
     {
+        var server = new AzuriteServer(LocalProcesses.FreePort(), LocalProcesses.FreePort(), LocalProcesses.FreePort(), location: null);
+        server.Launch();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    }
+
+    /// <summary>An Azurite of the caller's own, keeping its data in <paramref name="location"/> across <see cref="Stop"/>.</summary>
+    public static AzuriteServer StartDedicated(string location)
+    {
+        Directory.CreateDirectory(location);
+        var server = new AzuriteServer(LocalProcesses.FreePort(), LocalProcesses.FreePort(), LocalProcesses.FreePort(), location);
+        server.Launch();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    }
+
+    /// <summary>
+    /// Stops the emulator the way a service shutdown does (SIGTERM, so it writes its data to disk); the ports then refuse
+    /// connections until <see cref="Restart"/>.
+    /// </summary>
+    public void Stop()
+    {
+        if (location is null)
+        {
+            throw new InvalidOperationException("Only a dedicated Azurite with a data location can be stopped and started again.");
+        }
+
+        if (!process.HasExited)
+        {
+            _ = SendSignal(process.Id, SigTerm);
+            if (!process.WaitForExit(15_000))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+
+        process.Dispose();
+    }
+
+    /// <summary>Starts the stopped emulator again on the same ports with the same data.</summary>
+    public void Restart()
+    {
+        if (location is null || !process.SafeHasExited())
+        {
+            throw new InvalidOperationException("Restart a dedicated Azurite only after Stop.");
+        }
+
+        Launch();
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    private void Launch()
+    {
         var script = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"Azurite is not installed ({script} missing): run scripts/install.sh first.");
         }
 
-        var (table, queue, blob) = (LocalProcesses.FreePort(), LocalProcesses.FreePort(), LocalProcesses.FreePort());
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         foreach (var argument in new[]
         {
-            script, "--inMemoryPersistence", "--disableTelemetry", "--silent", "--skipApiVersionCheck",
-            "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
-            "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
-            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
-        })
+            script, "--disableTelemetry", "--silent", "--skipApiVersionCheck",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}",
+            "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}",
+            "--blobHost", "127.0.0.1", "--blobPort", $"{blobPort}",
+        }.Concat(persistence))
         {
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
+        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new AzuriteServer(process, table, queue, blob);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
-        server.WaitUntilListening(table);
-        return server;
+        foreach (var port in new[] { tablePort, queuePort, blobPort })
+        {
+            WaitUntilListening(port);
+        }
     }
 
     private void WaitUntilListening(int port)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -89,8 +153,40 @@ public sealed class AzuriteServer : IDisposable
             }
         }
 
-        throw new TimeoutException("Azurite did not start listening within 30 s.");
+        throw new TimeoutException("Azurite did not start listening within 90 s.");
     }
 
-    public void Dispose() => LocalProcesses.Stop(process);
+    public void Dispose()
+    {
+        try
+        {
+            if (!process.SafeHasExited())
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        process.Dispose();
+    }
+}
+
+internal static class ProcessExtensions
+{
+    /// <summary>Whether the process is gone, also for a process object that was already disposed.</summary>
+    public static bool SafeHasExited(this Process process)
+    {
+        try
+        {
+            return process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
 }

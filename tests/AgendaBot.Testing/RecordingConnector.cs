@@ -59,6 +59,22 @@ public sealed class RecordingConnector : IAsyncDisposable
     /// <summary>The next call gets no answer at all until the caller gives up: a channel that hangs.</summary>
     public void HangNext() => scripted.Enqueue(new ScriptedAnswer(Hang, null, []));
 
+    /// <summary>
+    /// Calls whose path matches are neither answered nor recorded until <see cref="Release"/>: Teams that is slow for one
+    /// conversation, so that the bot's posts to it pile up in the outbox.
+    /// </summary>
+    public void Hold(Func<string, bool> path)
+    {
+        heldGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        heldPath = path;
+    }
+
+    /// <summary>Lets the held calls (and all later ones) through.</summary>
+    public void Release() => heldGate?.TrySetResult();
+
+    private volatile TaskCompletionSource? heldGate;
+    private volatile Func<string, bool>? heldPath;
+
     /// <summary>Waits until at least <paramref name="count"/> calls have arrived.</summary>
     public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {
@@ -80,6 +96,11 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (heldPath is { } held && heldGate is { } gate && held(context.Request.Path.Value ?? string.Empty))
+        {
+            await gate.Task.WaitAsync(context.RequestAborted);
+        }
+
         var arrivedAt = DateTimeOffset.UtcNow;
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();

@@ -25,6 +25,10 @@ public sealed record Agenda
     {
         var fields = (fieldsOfAction is { Count: > 0 } given ? given : DefaultFieldsOfAction)
             .Select(f => TextLimits.Required(f, TextLimits.Title, "field of action"))
+            // A field's name heads the step cards and the pinboard, where Teams reads markdown: no formatting, links or tags.
+            .Select(f => f.IndexOfAny(['*', '_', '[', ']', '`', '<', '>', '#', '~', '\\', '|']) < 0
+                ? f
+                : throw new DomainException(DomainErrorCode.InvalidValue, "field of action"))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new Agenda

@@ -1,3 +1,4 @@
+using Azure;
 using System.Text.Json;
 using AgendaBot.Domain.People;
 using AgendaBot.Protocol;
@@ -115,7 +116,7 @@ public sealed partial class PostDelivery(
         if (outcome.ActivityId is { } activityId)
         {
             // The post is out: the bookkeeping must not be cut short by the host stopping, or it would go out again.
-            await ledger.MarkSentAsync(envelope.Scope, envelope.Key, activityId, time.GetUtcNow(), CancellationToken.None);
+            await RecordSentAsync(envelope, activityId, cancellationToken);
             await outbox.CompleteAsync(post, cancellationToken: CancellationToken.None);
             LogDelivered(logger, envelope.Key, envelope.Conversation, envelope.Attempts + 1);
             return;
@@ -146,6 +147,29 @@ public sealed partial class PostDelivery(
             LogRetryLater(logger, envelope.Key, failure.Reason, attempts, delay.TotalSeconds);
             await ledger.ReleaseAsync(envelope.Scope, envelope.Key, claim.ETag, cancellationToken);
             await outbox.DeferAsync(post, envelope with { Attempts = attempts }, delay, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Marks the post sent. Storage that went away while Teams took the post is waited for, as long as the message is
+    /// still hidden from other workers: giving up would put it back in the queue and send it a second time.
+    /// </summary>
+    private async Task RecordSentAsync(OutboxEnvelope envelope, string activityId, CancellationToken stoppingToken)
+    {
+        var giveUpAt = time.GetUtcNow() + Settings.VisibilityTimeout;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ledger.MarkSentAsync(envelope.Scope, envelope.Key, activityId, time.GetUtcNow(), CancellationToken.None);
+                return;
+            }
+            catch (Exception failure) when (failure is RequestFailedException or AggregateException
+                && !stoppingToken.IsCancellationRequested && time.GetUtcNow() < giveUpAt)
+            {
+                LogRecordSentLater(logger, envelope.Key, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), time, stoppingToken);
+            }
         }
     }
 
@@ -199,6 +223,9 @@ public sealed partial class PostDelivery(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivered post {Key} to {ConversationId} (attempt {Attempt})")]
     private static partial void LogDelivered(ILogger logger, string key, string conversationId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Post {Key} went out but storage did not take the record (attempt {Attempt}); trying again")]
+    private static partial void LogRecordSentLater(ILogger logger, string key, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Post {Key} was delivered before; dropping this copy")]
     private static partial void LogDuplicate(ILogger logger, string key);

@@ -21,6 +21,8 @@ public sealed class StartVotingRound(
     ConversationReferenceRepository references, TimeProvider time)
     : ICardActionHandler
 {
+    private static readonly TimeSpan FirstCopyGrace = TimeSpan.FromSeconds(30);
+
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
         var input = CardPayload.Read(data, CardDataJson.Default.VotingSetupData);
@@ -36,7 +38,10 @@ public sealed class StartVotingRound(
         // The same click delivered again returns the round it started; its ballot is posted once.
         var stored = await voting.StartRoundAsync(turn.Tenant, proposed, turn.Activity.Id ?? proposed.Id, cancellationToken);
         var round = stored.Value;
-        if (round.BallotCard is not null)
+        // A copy that arrives while the first one is still posting must not post too; only if the first one evidently
+        // died before posting (the round is older than any post takes) does a later copy post the ballot instead.
+        var startedElsewhere = round.Id != proposed.Id && time.GetUtcNow() - round.StartedAt < FirstCopyGrace;
+        if (round.BallotCard is not null || startedElsewhere)
         {
             return new CardActionResult.Message(turn.Texts.Format(TextKey.BallotTitle, StepTexts.Title(turn.Texts, here.Value.CurrentStep)));
         }
