@@ -52,15 +52,17 @@ public sealed partial class OutboxDepthGauge : IHostedService
         try
         {
             Interlocked.Exchange(ref depth, await outbox.ApproximateCountAsync());
+            Interlocked.Exchange(ref readAtTicks, time.GetUtcNow().UtcTicks);
         }
         catch (Exception failure) when (failure is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
-            // The last known count stays; storage outages show up in the storage spans and the delivery worker's logs.
+            // The last known count stays, and the next reading of the gauge (once per export interval) asks again: a
+            // queue not created yet must not hide the depth for a whole refresh interval. Outages show up in the
+            // storage spans and the delivery worker's logs.
             LogReadFailed(logger, failure);
         }
         finally
         {
-            Interlocked.Exchange(ref readAtTicks, time.GetUtcNow().UtcTicks);
             Volatile.Write(ref reading, 0);
         }
     }

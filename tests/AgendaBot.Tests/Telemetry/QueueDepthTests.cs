@@ -43,13 +43,14 @@ public sealed class QueueDepthTests
         }, value => value == 0);
 
         await delivery.PostAsync("status-1");
+        await delivery.PostAsync("status-2");
         for (var i = 0; i < 5; i++)
         {
             measurements.Observe();
         }
 
-        // The post is in the queue, but the gauge keeps the count it read until the hour is up.
-        Assert.Equal(1, await delivery.QueuedAsync());
+        // Two posts are in the queue, but the gauge keeps the count it read until the hour is up.
+        Assert.Equal(2, await delivery.QueuedAsync());
         Assert.All(measurements.Matching("agendabot.outbox.depth"), m => Assert.Equal(0, m.Value));
     }
 }
