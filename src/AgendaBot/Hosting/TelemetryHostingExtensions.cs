@@ -45,8 +45,9 @@ public static class TelemetryHostingExtensions
             .WithTracing(tracing => tracing
                 .SetSampler(new QuietPollingSampler())
                 .AddSource(BotTelemetry.Name, "Azure.*")
-                // Query strings are left out by default; paths carry no secrets except image tokens (see below).
-                .AddAspNetCoreInstrumentation(options => options.EnrichWithHttpRequest = RedactImageToken)
+                // Query strings are left out by default; paths carry no secrets except image tokens.
+                .AddProcessor(new ImageTokenRedaction())
+                .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation(options =>
                     options.FilterHttpRequestMessage = _ => Activity.Current?.Source.Name != AzureHttpSource))
             .WithMetrics(metrics => metrics
@@ -82,15 +83,5 @@ public static class TelemetryHostingExtensions
         options.ConnectionString = connectionString;
         // Live Metrics keeps a second channel open to Azure; the bot's telemetry goes only where the connection string says.
         options.EnableLiveMetrics = false;
-    }
-
-    // GET /images/{token}.png: the token is the key to the picture, so a span keeps the route, not the token.
-    private static void RedactImageToken(Activity span, HttpRequest request)
-    {
-        if (request.Path.StartsWithSegments("/images", StringComparison.OrdinalIgnoreCase))
-        {
-            span.SetTag("url.path", "/images/{token}.png");
-            span.DisplayName = $"{request.Method} /images/{{token}}.png";
-        }
     }
 }
