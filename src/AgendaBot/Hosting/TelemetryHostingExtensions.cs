@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgendaBot.Telemetry;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using OpenTelemetry;
@@ -16,8 +15,9 @@ namespace AgendaBot.Hosting;
 /// </summary>
 public static class TelemetryHostingExtensions
 {
-    // Azure.Core's own HTTP spans; HttpClient's span of the same request would only repeat them.
-    private const string AzureHttpSource = "Azure.Core.Http";
+    // Every Azure SDK request carries it; the SDK traces those requests itself (Azure.Core.Http), and HttpClient's span
+    // of the same request would only repeat them.
+    private const string AzureRequestIdHeader = "x-ms-client-request-id";
 
     public static WebApplicationBuilder AddAgendaBotTelemetry(this WebApplicationBuilder builder)
     {
@@ -49,7 +49,7 @@ public static class TelemetryHostingExtensions
                 .AddProcessor(new ImageTokenRedaction())
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation(options =>
-                    options.FilterHttpRequestMessage = _ => Activity.Current?.Source.Name != AzureHttpSource))
+                    options.FilterHttpRequestMessage = request => !request.Headers.Contains(AzureRequestIdHeader)))
             .WithMetrics(metrics => metrics
                 .AddMeter(BotTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
