@@ -28,6 +28,8 @@ public sealed class BotServer : WebApplicationFactory<Program>
         {
             ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
             ["Storage:TablePrefix"] = "bot",
+            // Tests read telemetry in memory; spans on standard output would only bury the test log.
+            ["Telemetry:ConsoleExporter"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -13,19 +13,25 @@ public sealed class ConnectorClient(HttpClient http)
 {
     private static readonly ProtocolJsonContext Json = ProtocolJson.Context;
 
+    /// <summary>
+    /// Names the connector operation on each request (<c>SendToConversation</c>, <c>UpdateActivity</c>, …), so that a
+    /// handler of the host can measure calls by what they do without reading URLs, which carry conversation ids.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<string> OperationOption = new("AgendaBot.Connector.Operation");
+
     public Task<ResourceResponse> SendToConversationAsync(
         string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities",
+        SendAsync("SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities",
             activity, Json.Activity, Json.ResourceResponse, cancellationToken);
 
     public Task<ResourceResponse> ReplyToActivityAsync(
         string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}",
+        SendAsync("ReplyToActivity", HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}",
             activity with { ReplyToId = replyToId }, Json.Activity, Json.ResourceResponse, cancellationToken);
 
     public Task<ResourceResponse> UpdateActivityAsync(
         string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}",
+        SendAsync("UpdateActivity", HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}",
             activity with { Id = activityId }, Json.Activity, Json.ResourceResponse, cancellationToken);
 
     public async Task DeleteActivityAsync(
@@ -33,6 +39,7 @@ public sealed class ConnectorClient(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete,
             Url(serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}"));
+        request.Options.Set(OperationOption, "DeleteActivity");
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
     }
@@ -40,12 +47,12 @@ public sealed class ConnectorClient(HttpClient http)
     /// <summary>Creates a 1:1 chat with a user, or a new thread in a channel, for proactive messages.</summary>
     public Task<ConversationResourceResponse> CreateConversationAsync(
         string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations",
+        SendAsync("CreateConversation", HttpMethod.Post, serviceUrl, "v3/conversations",
             parameters, Json.ConversationParameters, Json.ConversationResourceResponse, cancellationToken);
 
     public Task<IReadOnlyList<TeamsChannelAccount>> GetConversationMembersAsync(
         string serviceUrl, string conversationId, CancellationToken cancellationToken = default) =>
-        GetAsync(serviceUrl, $"v3/conversations/{Esc(conversationId)}/members",
+        GetAsync("GetConversationMembers", serviceUrl, $"v3/conversations/{Esc(conversationId)}/members",
             Json.IReadOnlyListTeamsChannelAccount, cancellationToken);
 
     public Task<PagedMembersResult> GetConversationPagedMembersAsync(
@@ -54,12 +61,12 @@ public sealed class ConnectorClient(HttpClient http)
     {
         var query = $"?pageSize={pageSize}"
             + (continuationToken is null ? string.Empty : $"&continuationToken={Esc(continuationToken)}");
-        return GetAsync(serviceUrl, $"v3/conversations/{Esc(conversationId)}/pagedmembers{query}",
+        return GetAsync("GetConversationPagedMembers", serviceUrl, $"v3/conversations/{Esc(conversationId)}/pagedmembers{query}",
             Json.PagedMembersResult, cancellationToken);
     }
 
     private async Task<TResponse> SendAsync<TBody, TResponse>(
-        HttpMethod method, string serviceUrl, string path, TBody body,
+        string operation, HttpMethod method, string serviceUrl, string path, TBody body,
         JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : class
     {
@@ -70,16 +77,18 @@ public sealed class ConnectorClient(HttpClient http)
             Content = new ByteArrayContent(payload),
         };
         request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        request.Options.Set(OperationOption, operation);
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return await ReadAsync(response, responseType, cancellationToken);
     }
 
     private async Task<TResponse> GetAsync<TResponse>(
-        string serviceUrl, string path, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        string operation, string serviceUrl, string path, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Url(serviceUrl, path));
+        request.Options.Set(OperationOption, operation);
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return await ReadAsync(response, responseType, cancellationToken);

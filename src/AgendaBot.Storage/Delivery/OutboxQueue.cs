@@ -66,6 +66,10 @@ public sealed class OutboxQueue(DeliveryStorage storage)
         return messages.Value.Select(m => new ReceivedPost(m.MessageId, m.PopReceipt, m.DequeueCount, m.Body.ToString())).ToList();
     }
 
+    /// <summary>Messages in the queue, visible or taken; approximate, as Queue Storage reports it. One round-trip.</summary>
+    public async Task<int> ApproximateCountAsync(CancellationToken cancellationToken = default) =>
+        (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+
     /// <summary>The activity JSON of a message, from the message itself or from its body row.</summary>
     public async Task<string?> ReadActivityAsync(OutboxEnvelope envelope, CancellationToken cancellationToken = default)
     {

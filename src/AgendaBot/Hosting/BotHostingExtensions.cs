@@ -3,6 +3,7 @@ using AgendaBot.Localization;
 using AgendaBot.Protocol.Authentication;
 using AgendaBot.Protocol.Connector;
 using AgendaBot.Routing;
+using AgendaBot.Telemetry;
 using Azure.Core;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public static partial class BotHostingExtensions
         services.AddOptions<BotLocalizationOptions>().BindConfiguration(BotLocalizationOptions.SectionName);
         services.AddOptions<MessageEndpointOptions>().BindConfiguration(MessageEndpointOptions.SectionName);
 
+        builder.AddAgendaBotTelemetry();
         services.AddAgendaBotStorage();
         services.AddAgendaBotCharts();
         services.AddAgendaBotExport();
@@ -53,7 +55,9 @@ public static partial class BotHostingExtensions
         }
 
         services.AddTransient<ConnectorRetryHandler>();
-        var client = services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<ConnectorRetryHandler>();
+        // Telemetry inside the retries: each attempt is measured with its own status code.
+        var client = services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<ConnectorRetryHandler>()
+            .AddHttpMessageHandler<ConnectorTelemetryHandler>();
         if (!string.IsNullOrWhiteSpace(credentialOptions.AppId))
         {
             // The credential is resolved from the container so that a deployment (or a test) can supply its own.

@@ -5,6 +5,7 @@ using AgendaBot.Protocol.Activities;
 using AgendaBot.Protocol.Authentication;
 using AgendaBot.Protocol.Connector;
 using AgendaBot.Routing;
+using AgendaBot.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ public static partial class BotMessagesEndpoint
         ConnectorClient connector,
         IOptions<BotLocalizationOptions> localization,
         IOptions<MessageEndpointOptions> endpointOptions,
+        BotMetrics metrics,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -61,9 +63,11 @@ public static partial class BotMessagesEndpoint
             ["ConversationId"] = activity.Conversation?.Id,
         });
         var turn = new TurnContext(activity, new Texts(BotCulture.For(activity, localization.Value)), connector);
+        using var measured = new TurnTelemetry(metrics, activity);
         try
         {
             var invokeResponse = await router.RouteAsync(turn, cancellationToken);
+            measured.Finish(turn.Route is null ? TurnOutcome.Unrouted : TurnOutcome.Handled, turn.Route);
             if (activity.Type == ActivityTypes.Invoke)
             {
                 return Results.Json(invokeResponse ?? new AdaptiveCardInvokeResponse { StatusCode = 200 },
@@ -75,6 +79,7 @@ public static partial class BotMessagesEndpoint
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var explanation = UserFacingErrors.TextFor(failure, turn.Texts);
+            measured.Finish(explanation is null ? TurnOutcome.Failed : TurnOutcome.Refused, turn.Route, failure);
             if (explanation is null)
             {
                 LogHandlerFailed(logger, failure, activity.Type);

@@ -44,7 +44,9 @@ public sealed partial class ActivityRouter(RouteTable routes, IServiceProvider s
             return;
         }
 
-        var (handlerType, arguments) = routes.Match(turn.CommandText) ?? (typeof(Features.Fallback.UnknownCommand), turn.CommandText);
+        var matched = routes.Match(turn.CommandText);
+        var (handlerType, arguments) = matched ?? (typeof(Features.Fallback.UnknownCommand), turn.CommandText);
+        turn.Route = matched is null ? null : handlerType.Name;
         var handler = (ICommandHandler)services.GetRequiredService(handlerType);
         await handler.HandleAsync(turn, arguments, cancellationToken);
     }
@@ -85,6 +87,7 @@ public sealed partial class ActivityRouter(RouteTable routes, IServiceProvider s
             return new CardActionResult.Message(turn.Texts[TextKey.UnknownCardAction]);
         }
 
+        turn.Route = verb;
         var handler = (ICardActionHandler)services.GetRequiredService(handlerType);
         return await handler.HandleAsync(turn, data, cancellationToken);
     }
@@ -113,7 +116,9 @@ public sealed partial class ActivityRouter(RouteTable routes, IServiceProvider s
             return;
         }
 
-        foreach (var handlerType in routes.HandlersFor(raised))
+        var handlers = routes.HandlersFor(raised);
+        turn.Route = handlers.Count > 0 ? raised.ToString() : null;
+        foreach (var handlerType in handlers)
         {
             var handler = (IConversationUpdateHandler)services.GetRequiredService(handlerType);
             await handler.HandleAsync(turn, cancellationToken);

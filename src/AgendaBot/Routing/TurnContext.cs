@@ -17,6 +17,12 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
 
     public CultureInfo Culture => Texts.Culture;
 
+    /// <summary>
+    /// What the router chose, for telemetry: the command's handler, the card verb or the conversation event, all names
+    /// from the route table; null while nothing (or nothing known) was routed. Never anything the user typed.
+    /// </summary>
+    public string? Route { get; set; }
+
     /// <summary>The tenant the activity came from: the only tenant this turn may read or write.</summary>
     public TenantScope Tenant => new(Activity.TenantId
         ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.NotFound, "tenant"));

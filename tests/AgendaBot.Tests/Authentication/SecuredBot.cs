@@ -31,21 +31,33 @@ internal sealed class SecuredBot : IAsyncDisposable
 
     public BotServer Server { get; }
 
-    public static async Task<SecuredBot> StartAsync()
+    /// <param name="settings">More settings, or settings that replace these.</param>
+    /// <param name="configureServices">More services for the bot, e.g. a capturing logger.</param>
+    /// <param name="credential">The bot's outbound credential; by default a fixed token.</param>
+    public static async Task<SecuredBot> StartAsync(IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null, FixedTokenCredential? credential = null)
     {
         var openId = await LocalOpenIdServer.StartAsync();
         var connector = await RecordingConnector.StartAsync();
-        var credential = new FixedTokenCredential();
-        var server = new BotServer(
-            new Dictionary<string, string?>
-            {
-                ["Bot:AppId"] = AppId,
-                ["Bot:OpenIdMetadataUrl"] = openId.MetadataUrl.AbsoluteUri,
-                ["Bot:RequireHttpsMetadata"] = "false",
-                // Retries back off briefly, so that a test of a retried answer does not wait half a second.
-                ["Connector:BaseDelay"] = "00:00:00.010",
-            },
-            services => services.AddSingleton<TokenCredential>(credential));
+        credential ??= new FixedTokenCredential();
+        var merged = new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = AppId,
+            ["Bot:OpenIdMetadataUrl"] = openId.MetadataUrl.AbsoluteUri,
+            ["Bot:RequireHttpsMetadata"] = "false",
+            // Retries back off briefly, so that a test of a retried answer does not wait half a second.
+            ["Connector:BaseDelay"] = "00:00:00.010",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        var server = new BotServer(merged, services =>
+        {
+            services.AddSingleton<TokenCredential>(credential);
+            configureServices?.Invoke(services);
+        });
         return new SecuredBot(openId, connector, credential, server);
     }
 

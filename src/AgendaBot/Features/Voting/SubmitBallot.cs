@@ -8,6 +8,7 @@ using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Storage.Workshops;
+using AgendaBot.Telemetry;
 
 namespace AgendaBot.Features.Voting;
 
@@ -16,7 +17,8 @@ namespace AgendaBot.Features.Voting;
 /// stored. The voter gets their own copy of the ballot with what happened; everyone sees the turnout go up.
 /// </summary>
 public sealed class SubmitBallot(
-    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, ChannelPoster poster, TimeProvider time)
+    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, ChannelPoster poster, TimeProvider time,
+    BotMetrics metrics)
     : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -35,7 +37,9 @@ public sealed class SubmitBallot(
 
         round.Validate(ballot, now);
         var receipt = await voting.CastAsync(turn.Tenant, round, turn.User.Id, ballot, cancellationToken);
-        var (note, current) = await VerdictAsync(turn, round, receipt, cancellationToken);
+        var (verdict, current) = await VerdictAsync(turn, round, receipt, cancellationToken);
+        metrics.VoteCast(VoteOutcome(verdict));
+        var note = turn.Texts[verdict];
 
         var contributions = await workshops.GetContributionsAsync(turn.Tenant, here.Value.Id, cancellationToken);
         var turnout = await voting.CountBallotsAsync(turn.Tenant, here.Value.Id, round.Id, cancellationToken);
@@ -51,11 +55,11 @@ public sealed class SubmitBallot(
     }
 
     /// <summary>
-    /// Whether the ballot counts. If the round began closing while the ballot was written, the tally decides: it
-    /// lists the ballot versions it counted, so the voter is told the truth either way. Returns the round as read
-    /// after the ballot was written, which the turnout update uses too (one read, not two).
+    /// Whether the ballot counts (the text key that tells the voter). If the round began closing while the ballot was
+    /// written, the tally decides: it lists the ballot versions it counted, so the voter is told the truth either way.
+    /// Returns the round as read after the ballot was written, which the turnout update uses too (one read, not two).
     /// </summary>
-    private async Task<(string Note, VotingRound Current)> VerdictAsync(TurnContext turn, VotingRound round, BallotReceipt receipt,
+    private async Task<(string Verdict, VotingRound Current)> VerdictAsync(TurnContext turn, VotingRound round, BallotReceipt receipt,
         CancellationToken cancellationToken)
     {
         var current = round;
@@ -65,19 +69,27 @@ public sealed class SubmitBallot(
             switch (current.State)
             {
                 case var _ when receipt.Result == BallotResult.AlreadyVoted:
-                    return (turn.Texts[TextKey.BallotAlreadyVoted], current);
+                    return (TextKey.BallotAlreadyVoted, current);
                 case RoundState.Open:
-                    return (turn.Texts[receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted], current);
+                    return (receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted, current);
                 case RoundState.Closed when current.CountedBallots.Contains(receipt.Version):
-                    return (turn.Texts[TextKey.BallotCounted], current);
+                    return (TextKey.BallotCounted, current);
                 case RoundState.Closed:
-                    return (turn.Texts[TextKey.BallotTooLate], current);
+                    return (TextKey.BallotTooLate, current);
                 default:
                     await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
                     break;
             }
         }
 
-        return (turn.Texts[TextKey.BallotTooLate], current);
+        return (TextKey.BallotTooLate, current);
     }
+
+    private static string VoteOutcome(string verdict) => verdict switch
+    {
+        TextKey.BallotCounted => "counted",
+        TextKey.BallotChanged => "changed",
+        TextKey.BallotAlreadyVoted => "already_voted",
+        _ => "too_late",
+    };
 }
