@@ -45,6 +45,8 @@ internal sealed class BotProcess : IDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Storage__ConnectionString"] = connectionString;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Console export of every span would be part of what is measured; a deployment exports to Azure Monitor.
+        start.Environment["Telemetry__ConsoleExporter"] = "false";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);

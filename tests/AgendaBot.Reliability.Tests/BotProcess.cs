@@ -72,6 +72,8 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.AbsoluteUri.TrimEnd('/');
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Spans on standard output for every storage call would only slow the faults down; the tests read the logs.
+        start.Environment["Telemetry__ConsoleExporter"] = "false";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
