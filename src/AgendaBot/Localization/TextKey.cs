@@ -341,4 +341,5 @@ public static class TextKey
     public const string ExportPublishFailed = nameof(ExportPublishFailed);
     public const string ExportPublishedTitle = nameof(ExportPublishedTitle);
     public const string ExportPublishedOpen = nameof(ExportPublishedOpen);
+    public const string WeeklyMore = nameof(WeeklyMore);
 }
