@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using AgendaBot.Testing;
 using AgendaBot.Tests.Workshops;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
