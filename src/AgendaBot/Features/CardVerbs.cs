@@ -24,4 +24,5 @@ public static class CardVerbs
     public const string OpenMeasureUpdate = "measure.open";
     public const string UpdateMeasureStatus = "measure.update";
     public const string AskOwnersForUpdates = "measures.askOwners";
+    public const string PublishAgendaToChannelFiles = "export.publish";
 }

@@ -56,6 +56,7 @@ public static class FeatureRoutes
         .Verb<OpenMeasureUpdate>(CardVerbs.OpenMeasureUpdate)
         .Verb<UpdateMeasureStatus>(CardVerbs.UpdateMeasureStatus)
         .Verb<AskOwnersForUpdates>(CardVerbs.AskOwnersForUpdates)
+        .Verb<PublishAgendaToChannelFiles>(CardVerbs.PublishAgendaToChannelFiles)
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)

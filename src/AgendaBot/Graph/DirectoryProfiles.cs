@@ -46,7 +46,7 @@ public sealed partial class DirectoryProfiles(
         {
             return ProfileSuggestion.None;
         }
-        catch (Exception error) when (error is ApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is ApiException or HttpRequestException or AggregateException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogLookupFailed(logger, error.GetType().Name, (error as ApiException)?.ResponseStatusCode);
             return ProfileSuggestion.None;

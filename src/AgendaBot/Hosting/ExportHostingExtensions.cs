@@ -15,6 +15,7 @@ public static class ExportHostingExtensions
         services.AddSingleton<PdfConverter>();
         services.AddScoped<AgendaContentReader>();
         services.AddScoped<AgendaExporter>();
+        services.AddScoped<Features.Export.ExportRights>();
         return services;
     }
 

@@ -335,4 +335,11 @@ public static class TextKey
     public const string ExportFileBase = nameof(ExportFileBase);
     public const string ExportFileContributions = nameof(ExportFileContributions);
     public const string ExportFileBallots = nameof(ExportFileBallots);
+    public const string ExportButtonPublish = nameof(ExportButtonPublish);
+    public const string ExportPublishNeedsGraph = nameof(ExportPublishNeedsGraph);
+    public const string ExportPublishOnlyInChannel = nameof(ExportPublishOnlyInChannel);
+    public const string ExportPublishFailed = nameof(ExportPublishFailed);
+    public const string ExportPublishedTitle = nameof(ExportPublishedTitle);
+    public const string ExportPublishedOpen = nameof(ExportPublishedOpen);
+    public const string WeeklyMore = nameof(WeeklyMore);
 }

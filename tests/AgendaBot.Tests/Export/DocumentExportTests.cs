@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using AgendaBot.Testing;
 using AgendaBot.Tests.Workshops;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -88,12 +85,7 @@ public sealed class DocumentExportTests
     {
         await using var room = await WorkshopRoom.OpenAsync();
         await PrepareAsync(room);
-        var activity = TeamsActivities.Message(room.Connector.ServiceUrl, "exportieren", conversationId: "a:petra-personal", fromId: Lead.ChannelAccountId);
-        activity["from"] = new JsonObject { ["id"] = Lead.ChannelAccountId, ["name"] = Lead.Name, ["aadObjectId"] = Lead.AadObjectId };
-        activity["conversation"]!["tenantId"] = room.TenantId;
-        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = room.TenantId } };
-
-        await room.Bot.Http.PostAsJsonAsync("api/messages", activity);
+        await SayInPersonalChatAsync(room, Lead, "exportieren");
 
         var card = ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent.");
         Assert.Contains("Dateien zum Herunterladen: Digitale Agenda Hagenow", Texts(card));

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AgendaBot.Testing;
 using System.Text.Json.Nodes;
 using AgendaBot.Tests.Voting;
 using AgendaBot.Tests.Workshops;
@@ -64,6 +66,16 @@ internal static class ExportRoom
     /// <summary>The link of the export card's button with this title, or null when there is no such button.</summary>
     public static string? Link(JsonNode card, string title) =>
         card["actions"]!.AsArray().FirstOrDefault(a => a?["title"]?.GetValue<string>() == title)?["url"]?.GetValue<string>();
+
+    /// <summary>A message to the bot in the person's 1:1 chat with it.</summary>
+    public static async Task SayInPersonalChatAsync(WorkshopRoom room, Person from, string text)
+    {
+        var activity = TeamsActivities.Message(room.Connector.ServiceUrl, text, conversationId: $"a:{from.AadObjectId}-personal", fromId: from.ChannelAccountId);
+        activity["from"] = new JsonObject { ["id"] = from.ChannelAccountId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId };
+        activity["conversation"]!["tenantId"] = room.TenantId;
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = room.TenantId } };
+        await room.Bot.Http.PostAsJsonAsync("api/messages", activity);
+    }
 
     public static async Task<Download> DownloadAsync(WorkshopRoom room, string url)
     {

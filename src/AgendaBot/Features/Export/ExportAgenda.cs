@@ -1,13 +1,9 @@
 using AgendaBot.Charts;
-using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Common;
-using AgendaBot.Domain.People;
 using AgendaBot.Export;
-using AgendaBot.Features.Workshops;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Storage;
-using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Exports;
 
 namespace AgendaBot.Features.Export;
@@ -17,7 +13,7 @@ namespace AgendaBot.Features.Export;
 /// for <see cref="ExportStore.Lifetime"/>. The CSVs name people, so only they may export, checked here on the server;
 /// a moderator's CSVs hold only the workshops they moderate, the project lead's all of them.
 /// </summary>
-public sealed class ExportAgenda(WorkshopFinder finder, AgendaRepository agendas, AgendaContentReader reader,
+public sealed class ExportAgenda(ExportRights rights, AgendaContentReader reader,
     AgendaExporter exporter, PdfConverter pdf, ExportStore store, ImageLinks links, IHostApplicationLifetime lifetime) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -26,7 +22,7 @@ public sealed class ExportAgenda(WorkshopFinder finder, AgendaRepository agendas
         // card is sent through the connector, not in that answer, so the work goes on until the bot itself stops,
         // whatever happens to the request's cancellationToken.
         var untilShutdown = lifetime.ApplicationStopping;
-        if (await AgendaToExportAsync(turn, untilShutdown) is not { } agenda)
+        if (await rights.AgendaToExportAsync(turn, untilShutdown) is not { } agenda)
         {
             await turn.ReplyAsync(turn.Texts[TextKey.ExportNoAgenda], untilShutdown);
             return;
@@ -45,27 +41,9 @@ public sealed class ExportAgenda(WorkshopFinder finder, AgendaRepository agendas
             await LinkAsync(turn, bundle.Contributions, untilShutdown),
             await LinkAsync(turn, bundle.Ballots, untilShutdown));
         var pdfState = bundle.Pdf is not null ? PdfState.Made : pdf.Program is null ? PdfState.NotInstalled : PdfState.Failed;
-        await turn.ReplyAsync(ExportCard.Render(agenda.Title, files, pdfState, !isLead, turn.Texts), untilShutdown);
-    }
-
-    /// <summary>
-    /// The agenda of this channel's workshop (for its moderators and the project lead), of this team (for the project
-    /// lead), or — in a personal chat — of the person's workshop or the one they lead. Anyone else is refused.
-    /// </summary>
-    private async Task<Agenda?> AgendaToExportAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (await finder.FindHereAsync(turn, cancellationToken) is { } here)
-        {
-            here.Require(WorkshopAction.ExportAgenda);
-            return here.Agenda;
-        }
-
-        var agenda = turn.IsPersonalChat
-            ? (await agendas.GetAllAsync(turn.Tenant, cancellationToken)).FirstOrDefault(a => a.ProjectLead.Id == turn.User.Id)
-            : (await finder.FindAgendaAsync(turn, cancellationToken))?.Value;
-        return agenda is null ? null
-            : agenda.ProjectLead.Id == turn.User.Id ? agenda
-            : throw new DomainException(DomainErrorCode.NotAllowed, nameof(WorkshopAction.ExportAgenda));
+        // Only a team channel has a files folder in the team's SharePoint library.
+        var publishable = PublishAgendaToChannelFiles.ChannelOf(turn) is not null ? agenda.Id : null;
+        await turn.ReplyAsync(ExportCard.Render(agenda.Title, files, pdfState, !isLead, turn.Texts, publishable), untilShutdown);
     }
 
     private async Task<string> LinkAsync(TurnContext turn, ExportFile file, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using AgendaBot.Cards;
 using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
@@ -17,7 +18,8 @@ public enum PdfState
 /// <summary>The answer to "exportieren": download buttons for the document, the PDF and the two CSV files.</summary>
 public static class ExportCard
 {
-    public static AdaptiveCard Render(string agendaTitle, ExportLinks links, PdfState pdf, bool onlyOwnWorkshops, Texts texts)
+    /// <param name="publishAgendaId">Given (in a team channel), the card offers to put the document into the channel's files.</param>
+    public static AdaptiveCard Render(string agendaTitle, ExportLinks links, PdfState pdf, bool onlyOwnWorkshops, Texts texts, string? publishAgendaId = null)
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(texts);
@@ -46,6 +48,12 @@ public static class ExportCard
 
         actions.Add(new OpenUrlAction(texts[TextKey.ExportButtonContributions], links.Contributions));
         actions.Add(new OpenUrlAction(texts[TextKey.ExportButtonBallots], links.Ballots));
+        if (publishAgendaId is not null)
+        {
+            actions.Add(ExecuteAction.WithSubmitFallback(texts[TextKey.ExportButtonPublish], CardVerbs.PublishAgendaToChannelFiles,
+                CardPayload.Write(new PublishData(publishAgendaId), ExportCardJson.Default.PublishData)));
+        }
+
         return new AdaptiveCard
         {
             Lang = texts.Culture.TwoLetterISOLanguageName,
@@ -53,6 +61,23 @@ public static class ExportCard
             MsTeams = new(),
             Body = body,
             Actions = actions,
+        };
+    }
+
+    /// <summary>Posted in the channel once the document is in its files: where everyone finds it.</summary>
+    public static AdaptiveCard Published(string fileName, Uri webUrl, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(webUrl);
+        ArgumentNullException.ThrowIfNull(texts);
+        var title = texts.Format(TextKey.ExportPublishedTitle, fileName);
+        return new AdaptiveCard
+        {
+            Lang = texts.Culture.TwoLetterISOLanguageName,
+            FallbackText = title,
+            MsTeams = new(),
+            // The file name comes from the agenda's title: a text run, never markdown.
+            Body = [new RichTextBlock([new TextRun(title)])],
+            Actions = [new OpenUrlAction(texts[TextKey.ExportPublishedOpen], webUrl.AbsoluteUri)],
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AgendaBot.Cards;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Localization;
@@ -10,8 +11,25 @@ namespace AgendaBot.Features.Measures;
 /// The Monday post for the project lead: counts per status, the week's changes, overdue and upcoming milestones,
 /// indicators behind plan, silent measures. Measure titles and names are people's words, so they go into text runs.
 /// </summary>
+/// <remarks>
+/// Teams refuses a message over about 28 KB of JSON, and an agenda can have a thousand measures. The counts cover all
+/// of them; each list shows at most <see cref="MaxLines"/> lines within <see cref="SectionBudgetBytes"/> of JSON and
+/// says how many more there are. The budget is counted as the JSON encoder writes the text: a character outside
+/// ASCII (umlauts, emoji) or one of <c>&lt;&gt;&amp;'"</c> takes six bytes as <c>\uXXXX</c>.
+/// </remarks>
 public static class WeeklyStatusCard
 {
+    public const int MaxLines = 10;
+
+    /// <summary>JSON bytes the lines of one section may take: six sections stay far enough below the 28 KB Teams takes.</summary>
+    public const int SectionBudgetBytes = 3_400;
+
+    /// <summary>A line longer than this is cut, so that one line always fits into a section's budget.</summary>
+    public const int MaxLineChars = 300;
+
+    // What a line's RichTextBlock adds around its text in the card's JSON.
+    private const int LineOverheadBytes = 100;
+
     /// <param name="agendaId">Given, the card offers the project lead to ask the owners of silent measures for an update.</param>
     public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, WeeklyStatus status, Texts texts, string? agendaId = null)
     {
@@ -35,7 +53,7 @@ public static class WeeklyStatusCard
             texts.Format(TextKey.WeeklyIndicatorLine, o.Measure.Title, o.Indicator.Name, o.Indicator.Current, o.Indicator.Unit ?? string.Empty, o.Expected)), texts, "Warning");
         Section(body, texts[TextKey.WeeklyWithoutUpdate], status.WithoutUpdate.Select(m =>
             texts.Format(TextKey.WeeklyOwnerLine, m.Title, m.Owner?.Name ?? "–")), texts, "Warning");
-        Section(body, texts[TextKey.WeeklyChanged], status.ChangedSinceLastWeek.Take(15).Select(c =>
+        Section(body, texts[TextKey.WeeklyChanged], status.ChangedSinceLastWeek.Select(c =>
             texts.Format(TextKey.WeeklyChangeLine, TitleOf(measures, c.MeasureId), c.Before ?? "–", c.After ?? "–", c.ChangedBy.Name)), texts, null);
         return new AdaptiveCard
         {
@@ -56,9 +74,42 @@ public static class WeeklyStatusCard
     {
         var items = lines.ToList();
         body.Add(new TextBlock(heading) { Weight = "Bolder", Spacing = "Medium", Color = items.Count > 0 ? color : null });
-        body.AddRange(items.Count == 0
-            ? [new TextBlock(texts[TextKey.WeeklyNothing]) { IsSubtle = true, Spacing = "None" }]
-            : items.Select(line => (CardElement)new RichTextBlock([new TextRun("• " + line)]) { Spacing = "None" }));
+        if (items.Count == 0)
+        {
+            body.Add(new TextBlock(texts[TextKey.WeeklyNothing]) { IsSubtle = true, Spacing = "None" });
+            return;
+        }
+
+        var budget = SectionBudgetBytes;
+        var shown = 0;
+        foreach (var line in items.Take(MaxLines).Select(l => Clip("• " + l)))
+        {
+            budget -= JsonEncodedText.Encode(line).EncodedUtf8Bytes.Length + LineOverheadBytes;
+            if (budget < 0 && shown > 0)
+            {
+                break;
+            }
+
+            body.Add(new RichTextBlock([new TextRun(line)]) { Spacing = "None" });
+            shown++;
+        }
+
+        if (shown < items.Count)
+        {
+            body.Add(new TextBlock(texts.Format(TextKey.WeeklyMore, items.Count - shown)) { IsSubtle = true, Spacing = "None" });
+        }
+    }
+
+    private static string Clip(string line)
+    {
+        if (line.Length <= MaxLineChars)
+        {
+            return line;
+        }
+
+        // Never split a surrogate pair: half an emoji is not valid text.
+        var cut = char.IsHighSurrogate(line[MaxLineChars - 2]) ? MaxLineChars - 2 : MaxLineChars - 1;
+        return line[..cut] + "…";
     }
 
     private static string TitleOf(IReadOnlyList<Measure> measures, string id) => measures.FirstOrDefault(m => m.Id == id)?.Title ?? id;

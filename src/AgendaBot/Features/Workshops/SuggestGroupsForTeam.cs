@@ -34,7 +34,7 @@ public sealed partial class SuggestGroupsForTeam(WorkshopFinder finder, Director
         {
             members = await profiles.TeamMembersAsync(teamGroupId, cancellationToken);
         }
-        catch (Exception error) when (error is ApiException or HttpRequestException)
+        catch (Exception error) when (error is ApiException or HttpRequestException or AggregateException)
         {
             LogMembersFailed(logger, error.GetType().Name, (error as ApiException)?.ResponseStatusCode);
             await turn.ReplyAsync(turn.Texts[TextKey.GroupSuggestionsFailed], cancellationToken);
