@@ -83,15 +83,22 @@ public sealed class VotingRepository(StorageTables tables)
     /// Stores a ballot the round has validated. Named: one row per voter, replaced on change, so a repeated click
     /// counts once. Anonymous: a marker that the person voted and, separately, the choices under a random key.
     /// </summary>
+    /// <param name="earlierBallotSeen">A ballot of this voter was read before: a change, stored with one upsert.</param>
     public async Task<BallotReceipt> CastAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot,
-        CancellationToken cancellationToken = default)
+        bool earlierBallotSeen = false, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
         if (!round.Anonymous)
         {
             var row = BallotRow(partition, Keys.BallotRow(round.Id, voterId), ballot);
             row["PersonId"] = voterId;
-            // Insert first: the common case (a first vote) then costs one round-trip.
+            if (earlierBallotSeen)
+            {
+                // One upsert either way; were the earlier ballot erased meanwhile, this one is still stored, only called a change.
+                return new BallotReceipt(BallotResult.Changed, Version(await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
+            }
+
+            // Insert first: a first vote then costs one round-trip; a change nobody saw before costs two.
             try
             {
                 var added = await table.AddEntityAsync(row, cancellationToken);
@@ -185,7 +192,14 @@ public sealed class VotingRepository(StorageTables tables)
         ["CountedBallots"] = JsonSerializer.Serialize(r.CountedBallots.ToList(), StorageJson.Default.ListString),
     };
 
-    private static VotingRound ToRound(TableEntity row) => new()
+    /// <summary>The columns <see cref="ToRound"/> reads, for a query that should bring back no more of other rows than their keys.</summary>
+    internal static readonly string[] RoundColumns =
+    [
+        "RowKey", "RoundId", "WorkshopId", "Method", "Items", "Criteria", "Anonymous", "PointsPerPerson", "MaxPointsPerItem", "Deadline",
+        "State", "StartedBy", "StartedAt", "ClosedAt", "Step", "BallotCard", "Results", "CountedBallots",
+    ];
+
+    internal static VotingRound ToRound(TableEntity row) => new()
     {
         Id = row.GetString("RoundId"),
         WorkshopId = row.GetString("WorkshopId"),

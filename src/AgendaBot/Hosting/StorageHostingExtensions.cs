@@ -23,6 +23,7 @@ public static partial class StorageHostingExtensions
         services.AddSingleton<AgendaRepository>();
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<VotingRepository>();
+        services.AddSingleton<BallotReads>();
         services.AddSingleton<MeasureRepository>();
         services.AddSingleton<CommentRoundRepository>();
         services.AddSingleton<PlanFollowUpStore>();

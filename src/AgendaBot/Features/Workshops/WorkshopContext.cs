@@ -52,13 +52,35 @@ public sealed class WorkshopFinder(AgendaRepository agendas, WorkshopRepository 
         AgendaIdOf(turn.Activity) is { } agendaId ? await agendas.GetAsync(turn.Tenant, agendaId, cancellationToken) : null;
 
     /// <summary>The workshop of this channel, or — in a personal chat — the one the person last registered for.</summary>
-    public async Task<WorkshopContext?> FindHereAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task<WorkshopContext?> FindHereAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        await WorkshopIdHereAsync(turn, cancellationToken) is { } workshopId ? await LoadAsync(turn, workshopId, cancellationToken) : null;
+
+    /// <summary>
+    /// The id of the workshop a card names, checked like <see cref="RequireFromCardAsync"/> but without reading it, for a
+    /// handler that reads the workshop together with other rows and then calls <see cref="ContextOfAsync"/>.
+    /// </summary>
+    public async Task<string> RequireIdFromCardAsync(TurnContext turn, string claimedWorkshopId, CancellationToken cancellationToken) =>
+        await WorkshopIdHereAsync(turn, cancellationToken) is { } workshopId && workshopId == claimedWorkshopId
+            ? workshopId
+            : throw new DomainException(DomainErrorCode.NotFound, "workshop");
+
+    /// <summary>The context of a workshop and participant the caller has read (null workshop: NotFound).</summary>
+    public async Task<WorkshopContext> ContextOfAsync(TurnContext turn, Versioned<Workshop>? workshop, Participant? participant,
+        CancellationToken cancellationToken)
     {
-        var workshopId = turn.IsPersonalChat
-            ? await agendas.FindWorkshopOfAsync(turn.Tenant, turn.User.Id, cancellationToken)
-            : WorkshopIdFor(turn.Tenant.TenantId, BoundConversationOf(turn.Activity));
-        return workshopId is null ? null : await LoadAsync(turn, workshopId, cancellationToken);
+        if (workshop is null)
+        {
+            throw new DomainException(DomainErrorCode.NotFound, "workshop");
+        }
+
+        var agenda = await agendas.GetAsync(turn.Tenant, workshop.Value.AgendaId, cancellationToken)
+            ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
+        return new WorkshopContext(workshop, agenda.Value, participant, RoleOf(turn.User, workshop.Value, agenda.Value, participant));
     }
+
+    private async Task<string?> WorkshopIdHereAsync(TurnContext turn, CancellationToken cancellationToken) => turn.IsPersonalChat
+        ? await agendas.FindWorkshopOfAsync(turn.Tenant, turn.User.Id, cancellationToken)
+        : WorkshopIdFor(turn.Tenant.TenantId, BoundConversationOf(turn.Activity));
 
     /// <summary>
     /// The workshop a card names — accepted only if it is the workshop of the conversation the click came from
@@ -78,15 +100,10 @@ public sealed class WorkshopFinder(AgendaRepository agendas, WorkshopRepository 
     private async Task<WorkshopContext?> LoadAsync(TurnContext turn, string workshopId, CancellationToken cancellationToken)
     {
         var workshop = await workshops.GetAsync(turn.Tenant, workshopId, cancellationToken);
-        if (workshop is null)
-        {
-            return null;
-        }
-
-        var agenda = await agendas.GetAsync(turn.Tenant, workshop.Value.AgendaId, cancellationToken)
-            ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
-        var participant = await workshops.GetParticipantAsync(turn.Tenant, workshopId, turn.User.Id, cancellationToken);
-        return new WorkshopContext(workshop, agenda.Value, participant, RoleOf(turn.User, workshop.Value, agenda.Value, participant));
+        return workshop is null
+            ? null
+            : await ContextOfAsync(turn, workshop, await workshops.GetParticipantAsync(turn.Tenant, workshopId, turn.User.Id, cancellationToken),
+                cancellationToken);
     }
 
     private static Role? RoleOf(TeamsUser user, Workshop workshop, Agenda agenda, Participant? participant) =>

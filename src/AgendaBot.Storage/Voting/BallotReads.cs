@@ -1,0 +1,93 @@
+using AgendaBot.Domain.People;
+using AgendaBot.Domain.Voting;
+using AgendaBot.Domain.Workshops;
+using Azure.Data.Tables;
+
+namespace AgendaBot.Storage.Voting;
+
+/// <summary>
+/// What a ballot is checked against, read together: the workshop header, the voter's registration, the round, the
+/// voter's earlier ballot (named rounds) and the contributions the ballot card names.
+/// </summary>
+public sealed record BallotScene(
+    Versioned<Workshop>? Workshop, Participant? Voter, Versioned<VotingRound>? Round, bool EarlierBallot, IReadOnlyList<Contribution> Contributions);
+
+/// <summary>A round as read after a ballot was written, with the turnout: how many ballots it has.</summary>
+public sealed record RoundTurnout(VotingRound Round, int Turnout);
+
+/// <summary>
+/// The reads of a ballot, each one query: all rows it needs live in the workshop's partition (docs/storage.md), so an
+/// <c>or</c> of their row keys replaces a point read each — the ballot's hot path is storage round-trips.
+/// </summary>
+public sealed class BallotReads(StorageTables tables)
+{
+    private readonly TableClient table = tables.Workshops;
+
+    public async Task<BallotScene> ReadSceneAsync(TenantScope scope, string workshopId, string voterId, string roundId,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
+        var header = Keys.WorkshopHeaderRow;
+        var voter = Keys.ParticipantRow(voterId);
+        var round = Keys.RoundRow(roundId);
+        var ballot = Keys.BallotRow(roundId, voterId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {voter} or RowKey eq {round} or RowKey eq {ballot} or (RowKey ge {Keys.ContributionPrefix} and RowKey lt {Keys.PrefixEnd(Keys.ContributionPrefix)}))");
+        Versioned<Workshop>? workshop = null;
+        Participant? participant = null;
+        Versioned<VotingRound>? storedRound = null;
+        var earlierBallot = false;
+        var contributions = new List<Contribution>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == header)
+            {
+                workshop = new Versioned<Workshop>(Workshops.WorkshopRows.ToWorkshop(row), row.ETag);
+            }
+            else if (row.RowKey == voter)
+            {
+                participant = Workshops.WorkshopRows.ToParticipant(row);
+            }
+            else if (row.RowKey == round)
+            {
+                storedRound = new Versioned<VotingRound>(VotingRepository.ToRound(row), row.ETag);
+            }
+            else if (row.RowKey == ballot)
+            {
+                earlierBallot = true;
+            }
+            else
+            {
+                contributions.Add(Workshops.WorkshopRows.ToContribution(row));
+            }
+        }
+
+        return new BallotScene(workshop, participant, storedRound, earlierBallot, contributions);
+    }
+
+    /// <summary>The round and the number of its ballots in one query (only the row keys of the ballots come back).</summary>
+    public async Task<RoundTurnout?> ReadRoundWithTurnoutAsync(TenantScope scope, string workshopId, string roundId,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
+        var round = Keys.RoundRow(roundId);
+        var ballots = Keys.BallotPrefix(roundId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and (RowKey eq {round} or (RowKey ge {ballots} and RowKey lt {Keys.PrefixEnd(ballots)}))");
+        VotingRound? stored = null;
+        var turnout = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: VotingRepository.RoundColumns, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == round)
+            {
+                stored = VotingRepository.ToRound(row);
+            }
+            else
+            {
+                turnout++;
+            }
+        }
+
+        return stored is null ? null : new RoundTurnout(stored, turnout);
+    }
+}
