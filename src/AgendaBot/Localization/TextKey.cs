@@ -13,8 +13,6 @@ public static class TextKey
     public const string HelpCommandsHeading = nameof(HelpCommandsHeading);
     public const string HelpCommandHelp = nameof(HelpCommandHelp);
     public const string HelpCommandHelpDescription = nameof(HelpCommandHelpDescription);
-    public const string HelpComingHeading = nameof(HelpComingHeading);
-    public const string HelpComing = nameof(HelpComing);
     public const string UnknownCommand = nameof(UnknownCommand);
     public const string UnknownCardAction = nameof(UnknownCardAction);
     public const string SomethingWentWrong = nameof(SomethingWentWrong);
@@ -342,4 +340,14 @@ public static class TextKey
     public const string ExportPublishedTitle = nameof(ExportPublishedTitle);
     public const string ExportPublishedOpen = nameof(ExportPublishedOpen);
     public const string WeeklyMore = nameof(WeeklyMore);
+    public const string HelpCommandMeasures = nameof(HelpCommandMeasures);
+    public const string HelpCommandMeasuresDescription = nameof(HelpCommandMeasuresDescription);
+    public const string HelpCommandDraft = nameof(HelpCommandDraft);
+    public const string HelpCommandDraftDescription = nameof(HelpCommandDraftDescription);
+    public const string HelpCommandComments = nameof(HelpCommandComments);
+    public const string HelpCommandCommentsDescription = nameof(HelpCommandCommentsDescription);
+    public const string HelpCommandExport = nameof(HelpCommandExport);
+    public const string HelpCommandExportDescription = nameof(HelpCommandExportDescription);
+    public const string HelpCommandGroupSuggestions = nameof(HelpCommandGroupSuggestions);
+    public const string HelpCommandGroupSuggestionsDescription = nameof(HelpCommandGroupSuggestionsDescription);
 }

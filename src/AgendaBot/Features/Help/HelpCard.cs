@@ -24,11 +24,14 @@ public static class HelpCard
                 new Fact(texts[TextKey.HelpCommandStakeholders], texts[TextKey.HelpCommandStakeholdersDescription]),
                 new Fact(texts[TextKey.HelpCommandVote], texts[TextKey.HelpCommandVoteDescription]),
                 new Fact(texts[TextKey.HelpCommandModeration], texts[TextKey.HelpCommandModerationDescription]),
+                new Fact(texts[TextKey.HelpCommandMeasures], texts[TextKey.HelpCommandMeasuresDescription]),
+                new Fact(texts[TextKey.HelpCommandDraft], texts[TextKey.HelpCommandDraftDescription]),
+                new Fact(texts[TextKey.HelpCommandComments], texts[TextKey.HelpCommandCommentsDescription]),
+                new Fact(texts[TextKey.HelpCommandExport], texts[TextKey.HelpCommandExportDescription]),
+                new Fact(texts[TextKey.HelpCommandGroupSuggestions], texts[TextKey.HelpCommandGroupSuggestionsDescription]),
                 new Fact(texts[TextKey.HelpCommandMyData], texts[TextKey.HelpCommandMyDataDescription]),
                 new Fact(texts[TextKey.HelpCommandDeleteData], texts[TextKey.HelpCommandDeleteDataDescription]),
             ]),
-            new TextBlock(texts[TextKey.HelpComingHeading]) { Weight = "Bolder", Spacing = "Medium" },
-            new TextBlock(texts[TextKey.HelpComing]) { IsSubtle = true },
         ],
     };
 }
