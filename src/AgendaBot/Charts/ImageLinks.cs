@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace AgendaBot.Charts;
 
 /// <summary>Turns a stored picture into something an Adaptive Card Image element can show: a URL or a data: URI.</summary>
-public sealed class ImageLinks(ImageStore store, IOptions<ImageOptions> options, IHttpContextAccessor requests)
+public sealed partial class ImageLinks(ImageStore store, IOptions<ImageOptions> options, IHttpContextAccessor requests,
+    ILogger<ImageLinks> logger)
 {
     /// <summary>
     /// Up to this many PNG bytes, <see cref="StoreAndLinkAsync"/> embeds the picture: 6 KiB are 8 KiB of Base64,
@@ -49,6 +50,23 @@ public sealed class ImageLinks(ImageStore store, IOptions<ImageOptions> options,
         int inlineMaxBytes = DefaultInlineMaxBytes) =>
         DataUriIfSmall(png, inlineMaxBytes) ?? UrlFor(await store.SaveAsync(scope, png, cancellationToken));
 
+    /// <summary>
+    /// As <see cref="StoreAndLinkAsync"/>, but null when there is no address to link to (no Images:PublicBaseUrl and no
+    /// request being answered, e.g. a scheduled post): the card then goes out without its picture rather than not at all.
+    /// </summary>
+    public async Task<string?> TryStoreAndLinkAsync(TenantScope scope, byte[] png, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StoreAndLinkAsync(scope, png, cancellationToken);
+        }
+        catch (InvalidOperationException failure)
+        {
+            LogNoAddress(logger, failure);
+            return null;
+        }
+    }
+
     // The address the channel called the bot at, e.g. http://127.0.0.1:3978/ from the Agents Playground.
     private Uri? RequestBaseUrl()
     {
@@ -57,4 +75,7 @@ public sealed class ImageLinks(ImageStore store, IOptions<ImageOptions> options,
             ? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/")
             : null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A card goes out without its picture: there is no address to link it to")]
+    private static partial void LogNoAddress(ILogger logger, Exception failure);
 }

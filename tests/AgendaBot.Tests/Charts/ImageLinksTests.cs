@@ -3,6 +3,7 @@ using AgendaBot.Storage;
 using AgendaBot.Storage.Images;
 using AgendaBot.Testing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AgendaBot.Tests.Charts;
@@ -83,5 +84,6 @@ public sealed class ImageLinksTests
     }
 
     private static ImageLinks Links(Uri? publicBaseUrl, HttpContext? request) =>
-        new(Store, Options.Create(new ImageOptions { PublicBaseUrl = publicBaseUrl }), new HttpContextAccessor { HttpContext = request });
+        new(Store, Options.Create(new ImageOptions { PublicBaseUrl = publicBaseUrl }), new HttpContextAccessor { HttpContext = request },
+            NullLogger<ImageLinks>.Instance);
 }

@@ -6,7 +6,7 @@ using AgendaBot.Storage;
 namespace AgendaBot.Features.Measures;
 
 /// <summary>The plan's timeline (a Gantt-like chart), stored so that the summary card can show it.</summary>
-public sealed partial class PlanPicture(ImageLinks links, ILogger<PlanPicture> logger)
+public sealed class PlanPicture(ImageLinks links)
 {
     /// <summary>Rows the chart draws at most; the card lists the rest in words.</summary>
     public const int MaxRows = 32;
@@ -29,18 +29,6 @@ public sealed partial class PlanPicture(ImageLinks links, ILogger<PlanPicture> l
             StatusNames = Enum.GetValues<MeasureStatus>().ToDictionary(s => s, s => MeasureTexts.Status(s, texts)),
             Culture = texts.Culture,
         };
-        try
-        {
-            return await links.StoreAndLinkAsync(tenant, TimelineChart.Render(data), cancellationToken);
-        }
-        catch (InvalidOperationException failure)
-        {
-            // No public address is configured and no request is being answered.
-            LogNoPicture(logger, failure);
-            return null;
-        }
+        return await links.TryStoreAndLinkAsync(tenant, TimelineChart.Render(data), cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Plan summary posted without its timeline")]
-    private static partial void LogNoPicture(ILogger logger, Exception failure);
 }

@@ -8,7 +8,7 @@ using AgendaBot.Storage;
 namespace AgendaBot.Features.Voting;
 
 /// <summary>The bar chart of a round's ranking, stored so that the results card can show it.</summary>
-public sealed partial class ResultsPicture(ImageLinks links, ILogger<ResultsPicture> logger)
+public sealed class ResultsPicture(ImageLinks links)
 {
     private const int MaxBars = 32;
 
@@ -28,18 +28,6 @@ public sealed partial class ResultsPicture(ImageLinks links, ILogger<ResultsPict
             NoDataText = texts[TextKey.ResultsNoVotes],
             Culture = texts.Culture,
         };
-        try
-        {
-            return await links.StoreAndLinkAsync(tenant, ResultsChart.Render(data), cancellationToken);
-        }
-        catch (InvalidOperationException failure)
-        {
-            // No public address is configured and no request is being answered (a deadline closed the round).
-            LogNoPicture(logger, failure);
-            return null;
-        }
+        return await links.TryStoreAndLinkAsync(tenant, ResultsChart.Render(data), cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Results posted without their chart")]
-    private static partial void LogNoPicture(ILogger logger, Exception failure);
 }
