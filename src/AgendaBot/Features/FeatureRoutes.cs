@@ -80,6 +80,7 @@ public static class FeatureRoutes
         .Replace(ServiceDescriptor.Singleton<Scheduling.IWeeklyReport, Measures.MeasureStatusReport>())
         .Replace(ServiceDescriptor.Singleton<Delivery.IWritesBlockedNotice, TellLeadAboutBlockedConversation>())
         .AddHostedService<RoundDeadlineWatcher>()
+        .AddSingleton<SharedBallotCard>()
         .AddScoped<PlanPicture>()
         .AddScoped<PlanSummaryPublisher>()
         .AddSingleton<OwnerRequests>()

@@ -10,6 +10,12 @@ public sealed class VotingOptions
 
     /// <summary>How often every instance looks for rounds whose deadline has passed.</summary>
     public TimeSpan DeadlinePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// At most one update of a round's shared ballot card (the turnout) per interval and instance: Teams throttles a
+    /// conversation at about seven messages a second, and the card needs no more.
+    /// </summary>
+    public TimeSpan SharedCardInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>

@@ -78,6 +78,24 @@ public sealed class WorkshopFinder(AgendaRepository agendas, WorkshopRepository 
         return new WorkshopContext(workshop, agenda.Value, participant, RoleOf(turn.User, workshop.Value, agenda.Value, participant));
     }
 
+    /// <summary>
+    /// Refuses unless the person may do the action in a workshop the caller has read (with their registration). The
+    /// agenda, another table, is read only when the answer depends on it: the project lead may do everything, so once
+    /// a moderator's or participant's rights allow the action, who leads cannot change it — a ballot saves that read.
+    /// </summary>
+    public async Task<Workshop> RequireAsync(TurnContext turn, Versioned<Workshop>? workshop, Participant? participant, WorkshopAction action,
+        CancellationToken cancellationToken)
+    {
+        if (workshop is not null && RoleWithoutAgenda(turn.User, workshop.Value, participant) is { } role && Permissions.Allows(role, action))
+        {
+            return workshop.Value;
+        }
+
+        var here = await ContextOfAsync(turn, workshop, participant, cancellationToken);
+        here.Require(action);
+        return here.Value;
+    }
+
     private async Task<string?> WorkshopIdHereAsync(TurnContext turn, CancellationToken cancellationToken) => turn.IsPersonalChat
         ? await agendas.FindWorkshopOfAsync(turn.Tenant, turn.User.Id, cancellationToken)
         : WorkshopIdFor(turn.Tenant.TenantId, BoundConversationOf(turn.Activity));
@@ -107,8 +125,10 @@ public sealed class WorkshopFinder(AgendaRepository agendas, WorkshopRepository 
     }
 
     private static Role? RoleOf(TeamsUser user, Workshop workshop, Agenda agenda, Participant? participant) =>
-        agenda.ProjectLead.Id == user.Id ? Role.ProjectLead
-        : workshop.IsModerator(user.Id) ? Role.Moderator
+        agenda.ProjectLead.Id == user.Id ? Role.ProjectLead : RoleWithoutAgenda(user, workshop, participant);
+
+    private static Role? RoleWithoutAgenda(TeamsUser user, Workshop workshop, Participant? participant) =>
+        workshop.IsModerator(user.Id) ? Role.Moderator
         : participant is { Waitlisted: false } ? Role.Participant
         : null;
 }

@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using AgendaBot.Domain.Voting;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Routing;
+using AgendaBot.Storage;
+using AgendaBot.Storage.Voting;
+using AgendaBot.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace AgendaBot.Features.Voting;
+
+/// <summary>
+/// Keeps the ballot message everyone sees showing the turnout, without an update per ballot: Teams takes about seven
+/// messages a second per conversation, and a round can take hundreds of ballots a second. The first ballot after a
+/// quiet interval updates the card before the voter is answered (so a single voter sees it as before); ballots within
+/// the interval leave one trailing update, which counts again from storage when it runs, so it includes every ballot
+/// written before it — whichever instance took them. At most one update per round and interval runs on an instance.
+/// </summary>
+public sealed partial class SharedBallotCard(
+    BallotReads reads, VotingRepository voting, IServiceScopeFactory scopes, TimeProvider time, IOptions<VotingOptions> options,
+    ILogger<SharedBallotCard> logger) : IDisposable
+{
+    /// <summary>The span around one update: its storage calls and its PUT, at most one per interval, not per ballot.</summary>
+    public const string UpdateSpanName = "update shared ballot card";
+
+    private readonly ConcurrentDictionary<string, Slot> slots = new();
+    private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>
+    /// A ballot was written: updates the shared card now or soon. Returns the turnout last counted for the round on this
+    /// instance, for the voter's own card (exact when this call updated the card, else at most an interval old).
+    /// </summary>
+    public async Task<int> BallotWrittenAsync(TenantScope tenant, Workshop workshop, IReadOnlyList<Contribution> contributions, string roundId,
+        CancellationToken cancellationToken)
+    {
+        var slot = slots.GetOrAdd($"{tenant.TenantId}|{workshop.Id}|{roundId}", _ => new Slot(tenant, roundId));
+        lock (slot)
+        {
+            slot.Scene = (workshop, contributions);
+        }
+
+        if (time.GetUtcNow() - slot.LastStarted >= options.Value.SharedCardInterval && slot.Running.Wait(0, CancellationToken.None))
+        {
+            try
+            {
+                await UpdateAsync(slot, cancellationToken);
+                return slot.Turnout;
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // The ballot is stored and the voter must hear so; the card catches up with the trailing update.
+                LogUpdateFailed(logger, failure, roundId);
+            }
+            finally
+            {
+                slot.Running.Release();
+            }
+        }
+
+        ScheduleTrailing(slot);
+        return slot.Turnout;
+    }
+
+    private void ScheduleTrailing(Slot slot)
+    {
+        lock (slot)
+        {
+            if (slot.TrailingScheduled)
+            {
+                return;
+            }
+
+            slot.TrailingScheduled = true;
+        }
+
+        // Not part of the ballot's request: its trace, its cancellation and its wait end with the answer to the voter.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => TrailAsync(slot));
+        }
+    }
+
+    private async Task TrailAsync(Slot slot)
+    {
+        try
+        {
+            var wait = slot.LastStarted + options.Value.SharedCardInterval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, stopping.Token);
+            }
+
+            await slot.Running.WaitAsync(stopping.Token);
+            try
+            {
+                // Cleared before the count is read: a ballot written after this point schedules the next update.
+                lock (slot)
+                {
+                    slot.TrailingScheduled = false;
+                }
+
+                await UpdateAsync(slot, stopping.Token);
+            }
+            finally
+            {
+                slot.Running.Release();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: the next ballot or the round's close brings the card up to date.
+        }
+        catch (Exception failure)
+        {
+            lock (slot)
+            {
+                slot.TrailingScheduled = false;
+            }
+
+            LogUpdateFailed(logger, failure, slot.RoundId);
+        }
+    }
+
+    private async Task UpdateAsync(Slot slot, CancellationToken cancellationToken)
+    {
+        (Workshop Workshop, IReadOnlyList<Contribution> Contributions) scene;
+        lock (slot)
+        {
+            scene = slot.Scene;
+        }
+
+        slot.LastStarted = time.GetUtcNow();
+        using var span = BotTelemetry.Source.StartActivity(UpdateSpanName);
+        if (await reads.ReadRoundWithTurnoutAsync(slot.Tenant, scene.Workshop.Id, slot.RoundId, cancellationToken) is not { } read
+            || read.Round.State != RoundState.Open || read.Round.BallotCard is not { } card)
+        {
+            // Closing or closed: the closer shows the final card; nothing to keep up to date any more.
+            slots.TryRemove(new KeyValuePair<string, Slot>($"{slot.Tenant.TenantId}|{scene.Workshop.Id}|{slot.RoundId}", slot));
+            return;
+        }
+
+        slot.Turnout = read.Turnout;
+        await using var scope = scopes.CreateAsyncScope();
+        var poster = scope.ServiceProvider.GetRequiredService<ChannelPoster>();
+        var texts = SharedTexts.For(scene.Workshop);
+        await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
+            BallotCard.Render(read.Round, scene.Workshop, scene.Contributions, read.Turnout, scene.Workshop.ParticipantCount, texts), texts, cancellationToken);
+
+        // The round may have closed while the open card was on its way, and the closer's final card may have arrived
+        // first; then this update hid it, so show the final card again. (Still Closing: the closer updates after us.)
+        if ((await voting.GetRoundAsync(slot.Tenant, scene.Workshop.Id, slot.RoundId, cancellationToken))?.Value is { State: RoundState.Closed } closed)
+        {
+            await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
+                BallotCard.Render(closed, scene.Workshop, scene.Contributions, closed.Results?.Ballots ?? 0, scene.Workshop.ParticipantCount, texts),
+                texts, cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
+    }
+
+    private sealed class Slot(TenantScope tenant, string roundId)
+    {
+        public TenantScope Tenant { get; } = tenant;
+
+        public string RoundId { get; } = roundId;
+
+        public SemaphoreSlim Running { get; } = new(1, 1);
+
+        public (Workshop Workshop, IReadOnlyList<Contribution> Contributions) Scene { get; set; }
+
+        public bool TrailingScheduled { get; set; }
+
+        private long lastStartedTicks = DateTimeOffset.MinValue.UtcTicks;
+
+        public DateTimeOffset LastStarted
+        {
+            get => new(Interlocked.Read(ref lastStartedTicks), TimeSpan.Zero);
+            set => Interlocked.Exchange(ref lastStartedTicks, value.UtcTicks);
+        }
+
+        public int Turnout { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Updating the shared ballot card of round {RoundId} failed; the next ballot tries again")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception failure, string roundId);
+}
