@@ -72,6 +72,9 @@ public static partial class Keys
 
     public static string VotedMarkerRow(string roundId, string voterId) => Join("voted", roundId, voterId);
 
+    /// <summary>Exists while a round is open: a ballot is written together with a touch of it, closing deletes it.</summary>
+    public static string RoundOpenRow(string roundId) => Join("open", roundId);
+
     // Measures table: one partition per agenda; the weekly report reads exactly one partition.
     public static string MeasurePartition(string tenantId, string agendaId) => Join(tenantId, agendaId);
 

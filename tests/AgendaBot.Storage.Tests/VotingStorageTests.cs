@@ -106,4 +106,77 @@ public sealed class VotingStorageTests
         Assert.Equal(DomainErrorCode.Conflict, refused.Code);
         Assert.Equal(Now, (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!.Value.ClosedAt);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_ballot_stored_while_the_round_is_open_says_so_and_the_tally_counts_it(bool anonymous)
+    {
+        var round = await StartAsync(anonymous);
+
+        var receipt = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2));
+        var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+        await voting.BeginCloseAsync(tenant, seen with { Value = seen.Value.BeginClose(Now) });
+
+        Assert.True(receipt.WrittenWhileOpen);
+        Assert.Contains(receipt.Version, (await voting.GetBallotsWithVersionsAsync(tenant, round.WorkshopId, round.Id)).Select(b => b.Version));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_ballot_stored_after_closing_began_is_not_taken_as_written_while_open(bool anonymous)
+    {
+        var round = await StartAsync(anonymous);
+        var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+        await voting.BeginCloseAsync(tenant, seen with { Value = seen.Value.BeginClose(Now) });
+
+        var late = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2));
+
+        Assert.False(late.WrittenWhileOpen);
+        Assert.Equal(BallotResult.Counted, late.Result);
+        Assert.Equal(RoundState.Closing, (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!.Value.State);
+    }
+
+    [Fact]
+    public async Task A_change_after_closing_began_is_stored_as_a_change_and_not_taken_as_written_while_open()
+    {
+        var round = await StartAsync(anonymous: false);
+        await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 1));
+        var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+        await voting.BeginCloseAsync(tenant, seen with { Value = seen.Value.BeginClose(Now) });
+
+        var late = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3));
+
+        Assert.Equal((BallotResult.Changed, false), (late.Result, late.WrittenWhileOpen));
+        Assert.Equal(3, Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id)).Scores.Single().Value);
+    }
+
+    [Fact]
+    public async Task A_round_stored_before_open_markers_existed_still_takes_ballots_and_closes()
+    {
+        var round = await StartAsync(anonymous: false);
+        await TestStorage.Tables.Workshops.DeleteEntityAsync(Keys.WorkshopPartition(tenant.TenantId, round.WorkshopId), Keys.RoundOpenRow(round.Id));
+
+        var receipt = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2));
+        var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+        await voting.BeginCloseAsync(tenant, seen with { Value = seen.Value.BeginClose(Now) });
+
+        Assert.Equal((BallotResult.Counted, false), (receipt.Result, receipt.WrittenWhileOpen));
+        Assert.Equal(RoundState.Closing, (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!.Value.State);
+    }
+
+    [Fact]
+    public async Task Two_moderators_beginning_to_close_the_same_round_one_wins_and_the_other_is_told()
+    {
+        var round = await StartAsync(anonymous: false);
+        var seenByFirst = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+        var seenBySecond = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+
+        await voting.BeginCloseAsync(tenant, seenByFirst with { Value = seenByFirst.Value.BeginClose(Now) });
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            voting.BeginCloseAsync(tenant, seenBySecond with { Value = seenBySecond.Value.BeginClose(Now.AddSeconds(1)) }));
+
+        Assert.Equal(DomainErrorCode.Conflict, refused.Code);
+    }
 }

@@ -19,7 +19,11 @@ public enum BallotResult
 }
 
 /// <summary>What happened to a ballot, and the version it was stored as (to compare with what a tally counted).</summary>
-public sealed record BallotReceipt(BallotResult Result, string Version);
+/// <param name="WrittenWhileOpen">
+/// The ballot was written in one transaction with the round's open marker, so the round was open when it was stored and
+/// its tally, which begins by deleting that marker, counts it. False: ask the round after the write.
+/// </param>
+public sealed record BallotReceipt(BallotResult Result, string Version, bool WrittenWhileOpen = false);
 
 /// <summary>Voting rounds and ballots, in the partition of the workshop they belong to.</summary>
 public sealed class VotingRepository(StorageTables tables)
@@ -35,6 +39,7 @@ public sealed class VotingRepository(StorageTables tables)
         [
             new(TableTransactionActionType.Add, ToRow(partition, round)),
             new(TableTransactionActionType.Add, new TableEntity(partition, Keys.DedupeRow(activityId)) { ["Result"] = round.Id }),
+            new(TableTransactionActionType.Add, new TableEntity(partition, Keys.RoundOpenRow(round.Id))),
         ];
         try
         {
@@ -63,6 +68,36 @@ public sealed class VotingRepository(StorageTables tables)
         return rows.Select(ToRound).ToList();
     }
 
+    /// <summary>
+    /// Stores a round that began closing, if nobody else closed or changed it first (otherwise a Conflict), and deletes
+    /// its open marker in the same transaction: from then on no ballot is written as "while open", and every ballot
+    /// that was is in the partition for the tally to read.
+    /// </summary>
+    public async Task<Versioned<VotingRound>> BeginCloseAsync(TenantScope scope, Versioned<VotingRound> closing,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = Keys.WorkshopPartition(scope.TenantId, closing.Value.WorkshopId);
+        TableTransactionAction[] batch =
+        [
+            new(TableTransactionActionType.UpdateReplace, ToRow(partition, closing.Value), closing.ETag),
+            new(TableTransactionActionType.Delete, new TableEntity(partition, Keys.RoundOpenRow(closing.Value.Id)), ETag.All),
+        ];
+        try
+        {
+            var response = await table.SubmitTransactionAsync(batch, cancellationToken);
+            return closing with { ETag = response.Value[0].Headers.ETag ?? default };
+        }
+        catch (TableTransactionFailedException failure) when (failure.FailedIndex() == 1 && failure.Status == Failures.NotFound)
+        {
+            // A round started before open markers existed: its ballots are all checked after their write.
+            return await UpdateRoundAsync(scope, closing, cancellationToken);
+        }
+        catch (TableTransactionFailedException failure) when (failure.IsStale())
+        {
+            throw Failures.StaleWrite();
+        }
+    }
+
     /// <summary>Stores a closed round if nobody else closed or changed it first; otherwise a Conflict.</summary>
     public async Task<Versioned<VotingRound>> UpdateRoundAsync(TenantScope scope, Versioned<VotingRound> changed,
         CancellationToken cancellationToken = default)
@@ -82,49 +117,78 @@ public sealed class VotingRepository(StorageTables tables)
     /// <summary>
     /// Stores a ballot the round has validated. Named: one row per voter, replaced on change, so a repeated click
     /// counts once. Anonymous: a marker that the person voted and, separately, the choices under a random key.
+    /// Each is written in one transaction with a touch of the round's open marker, which tells whether the round was
+    /// still open at that moment without reading it again (<see cref="BallotReceipt.WrittenWhileOpen"/>).
     /// </summary>
     /// <param name="earlierBallotSeen">A ballot of this voter was read before: a change, stored with one upsert.</param>
     public async Task<BallotReceipt> CastAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot,
         bool earlierBallotSeen = false, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
+        // Merge with no properties and any ETag: fails only when the marker is gone, i.e. the round began closing.
+        var openMarker = new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.RoundOpenRow(round.Id)), ETag.All);
         if (!round.Anonymous)
         {
             var row = BallotRow(partition, Keys.BallotRow(round.Id, voterId), ballot);
             row["PersonId"] = voterId;
-            if (earlierBallotSeen)
+            if (!earlierBallotSeen)
             {
-                // One upsert either way; were the earlier ballot erased meanwhile, this one is still stored, only called a change.
-                return new BallotReceipt(BallotResult.Changed, Version(await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
+                // Insert first: a first vote then costs one round-trip; a change nobody saw before costs two.
+                try
+                {
+                    return await WriteAsync(BallotResult.Counted, [new(TableTransactionActionType.Add, row)], openMarker, cancellationToken);
+                }
+                catch (RequestFailedException failure) when (failure.IsConflict())
+                {
+                }
             }
 
-            // Insert first: a first vote then costs one round-trip; a change nobody saw before costs two.
-            try
-            {
-                var added = await table.AddEntityAsync(row, cancellationToken);
-                return new BallotReceipt(BallotResult.Counted, Version(added));
-            }
-            catch (RequestFailedException failure) when (failure.IsConflict())
-            {
-                var replaced = await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-                return new BallotReceipt(BallotResult.Changed, Version(replaced));
-            }
+            // Were the earlier ballot erased meanwhile, this one is still stored, only called a change.
+            return await WriteAsync(BallotResult.Changed, [new(TableTransactionActionType.UpsertReplace, row)], openMarker, cancellationToken);
         }
 
-        TableTransactionAction[] batch =
-        [
-            new(TableTransactionActionType.Add, new TableEntity(partition, Keys.VotedMarkerRow(round.Id, voterId)) { ["PersonId"] = voterId }),
-            new(TableTransactionActionType.Add, BallotRow(partition, Keys.BallotRow(round.Id, Guid.NewGuid().ToString("N")), ballot with { VoterId = null })),
-        ];
+        var marker = new TableTransactionAction(TableTransactionActionType.Add,
+            new TableEntity(partition, Keys.VotedMarkerRow(round.Id, voterId)) { ["PersonId"] = voterId });
+        var choices = new TableTransactionAction(TableTransactionActionType.Add,
+            BallotRow(partition, Keys.BallotRow(round.Id, Guid.NewGuid().ToString("N")), ballot with { VoterId = null }));
         try
         {
-            var response = await table.SubmitTransactionAsync(batch, cancellationToken);
-            return new BallotReceipt(BallotResult.Counted, Version(response.Value[1]));
+            return await WriteAsync(BallotResult.Counted, [marker, choices], openMarker, cancellationToken);
         }
-        catch (TableTransactionFailedException failure) when (failure.IsConflict())
+        catch (RequestFailedException failure) when (failure.IsConflict())
         {
             return new BallotReceipt(BallotResult.AlreadyVoted, string.Empty);
         }
+    }
+
+    /// <summary>
+    /// The ballot's rows and the open marker in one transaction (the last of <paramref name="rows"/> is the ballot,
+    /// whose version is returned). Without the marker the rows are written alone, and the caller asks the round.
+    /// A row that exists already surfaces as a <see cref="RequestFailedException"/> with status 409 either way.
+    /// </summary>
+    private async Task<BallotReceipt> WriteAsync(BallotResult result, TableTransactionAction[] rows, TableTransactionAction openMarker,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.SubmitTransactionAsync([.. rows, openMarker], cancellationToken);
+            return new BallotReceipt(result, Version(response.Value[rows.Length - 1]), WrittenWhileOpen: true);
+        }
+        catch (TableTransactionFailedException failure) when (failure.FailedIndex() == rows.Length && failure.Status == Failures.NotFound)
+        {
+            // Closing began (or the round predates open markers): store the ballot anyway; the round's state decides.
+        }
+
+        if (rows.Length == 1)
+        {
+            var response = rows[0].ActionType == TableTransactionActionType.Add
+                ? await table.AddEntityAsync(rows[0].Entity, cancellationToken)
+                : await table.UpsertEntityAsync(rows[0].Entity, TableUpdateMode.Replace, cancellationToken);
+            return new BallotReceipt(result, Version(response));
+        }
+
+        var alone = await table.SubmitTransactionAsync(rows, cancellationToken);
+        return new BallotReceipt(result, Version(alone.Value[^1]));
     }
 
     /// <summary>The ballots with the version each was read in, for a tally that must say which ones it counted.</summary>

@@ -39,7 +39,7 @@ public sealed partial class RoundCloser(
                     case RoundState.Closed:
                         return (stored.Value, false);
                     case RoundState.Open:
-                        await voting.UpdateRoundAsync(tenant, stored with { Value = stored.Value.BeginClose(time.GetUtcNow()) }, cancellationToken);
+                        await voting.BeginCloseAsync(tenant, stored with { Value = stored.Value.BeginClose(time.GetUtcNow()) }, cancellationToken);
                         continue;
                     default:
                         var closed = await FinishAsync(tenant, stored, byDeadline, cancellationToken);

@@ -49,13 +49,19 @@ public sealed class SubmitBallot(
     }
 
     /// <summary>
-    /// Whether the ballot counts (the text key that tells the voter), from the round as read after the ballot was
-    /// written. If the round began closing meanwhile, the tally decides: it lists the ballot versions it counted, so
-    /// the voter is told the truth either way.
+    /// Whether the ballot counts (the text key that tells the voter). Written together with the round's open marker,
+    /// it does; otherwise the round as read after the write says: if it began closing meanwhile, the tally decides —
+    /// it lists the ballot versions it counted, so the voter is told the truth either way.
     /// </summary>
     private async Task<(string Verdict, VotingRound Current)> VerdictAsync(TurnContext turn, VotingRound round, BallotReceipt receipt,
         CancellationToken cancellationToken)
     {
+        if (receipt.WrittenWhileOpen)
+        {
+            // Stored in one transaction with the round's open marker: the round was open, and its tally will count it.
+            return (receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted, round);
+        }
+
         var current = round;
         for (var wait = 0; wait < 50; wait++)
         {
