@@ -23,16 +23,20 @@ public sealed class BallotReads(StorageTables tables)
 {
     private readonly TableClient table = tables.Workshops;
 
+    /// <param name="withContributions">False when the caller knows them already: a workshop can have hundreds.</param>
     public async Task<BallotScene> ReadSceneAsync(TenantScope scope, string workshopId, string voterId, string roundId,
-        CancellationToken cancellationToken = default)
+        bool withContributions = true, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
         var header = Keys.WorkshopHeaderRow;
         var voter = Keys.ParticipantRow(voterId);
         var round = Keys.RoundRow(roundId);
         var ballot = Keys.BallotRow(roundId, voterId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {voter} or RowKey eq {round} or RowKey eq {ballot} or (RowKey ge {Keys.ContributionPrefix} and RowKey lt {Keys.PrefixEnd(Keys.ContributionPrefix)}))");
+        var filter = withContributions
+            ? TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {voter} or RowKey eq {round} or RowKey eq {ballot} or (RowKey ge {Keys.ContributionPrefix} and RowKey lt {Keys.PrefixEnd(Keys.ContributionPrefix)}))")
+            : TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {voter} or RowKey eq {round} or RowKey eq {ballot})");
         Versioned<Workshop>? workshop = null;
         Participant? participant = null;
         Versioned<VotingRound>? storedRound = null;

@@ -5,6 +5,7 @@ using AgendaBot.Features.Workshops;
 using AgendaBot.Routing;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Voting;
+using AgendaBot.Storage.Workshops;
 using AgendaBot.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -16,9 +17,11 @@ namespace AgendaBot.Features.Voting;
 /// quiet interval updates the card before the voter is answered (so a single voter sees it as before); ballots within
 /// the interval leave one trailing update, which counts again from storage when it runs, so it includes every ballot
 /// written before it — whichever instance took them. At most one update per round and interval runs on an instance.
+/// It also keeps the contributions a round's cards show, read again with every update, so a ballot need not read all
+/// of a workshop's contributions (only display depends on them; what a ballot may contain is the stored round's).
 /// </summary>
 public sealed partial class SharedBallotCard(
-    BallotReads reads, VotingRepository voting, IServiceScopeFactory scopes, TimeProvider time, IOptions<VotingOptions> options,
+    BallotReads reads, VotingRepository voting, WorkshopRepository workshops, IServiceScopeFactory scopes, TimeProvider time, IOptions<VotingOptions> options,
     ILogger<SharedBallotCard> logger) : IDisposable
 {
     /// <summary>The span around one update: its storage calls and its PUT, at most one per interval, not per ballot.</summary>
@@ -29,15 +32,17 @@ public sealed partial class SharedBallotCard(
 
     /// <summary>
     /// A ballot was written: updates the shared card now or soon. Returns the turnout last counted for the round on this
-    /// instance, for the voter's own card (exact when this call updated the card, else at most an interval old).
+    /// instance and the contributions last read, for the voter's own card (exact when this call updated the card, else
+    /// at most an interval old).
     /// </summary>
-    public async Task<int> BallotWrittenAsync(TenantScope tenant, Workshop workshop, IReadOnlyList<Contribution> contributions, string roundId,
+    public async Task<(int Turnout, IReadOnlyList<Contribution> Contributions)> BallotWrittenAsync(TenantScope tenant, Workshop workshop, IReadOnlyList<Contribution> contributions, string roundId,
         CancellationToken cancellationToken)
     {
-        var slot = slots.GetOrAdd($"{tenant.TenantId}|{workshop.Id}|{roundId}", _ => new Slot(tenant, roundId));
+        var slot = slots.GetOrAdd(Key(tenant, workshop.Id, roundId), _ => new Slot(tenant, roundId));
         lock (slot)
         {
-            slot.Scene = (workshop, contributions);
+            slot.Workshop = workshop;
+            slot.Contributions ??= contributions;
         }
 
         if (time.GetUtcNow() - slot.LastStarted >= options.Value.SharedCardInterval && slot.Running.Wait(0, CancellationToken.None))
@@ -45,7 +50,6 @@ public sealed partial class SharedBallotCard(
             try
             {
                 await UpdateAsync(slot, cancellationToken);
-                return slot.Turnout;
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
@@ -57,10 +61,32 @@ public sealed partial class SharedBallotCard(
                 slot.Running.Release();
             }
         }
+        else
+        {
+            ScheduleTrailing(slot);
+        }
 
-        ScheduleTrailing(slot);
-        return slot.Turnout;
+        lock (slot)
+        {
+            return (slot.Turnout, slot.Contributions ?? contributions);
+        }
     }
+
+    /// <summary>The contributions last read for a round's cards on this instance (at most an interval old while ballots come in), or null.</summary>
+    public IReadOnlyList<Contribution>? ContributionsOf(TenantScope tenant, string workshopId, string roundId)
+    {
+        if (!slots.TryGetValue(Key(tenant, workshopId, roundId), out var slot))
+        {
+            return null;
+        }
+
+        lock (slot)
+        {
+            return slot.Contributions;
+        }
+    }
+
+    private static string Key(TenantScope tenant, string workshopId, string roundId) => $"{tenant.TenantId}|{workshopId}|{roundId}";
 
     private void ScheduleTrailing(Slot slot)
     {
@@ -124,35 +150,41 @@ public sealed partial class SharedBallotCard(
 
     private async Task UpdateAsync(Slot slot, CancellationToken cancellationToken)
     {
-        (Workshop Workshop, IReadOnlyList<Contribution> Contributions) scene;
+        Workshop workshop;
         lock (slot)
         {
-            scene = slot.Scene;
+            workshop = slot.Workshop!;
         }
 
         slot.LastStarted = time.GetUtcNow();
         using var span = BotTelemetry.Source.StartActivity(UpdateSpanName);
-        if (await reads.ReadRoundWithTurnoutAsync(slot.Tenant, scene.Workshop.Id, slot.RoundId, cancellationToken) is not { } read
+        if (await reads.ReadRoundWithTurnoutAsync(slot.Tenant, workshop.Id, slot.RoundId, cancellationToken) is not { } read
             || read.Round.State != RoundState.Open || read.Round.BallotCard is not { } card)
         {
             // Closing or closed: the closer shows the final card; nothing to keep up to date any more.
-            slots.TryRemove(new KeyValuePair<string, Slot>($"{slot.Tenant.TenantId}|{scene.Workshop.Id}|{slot.RoundId}", slot));
+            slots.TryRemove(new KeyValuePair<string, Slot>(Key(slot.Tenant, workshop.Id, slot.RoundId), slot));
             return;
+        }
+
+        var contributions = await workshops.GetContributionsAsync(slot.Tenant, workshop.Id, cancellationToken);
+        lock (slot)
+        {
+            slot.Contributions = contributions;
         }
 
         slot.Turnout = read.Turnout;
         await using var scope = scopes.CreateAsyncScope();
         var poster = scope.ServiceProvider.GetRequiredService<ChannelPoster>();
-        var texts = SharedTexts.For(scene.Workshop);
+        var texts = SharedTexts.For(workshop);
         await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
-            BallotCard.Render(read.Round, scene.Workshop, scene.Contributions, read.Turnout, scene.Workshop.ParticipantCount, texts), texts, cancellationToken);
+            BallotCard.Render(read.Round, workshop, contributions, read.Turnout, workshop.ParticipantCount, texts), texts, cancellationToken);
 
         // The round may have closed while the open card was on its way, and the closer's final card may have arrived
         // first; then this update hid it, so show the final card again. (Still Closing: the closer updates after us.)
-        if ((await voting.GetRoundAsync(slot.Tenant, scene.Workshop.Id, slot.RoundId, cancellationToken))?.Value is { State: RoundState.Closed } closed)
+        if ((await voting.GetRoundAsync(slot.Tenant, workshop.Id, slot.RoundId, cancellationToken))?.Value is { State: RoundState.Closed } closed)
         {
             await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
-                BallotCard.Render(closed, scene.Workshop, scene.Contributions, closed.Results?.Ballots ?? 0, scene.Workshop.ParticipantCount, texts),
+                BallotCard.Render(closed, workshop, contributions, closed.Results?.Ballots ?? 0, workshop.ParticipantCount, texts),
                 texts, cancellationToken);
         }
     }
@@ -171,7 +203,9 @@ public sealed partial class SharedBallotCard(
 
         public SemaphoreSlim Running { get; } = new(1, 1);
 
-        public (Workshop Workshop, IReadOnlyList<Contribution> Contributions) Scene { get; set; }
+        public Workshop? Workshop { get; set; }
+
+        public IReadOnlyList<Contribution>? Contributions { get; set; }
 
         public bool TrailingScheduled { get; set; }
 

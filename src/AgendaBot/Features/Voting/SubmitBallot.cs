@@ -26,7 +26,9 @@ public sealed class SubmitBallot(
         var input = CardPayload.Read(data, CardDataJson.Default.BallotData);
         // Storage round-trips are what a ballot costs (docs/performance.md): everything it is checked against is one query.
         var workshopId = await finder.RequireIdFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        var scene = await reads.ReadSceneAsync(turn.Tenant, workshopId, turn.User.Id, input.RoundId, cancellationToken);
+        var known = sharedCard.ContributionsOf(turn.Tenant, workshopId, input.RoundId);
+        var scene = await reads.ReadSceneAsync(turn.Tenant, workshopId, turn.User.Id, input.RoundId, withContributions: known is null, cancellationToken);
+        var contributions = known ?? scene.Contributions;
         var workshop = await finder.RequireAsync(turn, scene.Workshop, scene.Voter, WorkshopAction.Vote, cancellationToken);
         var round = scene.Round?.Value ?? throw new DomainException(DomainErrorCode.NotFound, "round");
         var now = time.GetUtcNow();
@@ -40,11 +42,11 @@ public sealed class SubmitBallot(
         var receipt = await voting.CastAsync(turn.Tenant, round, turn.User.Id, ballot, scene.EarlierBallot, cancellationToken);
         var (verdict, current) = await VerdictAsync(turn, round, receipt, cancellationToken);
         metrics.VoteCast(VoteOutcome(verdict));
-        var turnout = current.State == RoundState.Open
-            ? await sharedCard.BallotWrittenAsync(turn.Tenant, workshop, scene.Contributions, round.Id, cancellationToken)
-            : current.Results?.Ballots ?? 0;
+        var (turnout, shown) = current.State == RoundState.Open
+            ? await sharedCard.BallotWrittenAsync(turn.Tenant, workshop, contributions, round.Id, cancellationToken)
+            : (current.Results?.Ballots ?? 0, contributions);
 
-        return new CardActionResult.ReplaceCard(BallotCard.Render(current, workshop, scene.Contributions, turnout, workshop.ParticipantCount,
+        return new CardActionResult.ReplaceCard(BallotCard.Render(current, workshop, shown, turnout, workshop.ParticipantCount,
             turn.Texts, mine: receipt.Result == BallotResult.AlreadyVoted ? null : ballot, note: turn.Texts[verdict]));
     }
 
