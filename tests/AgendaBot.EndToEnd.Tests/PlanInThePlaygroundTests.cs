@@ -145,6 +145,7 @@ public sealed class PlanInThePlaygroundTests(TeamsPlayground teams) : IClassFixt
         Assert.Equal("Wochenstand der Maßnahmen: Digitale Agenda Hagenow", lines[0]);
         Assert.Equal("de", post.CardLanguage);
         Assert.Contains("Stand: 1 in Arbeit", lines);
-        Assert.Contains(lines, l => l.StartsWith($"• {Measure}:", StringComparison.Ordinal) && l.Contains("Anna Schulz", StringComparison.Ordinal));
+        Assert.Contains($"• {Measure} – Status: geplant → in Arbeit (Anna Schulz)", lines);
+        Assert.Contains($"• {Measure} – Fortschritt: 0 % → 40 % (Anna Schulz)", lines);
     }
 }

@@ -34,23 +34,14 @@ public sealed class ManifestContentTests
     }
 
     [Fact]
-    public void The_bot_works_in_personal_chats_teams_and_group_chats_with_commands_in_both_languages()
+    public void The_bot_works_in_personal_chats_teams_and_group_chats_with_a_command_list_for_each()
     {
         using var manifest = Read("manifest.json");
-        using var english = Read("en.json");
         var bot = Assert.Single(manifest.RootElement.GetProperty("bots").EnumerateArray());
-        var lists = bot.GetProperty("commandLists").EnumerateArray().ToArray();
-        string[] EnglishTitles(int list) => Enumerable.Range(0, lists[list].GetProperty("commands").GetArrayLength())
-            .Select(c => english.RootElement.GetProperty($"bots[0].commandLists[{list}].commands[{c}].title").GetString()!)
-            .ToArray();
 
+        // Which commands each list holds is checked against the bot's routes in ManifestCommandTests.
         Assert.Equal(["personal", "team", "groupChat"], Strings(bot.GetProperty("scopes")));
-        Assert.Equal(["personal"], Strings(lists[0].GetProperty("scopes")));
-        Assert.Equal(["hilfe", "agenda", "idee", "meine daten", "daten löschen"], Titles(lists[0]));
-        Assert.Equal(["help", "agenda", "idea", "my data", "delete my data"], EnglishTitles(0));
-        Assert.Equal(["team", "groupChat"], Strings(lists[1].GetProperty("scopes")));
-        Assert.Equal(["hilfe", "agenda", "workshop", "idee", "akteure"], Titles(lists[1]));
-        Assert.Equal(["help", "agenda", "workshop", "idea", "stakeholders"], EnglishTitles(1));
+        Assert.Equal([["personal"], ["team"], ["groupChat"]], bot.GetProperty("commandLists").EnumerateArray().Select(l => Strings(l.GetProperty("scopes"))));
     }
 
     [Theory]
@@ -70,7 +61,4 @@ public sealed class ManifestContentTests
     private static JsonDocument Read(string file) => JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
 
     private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
-
-    private static string[] Titles(JsonElement list) =>
-        list.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString()!).ToArray();
 }

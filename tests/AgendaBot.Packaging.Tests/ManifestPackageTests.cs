@@ -98,7 +98,7 @@ public sealed class ManifestPackageTests : IDisposable
         var package = await BuiltPackageAsync();
         var path = Path.Combine(package, "manifest.json");
         var text = File.ReadAllText(path)
-            .Replace("\"title\": \"akteure\"", "\"title\": \"akteure\" }, { \"title\": \"abstimmung\"", StringComparison.Ordinal)
+            .Replace("\"title\": \"daten löschen\"", "\"title\": \"daten löschen\" }, { \"title\": \"abstimmung\"", StringComparison.Ordinal)
             .Replace("\"short\": \"Workshops,", "\"short\": \"" + new string('x', 80) + "Workshops,", StringComparison.Ordinal);
         File.WriteAllText(path, text);
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
 
@@ -9,7 +7,7 @@ namespace AgendaBot.Storage.Measures;
 internal static class MeasureDiff
 {
     /// <summary>The history field of an owner change; its before and after values are user ids.</summary>
-    public const string OwnerField = "owner";
+    public const string OwnerField = MeasureHistory.Owner;
 
     public static IReadOnlyList<MeasureChange> Between(Measure before, Measure after, TeamsUser by, DateTimeOffset at)
     {
@@ -22,26 +20,18 @@ internal static class MeasureDiff
             }
         }
 
-        Compare("title", before.Title, after.Title);
-        Compare("description", before.Description, after.Description);
+        Compare(MeasureHistory.Title, before.Title, after.Title);
+        Compare(MeasureHistory.Description, before.Description, after.Description);
         Compare(OwnerField, before.Owner?.Id, after.Owner?.Id);
-        Compare("start", Date(before.Start), Date(after.Start));
-        Compare("end", Date(before.End), Date(after.End));
-        Compare("status", before.Status.ToString(), after.Status.ToString());
-        Compare("progress", Num(before.Progress), Num(after.Progress));
-        Compare("priority", Num(before.Priority), Num(after.Priority));
-        Compare("nextBudgetYear", before.NextBudgetYear.ToString(), after.NextBudgetYear.ToString());
-        Compare("workPackages", Json(before.WorkPackages.ToList()), Json(after.WorkPackages.ToList()));
-        Compare("milestones", JsonSerializer.Serialize(before.Milestones.ToList(), StorageJson.Default.ListMilestone),
-            JsonSerializer.Serialize(after.Milestones.ToList(), StorageJson.Default.ListMilestone));
-        Compare("indicators", JsonSerializer.Serialize(before.Indicators.ToList(), StorageJson.Default.ListIndicator),
-            JsonSerializer.Serialize(after.Indicators.ToList(), StorageJson.Default.ListIndicator));
+        Compare(MeasureHistory.Start, MeasureHistory.Write(before.Start), MeasureHistory.Write(after.Start));
+        Compare(MeasureHistory.End, MeasureHistory.Write(before.End), MeasureHistory.Write(after.End));
+        Compare(MeasureHistory.Status, MeasureHistory.Write(before.Status), MeasureHistory.Write(after.Status));
+        Compare(MeasureHistory.Progress, MeasureHistory.Write(before.Progress), MeasureHistory.Write(after.Progress));
+        Compare(MeasureHistory.Priority, MeasureHistory.Write(before.Priority), MeasureHistory.Write(after.Priority));
+        Compare(MeasureHistory.NextBudgetYear, MeasureHistory.Write(before.NextBudgetYear), MeasureHistory.Write(after.NextBudgetYear));
+        Compare(MeasureHistory.WorkPackages, MeasureHistory.Write(before.WorkPackages), MeasureHistory.Write(after.WorkPackages));
+        Compare(MeasureHistory.Milestones, MeasureHistory.Write(before.Milestones), MeasureHistory.Write(after.Milestones));
+        Compare(MeasureHistory.Indicators, MeasureHistory.Write(before.Indicators), MeasureHistory.Write(after.Indicators));
         return changes;
     }
-
-    private static string? Date(DateOnly? d) => d?.ToString("O", CultureInfo.InvariantCulture);
-
-    private static string? Num(int? n) => n?.ToString(CultureInfo.InvariantCulture);
-
-    private static string Json(List<string> items) => JsonSerializer.Serialize(items, StorageJson.Default.ListString);
 }

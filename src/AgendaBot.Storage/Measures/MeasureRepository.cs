@@ -23,7 +23,7 @@ public sealed class MeasureRepository(StorageTables tables)
         [
             new(TableTransactionActionType.Add, MeasureRows.ToRow(partition, valid)),
             new(TableTransactionActionType.Add,
-                MeasureRows.ToRow(partition, new MeasureChange(valid.Id, createdBy, now, "created", null, valid.Title), NewId())),
+                MeasureRows.ToRow(partition, new MeasureChange(valid.Id, createdBy, now, MeasureHistory.Created, null, valid.Title), NewId())),
         ];
         try
         {

@@ -9,6 +9,7 @@ public sealed class RouteTable
     private readonly Dictionary<string, Type> commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Type> verbs = new(StringComparer.Ordinal);
     private readonly Dictionary<ConversationEvent, List<Type>> events = [];
+    private readonly List<RoutedCommand> routedCommands = [];
 
     public RouteTable Command<THandler>(params string[] keywords) where THandler : ICommandHandler
     {
@@ -20,6 +21,7 @@ public sealed class RouteTable
             }
         }
 
+        routedCommands.Add(new RoutedCommand(typeof(THandler), [.. keywords]));
         return this;
     }
 
@@ -48,6 +50,9 @@ public sealed class RouteTable
         handlers.Add(typeof(THandler));
         return this;
     }
+
+    /// <summary>The commands in the order they were registered.</summary>
+    public IReadOnlyList<RoutedCommand> Commands => routedCommands;
 
     public Type? CommandFor(string keyword) => commands.GetValueOrDefault(keyword);
 

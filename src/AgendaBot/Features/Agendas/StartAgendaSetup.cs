@@ -5,6 +5,7 @@ using AgendaBot.Routing;
 namespace AgendaBot.Features.Agendas;
 
 /// <summary>"@AgendaBot agenda" in a team channel: show the agenda, or the card to set it up.</summary>
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat)]
 public sealed class StartAgendaSetup(WorkshopFinder finder) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using AgendaBot.Storage.Measures;
 namespace AgendaBot.Features.Comments;
 
 /// <summary>"@AgendaBot entwurf" in the team: the project lead gets the card to send the draft action concept for comment.</summary>
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat)]
 public sealed class OfferDraftForComment(DraftAgenda drafts, MeasureRepository measures, TimeProvider time) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

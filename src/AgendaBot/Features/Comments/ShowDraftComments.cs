@@ -21,6 +21,7 @@ public sealed class ShowDraftComments(DraftAgenda drafts, CommentRoundRepository
 }
 
 /// <summary>"@AgendaBot kommentare" in the team: the latest round's comments per measure, for the project lead.</summary>
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat)]
 public sealed class ShowLatestDraftComments(DraftAgenda drafts, CommentRoundRepository rounds, DraftComments comments) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using AgendaBot.Storage.Measures;
 namespace AgendaBot.Features.Measures;
 
 /// <summary>"maßnahmen" / "measures" in the personal chat: the measures the user owns, in every agenda of the tenant.</summary>
+[UsedIn(CommandScopes.Personal)]
 public sealed class ShowMyMeasures(AgendaRepository agendas, MeasureRepository measures) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AgendaBot.Cards;
 using AgendaBot.Domain.Measures;
+using AgendaBot.Domain.People;
 using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
@@ -53,8 +54,9 @@ public static class WeeklyStatusCard
             texts.Format(TextKey.WeeklyIndicatorLine, o.Measure.Title, o.Indicator.Name, o.Indicator.Current, o.Indicator.Unit ?? string.Empty, o.Expected)), texts, "Warning");
         Section(body, texts[TextKey.WeeklyWithoutUpdate], status.WithoutUpdate.Select(m =>
             texts.Format(TextKey.WeeklyOwnerLine, m.Title, m.Owner?.Name ?? "–")), texts, "Warning");
+        var people = measures.Select(m => m.Owner).OfType<TeamsUser>().Concat(status.ChangedSinceLastWeek.Select(c => c.ChangedBy)).ToList();
         Section(body, texts[TextKey.WeeklyChanged], status.ChangedSinceLastWeek.Select(c =>
-            texts.Format(TextKey.WeeklyChangeLine, TitleOf(measures, c.MeasureId), c.Before ?? "–", c.After ?? "–", c.ChangedBy.Name)), texts, null);
+            texts.Format(TextKey.WeeklyChangeLine, TitleOf(measures, c.MeasureId), MeasureChangeText.Describe(c, people, texts), c.ChangedBy.Name)), texts, null);
         return new AdaptiveCard
         {
             Lang = texts.Culture.TwoLetterISOLanguageName,

@@ -5,6 +5,7 @@ using AgendaBot.Routing;
 namespace AgendaBot.Features.PersonalData;
 
 /// <summary>The user asked "daten löschen": explain what erasure means and ask for a click to confirm.</summary>
+[UsedIn(CommandScopes.Personal)]
 public sealed class AskToEraseMyData : ICommandHandler
 {
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>

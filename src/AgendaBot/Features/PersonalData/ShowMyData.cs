@@ -6,6 +6,7 @@ using AgendaBot.Storage.PersonalData;
 namespace AgendaBot.Features.PersonalData;
 
 /// <summary>The user asked "meine daten": everything stored about them, shown only to them.</summary>
+[UsedIn(CommandScopes.Personal)]
 public sealed class ShowMyData(PersonalDataService personalData) : ICommandHandler
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

@@ -4,6 +4,7 @@ using AgendaBot.Routing;
 namespace AgendaBot.Features.Workshops;
 
 /// <summary>"@AgendaBot workshop" in a channel: show the running workshop, or the card to open one.</summary>
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat)]
 public sealed class OfferWorkshop(WorkshopFinder finder) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ namespace AgendaBot.Features.Workshops;
 /// "@AgendaBot gruppenvorschläge": for the Akteursanalyse, the moderation sees which stakeholder group each member of
 /// the team would likely stand for, according to their directory profile — whom to invite for a missing group.
 /// </summary>
+[UsedIn(CommandScopes.Team)]
 public sealed partial class SuggestGroupsForTeam(WorkshopFinder finder, DirectoryProfiles profiles, ILogger<SuggestGroupsForTeam> logger)
     : ICommandHandler
 {
