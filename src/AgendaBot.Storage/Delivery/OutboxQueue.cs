@@ -121,9 +121,10 @@ public sealed class OutboxQueue(DeliveryStorage storage)
         {
             await queue.DeleteMessageAsync(post.MessageId, post.PopReceipt, cancellationToken);
         }
-        catch (RequestFailedException failure) when (failure.Status == Failures.NotFound)
+        catch (RequestFailedException failure) when (failure.Status == Failures.NotFound || failure.ErrorCode == "PopReceiptMismatch")
         {
-            // Someone else already took it over after our visibility ran out; the "sent" marker stops a second delivery.
+            // Handed out again after our visibility ran out: that copy's taker finishes it (a post that went out it drops
+            // on the "sent" marker).
         }
 
         if (!keepBody && post.Envelope is { BodyId: { } bodyId } envelope)
