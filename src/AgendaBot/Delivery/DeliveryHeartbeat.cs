@@ -82,7 +82,7 @@ internal sealed partial class DeliveryHeartbeat : IAsyncDisposable
         {
             await outbox.RenewAsync(post, settings.VisibilityTimeout, stoppingToken);
         }
-        catch (RequestFailedException failure) when (failure.Status is 400 or 404)
+        catch (RequestFailedException failure) when (OutboxQueue.IsAnothers(failure))
         {
             // Handed out again after our visibility ran out: its pop receipt is another's now. The claim keeps the post single.
             messageLost = true;
