@@ -66,8 +66,8 @@ internal sealed partial class DeliveryHeartbeat : IAsyncDisposable
             }
 
             // Neither renewal is cancelled by stop: one cut off halfway would leave us without the new pop receipt or ETag.
-            await RenewMessageAsync(stoppingToken);
-            await RenewClaimAsync(stoppingToken);
+            // Side by side, so that a slow queue does not let the claim lapse.
+            await Task.WhenAll(RenewMessageAsync(stoppingToken), RenewClaimAsync(stoppingToken));
         }
     }
 
@@ -88,7 +88,7 @@ internal sealed partial class DeliveryHeartbeat : IAsyncDisposable
             messageLost = true;
             LogMessageLost(logger, post.MessageId);
         }
-        catch (Exception failure) when (failure is not OperationCanceledException)
+        catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
         {
             LogRenewalFailed(logger, failure, post.MessageId);
         }
@@ -113,9 +113,9 @@ internal sealed partial class DeliveryHeartbeat : IAsyncDisposable
                 LogClaimLost(logger, envelope.Key);
             }
         }
-        catch (Exception failure) when (failure is not OperationCanceledException)
+        catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
         {
-            // Storage away for a moment: the lease lasts a while yet, the next beat tries again.
+            // Storage away for a moment (or a request timed out): the lease lasts a while yet, the next beat tries again.
             LogRenewalFailed(logger, failure, post.MessageId);
         }
     }
