@@ -8,8 +8,8 @@ namespace AgendaBot.Delivery;
 /// the connector's retries — by renewing, every half of the shorter of visibility timeout and claim lifetime, the
 /// message's visibility and (once <see cref="Hold"/> was called) the claim's lease. The lease is what keeps the post
 /// single: a busy machine may renew the message too late and see it handed out again, but that copy finds the claim
-/// held and is put back. Stop it before the message is deleted or put back, or the claim released: those need the
-/// newest pop receipt and ETag, which a renewal replaces.
+/// held and is put back. Stop it before the message is deleted or put back: that needs the newest pop receipt, which a
+/// renewal replaces (<see cref="ReleaseAsync"/>, which needs the newest ETag, stops it itself).
 /// </summary>
 internal sealed partial class DeliveryHeartbeat : IAsyncDisposable
 {
@@ -120,6 +120,50 @@ internal sealed partial class DeliveryHeartbeat : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops, then gives the claim up with its newest ETag (deferred or parked), so that a later copy may try.</summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        await StopAsync();
+        if (claim is { } held && post.Envelope is { } envelope)
+        {
+            await ledger.ReleaseAsync(envelope.Scope, envelope.Key, held.ETag, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// After a failure before anything was sent (storage away, a bug, the host stopping): gives the claim up, tried again
+    /// while storage is away for as long as the claim would last anyway. Never throws: the failure itself is what counts.
+    /// </summary>
+    public async Task ReleaseAfterFailureAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ReleaseAsync(CancellationToken.None);
+                return;
+            }
+            catch (Exception failure) when (failure is RequestFailedException or AggregateException)
+            {
+                var pause = TimeSpan.FromSeconds(Math.Min(attempt, 5));
+                if (stoppingToken.IsCancellationRequested || claim is not { } held || time.GetUtcNow() + pause >= held.HeldUntil)
+                {
+                    return;
+                }
+
+                LogReleaseLater(logger, post.Envelope?.Key, attempt);
+                try
+                {
+                    await Task.Delay(pause, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
     /// <summary>Ends the renewals; afterwards <see cref="Claim"/> and the message's pop receipt are final.</summary>
     public async ValueTask StopAsync()
     {
@@ -145,6 +189,9 @@ internal sealed partial class DeliveryHeartbeat : IAsyncDisposable
         await StopAsync();
         stop.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give up the claim on post {Key} (attempt {Attempt}); trying again")]
+    private static partial void LogReleaseLater(ILogger logger, string? key, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew message {MessageId} or its claim; trying again at the next beat")]
     private static partial void LogRenewalFailed(ILogger logger, Exception failure, string messageId);

@@ -28,6 +28,9 @@ public sealed partial class PostDelivery(
     TimeProvider time,
     ILogger<PostDelivery> logger)
 {
+    // Once the connector was called, the post may have gone out: from then on a failure keeps the claim until it lapses.
+    private bool sendStarted;
+
     private DeliveryOptions Settings => options.Value;
 
     public async Task DeliverAsync(ReceivedPost post, CancellationToken cancellationToken)
@@ -64,7 +67,17 @@ public sealed partial class PostDelivery(
                 return;
             default:
                 heartbeat.Hold(claim);
-                await DeliverClaimedAsync(post, envelope, heartbeat, cancellationToken);
+                try
+                {
+                    await DeliverClaimedAsync(post, envelope, heartbeat, cancellationToken);
+                }
+                catch (Exception) when (!sendStarted)
+                {
+                    // Nothing went out: the message, when it comes back, need not wait for the claim to lapse.
+                    await heartbeat.ReleaseAfterFailureAsync(cancellationToken);
+                    throw;
+                }
+
                 return;
         }
     }
@@ -110,6 +123,7 @@ public sealed partial class PostDelivery(
             return new SendOutcome(null, null, Settings.VisibilityTimeout);
         }
 
+        sendStarted = true;
         try
         {
             var sent = envelope.UpdateActivityId is { } activityId
@@ -139,7 +153,7 @@ public sealed partial class PostDelivery(
 
         if (outcome.PutBackFor is { } wait)
         {
-            await ReleaseAsync(envelope, heartbeat, cancellationToken);
+            await heartbeat.ReleaseAsync(cancellationToken);
             await outbox.DeferAsync(post, envelope, wait, cancellationToken);
             return;
         }
@@ -160,18 +174,8 @@ public sealed partial class PostDelivery(
         {
             var delay = failure.RetryAfter ?? Backoff(attempts);
             LogRetryLater(logger, envelope.Key, failure.Reason, attempts, delay.TotalSeconds);
-            await ReleaseAsync(envelope, heartbeat, cancellationToken);
+            await heartbeat.ReleaseAsync(cancellationToken);
             await outbox.DeferAsync(post, envelope with { Attempts = attempts }, delay, cancellationToken);
-        }
-    }
-
-    /// <summary>Stops the heartbeat (the message's pop receipt is final then) and gives the claim up with its newest ETag.</summary>
-    private async Task ReleaseAsync(OutboxEnvelope envelope, DeliveryHeartbeat heartbeat, CancellationToken cancellationToken)
-    {
-        await heartbeat.StopAsync();
-        if (heartbeat.Claim is { } claim)
-        {
-            await ledger.ReleaseAsync(envelope.Scope, envelope.Key, claim.ETag, cancellationToken);
         }
     }
 
@@ -229,7 +233,7 @@ public sealed partial class PostDelivery(
             attempts ?? envelope?.Attempts ?? 0, post.MessageId, OutboxCodec.Describe(post.Text), time.GetUtcNow()), cancellationToken);
         if (heartbeat is not null && envelope is not null)
         {
-            await ReleaseAsync(envelope, heartbeat, cancellationToken);
+            await heartbeat.ReleaseAsync(cancellationToken);
         }
 
         await outbox.CompleteAsync(post, keepBody: true, cancellationToken);
