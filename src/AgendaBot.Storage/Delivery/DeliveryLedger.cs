@@ -11,10 +11,14 @@ public enum ClaimOutcome
     /// <summary>The post was delivered before: drop the message.</summary>
     AlreadySent,
 
-    /// <summary>Another message with the same key is being delivered right now; try again after <see cref="Claim.HeldUntil"/>.</summary>
+    /// <summary>Another delivery of this key (maybe of this very message) holds it right now; try again after <see cref="Claim.HeldUntil"/>.</summary>
     HeldByOther,
 }
 
+/// <summary>
+/// The answer to a claim. When <see cref="ClaimOutcome.Claimed"/>, <see cref="ETag"/> is the claim row's as this holder
+/// last wrote it (every renewal replaces it) and <see cref="HeldUntil"/> when the claim lapses unless renewed.
+/// </summary>
 public sealed record Claim(ClaimOutcome Outcome, ETag ETag = default, DateTimeOffset HeldUntil = default);
 
 /// <summary>A conversation that refused the bot (403 MessageWritesBlocked) and since when.</summary>
@@ -32,18 +36,21 @@ public sealed class DeliveryLedger(DeliveryStorage storage)
     private readonly TableClient table = storage.Outbox;
 
     /// <summary>
-    /// Claims a post for delivery by this message: an insert, so of two workers holding copies of the same post only
-    /// one wins. A claim left by this same message (its earlier holder died) or expired is taken over with its ETag.
+    /// Claims a post for delivery: an insert, so of two workers holding copies of the same post only one wins. The claim
+    /// is a lease until <see cref="Claim.HeldUntil"/>, which its holder extends with <see cref="RenewAsync"/> while it
+    /// works. Nobody else takes it over before it expired — not even the same queue message handed out again, since
+    /// its first taker may still be sending; an expired claim (its holder died or stalled) is taken over with its ETag.
     /// </summary>
     public async Task<Claim> TryClaimAsync(TenantScope scope, string key, string messageId, DateTimeOffset now, TimeSpan lifetime,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var row = ClaimRow(scope, key, messageId, now + lifetime);
+        var heldUntil = now + lifetime;
+        var row = ClaimRow(scope, key, messageId, heldUntil);
         try
         {
             var added = await table.AddEntityAsync(row, cancellationToken);
-            return new Claim(ClaimOutcome.Claimed, added.Headers.ETag ?? default);
+            return new Claim(ClaimOutcome.Claimed, added.Headers.ETag ?? default, heldUntil);
         }
         catch (RequestFailedException failure) when (failure.IsConflict())
         {
@@ -62,20 +69,42 @@ public sealed class DeliveryLedger(DeliveryStorage storage)
             return new Claim(ClaimOutcome.AlreadySent);
         }
 
-        var heldUntil = existing.GetDateTimeOffset("HeldUntil") ?? now;
-        if (existing.GetString("MessageId") != messageId && heldUntil > now)
+        var heldByOther = existing.GetDateTimeOffset("HeldUntil") ?? now;
+        if (heldByOther > now)
         {
-            return new Claim(ClaimOutcome.HeldByOther, HeldUntil: heldUntil);
+            return new Claim(ClaimOutcome.HeldByOther, HeldUntil: heldByOther);
         }
 
         try
         {
             var taken = await table.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new Claim(ClaimOutcome.Claimed, taken.Headers.ETag ?? default);
+            return new Claim(ClaimOutcome.Claimed, taken.Headers.ETag ?? default, heldUntil);
         }
         catch (RequestFailedException failure) when (failure.IsStale() || failure.Status == Failures.NotFound)
         {
             return new Claim(ClaimOutcome.HeldByOther, HeldUntil: now);
+        }
+    }
+
+    /// <summary>
+    /// Extends a claim this worker still holds to <paramref name="now"/> + <paramref name="lifetime"/>; null when it is
+    /// no longer ours (taken over after it expired, released, or the post marked sent).
+    /// </summary>
+    public async Task<Claim?> RenewAsync(TenantScope scope, string key, Claim claim, DateTimeOffset now, TimeSpan lifetime,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(claim);
+        var heldUntil = now + lifetime;
+        var row = new TableEntity(Keys.OutboxPartition(scope.TenantId), Keys.PostRow(key)) { ["HeldUntil"] = heldUntil };
+        try
+        {
+            var renewed = await table.UpdateEntityAsync(row, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+            return claim with { ETag = renewed.Headers.ETag ?? default, HeldUntil = heldUntil };
+        }
+        catch (RequestFailedException failure) when (failure.IsStale() || failure.Status == Failures.NotFound)
+        {
+            return null;
         }
     }
 
@@ -101,9 +130,9 @@ public sealed class DeliveryLedger(DeliveryStorage storage)
         {
             await table.DeleteEntityAsync(Keys.OutboxPartition(scope.TenantId), Keys.PostRow(key), claim, cancellationToken);
         }
-        catch (RequestFailedException failure) when (failure.IsStale())
+        catch (RequestFailedException failure) when (failure.IsStale() || failure.Status == Failures.NotFound)
         {
-            // Taken over meanwhile: the claim is not ours to release any more.
+            // Taken over meanwhile (and maybe released by its new holder): the claim is not ours to release any more.
         }
     }
 

@@ -109,8 +109,15 @@ public sealed class OutboxQueue(DeliveryStorage storage)
         ArgumentNullException.ThrowIfNull(post);
         // The queue allows at most 7 days of invisibility.
         var visibility = TimeSpan.FromTicks(Math.Clamp(delay.Ticks, 0, TimeSpan.FromDays(7).Ticks - TimeSpan.TicksPerSecond));
-        var receipt = await queue.UpdateMessageAsync(post.MessageId, post.PopReceipt, OutboxCodec.Encode(envelope), visibility, cancellationToken);
-        post.PopReceipt = receipt.Value.PopReceipt;
+        try
+        {
+            var receipt = await queue.UpdateMessageAsync(post.MessageId, post.PopReceipt, OutboxCodec.Encode(envelope), visibility, cancellationToken);
+            post.PopReceipt = receipt.Value.PopReceipt;
+        }
+        catch (RequestFailedException failure) when (IsAnothers(failure))
+        {
+            // Handed out again after our visibility ran out: that copy's taker decides when it comes back.
+        }
     }
 
     /// <summary>Removes a finished message (delivered, duplicate or parked) and, unless kept for the parked record, its body row.</summary>
@@ -121,15 +128,23 @@ public sealed class OutboxQueue(DeliveryStorage storage)
         {
             await queue.DeleteMessageAsync(post.MessageId, post.PopReceipt, cancellationToken);
         }
-        catch (RequestFailedException failure) when (failure.Status == Failures.NotFound)
+        catch (RequestFailedException failure) when (IsAnothers(failure))
         {
-            // Someone else already took it over after our visibility ran out; the "sent" marker stops a second delivery.
+            // Handed out again after our visibility ran out: that copy's taker finishes it (a post that went out it drops
+            // on the "sent" marker).
         }
 
         if (!keepBody && post.Envelope is { BodyId: { } bodyId } envelope)
         {
             await table.DeleteEntityAsync(Keys.OutboxPartition(envelope.Tenant), Keys.BodyRow(envelope.Key, bodyId), cancellationToken: cancellationToken);
         }
+    }
+
+    /// <summary>Our pop receipt is stale: the message was handed out again (or deleted by whoever took it then).</summary>
+    public static bool IsAnothers(RequestFailedException failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure.Status == Failures.NotFound || failure.ErrorCode == "PopReceiptMismatch";
     }
 
     private async Task<string> StoreBodyAsync(OutboxEnvelope envelope, string activityJson, CancellationToken cancellationToken)

@@ -9,8 +9,9 @@ public sealed class DeliveryOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// How long a taken message stays hidden from other workers. Renewed every half of it while a send is under way,
-    /// so a living worker keeps its message; a dead one gives it back after at most this long.
+    /// How long a taken message stays hidden from other workers. Renewed every half of it (or of a shorter
+    /// <see cref="ClaimLifetime"/>) while a delivery is under way, so a living worker keeps its message; a dead one gives
+    /// it back after at most this long.
     /// </summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -34,10 +35,12 @@ public sealed class DeliveryOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// How long a claim on an idempotency key keeps other copies of the same post away. Longer than the slowest send
-    /// (the connector's attempts × (HTTP timeout + longest Retry-After)).
+    /// The lease of a claim on an idempotency key: no other delivery of the post — not even the same queue message
+    /// handed out again — may take it over before it ends. Renewed with the message's visibility while the delivery
+    /// runs, so it ends only when its holder died or stalled this long: the post of a worker that died goes out again
+    /// after at most this long. At least <see cref="VisibilityTimeout"/>, so that a message that reappears finds its claim still held.
     /// </summary>
-    public TimeSpan ClaimLifetime { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan ClaimLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Longest wait for a rate-limit slot in memory; longer waits put the message back in the queue instead.</summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(10);

@@ -13,7 +13,8 @@ namespace AgendaBot.Delivery;
 /// <summary>
 /// Delivers one message taken from the outbox: claims its idempotency key, finds the conversation, waits for a
 /// rate-limit slot, sends through the connector at the conversation's own service URL, and then marks it sent and
-/// deletes it — or puts it back for later, or parks it with the reason. One instance per message (a DI scope).
+/// deletes it — or puts it back for later, or parks it with the reason. A <see cref="DeliveryHeartbeat"/> keeps the
+/// message hidden and the claim held all the while. One instance per message (a DI scope).
 /// </summary>
 public sealed partial class PostDelivery(
     OutboxQueue outbox,
@@ -27,6 +28,9 @@ public sealed partial class PostDelivery(
     TimeProvider time,
     ILogger<PostDelivery> logger)
 {
+    // Once the connector was called, the post may have gone out: from then on a failure keeps the claim until it lapses.
+    private bool sendStarted;
+
     private DeliveryOptions Settings => options.Value;
 
     public async Task DeliverAsync(ReceivedPost post, CancellationToken cancellationToken)
@@ -44,60 +48,82 @@ public sealed partial class PostDelivery(
             return;
         }
 
+        // From the claim to the end, the message stays hidden and the claim held: also while waiting for a rate-limit slot.
+        await using var heartbeat = DeliveryHeartbeat.Start(outbox, ledger, post, Settings, time, logger, cancellationToken);
         var now = time.GetUtcNow();
         var claim = await ledger.TryClaimAsync(envelope.Scope, envelope.Key, post.MessageId, now, Settings.ClaimLifetime, cancellationToken);
         switch (claim.Outcome)
         {
             case ClaimOutcome.AlreadySent:
                 LogDuplicate(logger, envelope.Key);
+                await heartbeat.StopAsync();
                 await outbox.CompleteAsync(post, cancellationToken: cancellationToken);
                 return;
             case ClaimOutcome.HeldByOther:
                 // Look again soon: by then the holder has usually finished (this copy is dropped) or died (its claim ends).
                 var heldFor = claim.HeldUntil - now + TimeSpan.FromSeconds(1);
+                await heartbeat.StopAsync();
                 await outbox.DeferAsync(post, envelope, heldFor < Settings.VisibilityTimeout ? heldFor : Settings.VisibilityTimeout, cancellationToken);
                 return;
             default:
-                await DeliverClaimedAsync(post, envelope, claim, cancellationToken);
+                heartbeat.Hold(claim);
+                try
+                {
+                    await DeliverClaimedAsync(post, envelope, heartbeat, cancellationToken);
+                }
+                catch (Exception) when (!sendStarted)
+                {
+                    // Nothing went out: the message, when it comes back, need not wait for the claim to lapse.
+                    await heartbeat.ReleaseAfterFailureAsync(cancellationToken);
+                    throw;
+                }
+
                 return;
         }
     }
 
-    private async Task DeliverClaimedAsync(ReceivedPost post, OutboxEnvelope envelope, Claim claim, CancellationToken cancellationToken)
+    private async Task DeliverClaimedAsync(ReceivedPost post, OutboxEnvelope envelope, DeliveryHeartbeat heartbeat, CancellationToken cancellationToken)
     {
         var scope = envelope.Scope;
         var reference = await references.GetAsync(scope, envelope.Conversation, cancellationToken);
         if (reference is null)
         {
-            await ParkAsync(post, claim, "no conversation reference: the bot was never installed there, or was removed", cancellationToken);
+            await ParkAsync(post, heartbeat, "no conversation reference: the bot was never installed there, or was removed", cancellationToken);
             return;
         }
 
         if (await blocking.BlockedReasonAsync(scope, reference, cancellationToken) is { } blocked)
         {
-            await ParkAsync(post, claim, blocked, cancellationToken);
+            await ParkAsync(post, heartbeat, blocked, cancellationToken);
             return;
         }
 
         if (await ReadActivityAsync(envelope, reference, cancellationToken) is not { } activity)
         {
-            await ParkAsync(post, claim, "the activity is missing or is no readable activity", cancellationToken);
+            await ParkAsync(post, heartbeat, "the activity is missing or is no readable activity", cancellationToken);
             return;
         }
 
-        var outcome = await SendWithinLimitsAsync(post, envelope, reference, activity, cancellationToken);
-        await FinishAsync(post, envelope, claim, outcome, cancellationToken);
+        var outcome = await SendWithinLimitsAsync(envelope, reference, activity, heartbeat, cancellationToken);
+        await FinishAsync(post, envelope, heartbeat, outcome, cancellationToken);
     }
 
-    private async Task<SendOutcome> SendWithinLimitsAsync(ReceivedPost post, OutboxEnvelope envelope, ConversationReference reference,
-        Activity activity, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendWithinLimitsAsync(OutboxEnvelope envelope, ConversationReference reference, Activity activity,
+        DeliveryHeartbeat heartbeat, CancellationToken cancellationToken)
     {
-        await using var heartbeat = VisibilityHeartbeat.Start(outbox, post, Settings.VisibilityTimeout, time, logger, cancellationToken);
         if (await limiter.AcquireAsync(envelope.Tenant, envelope.Conversation, Settings.MaxRateLimitWait, cancellationToken) is { } later)
         {
             return new SendOutcome(null, null, later);
         }
 
+        if (!heartbeat.HoldsClaim)
+        {
+            // Stalled past the claim's end: another copy may be sending already. Back to the queue; it finds out which.
+            LogClaimLapsed(logger, envelope.Key);
+            return new SendOutcome(null, null, Settings.VisibilityTimeout);
+        }
+
+        sendStarted = true;
         try
         {
             var sent = envelope.UpdateActivityId is { } activityId
@@ -111,20 +137,23 @@ public sealed partial class PostDelivery(
         }
     }
 
-    private async Task FinishAsync(ReceivedPost post, OutboxEnvelope envelope, Claim claim, SendOutcome outcome, CancellationToken cancellationToken)
+    private async Task FinishAsync(ReceivedPost post, OutboxEnvelope envelope, DeliveryHeartbeat heartbeat, SendOutcome outcome,
+        CancellationToken cancellationToken)
     {
         if (outcome.ActivityId is { } activityId)
         {
             // The post is out: the bookkeeping must not be cut short by the host stopping, or it would go out again.
+            // The heartbeat goes on until the "sent" marker is written, so that no other copy takes the claim before.
             await RecordSentAsync(envelope, activityId, cancellationToken);
+            await heartbeat.StopAsync();
             await outbox.CompleteAsync(post, cancellationToken: CancellationToken.None);
             LogDelivered(logger, envelope.Key, envelope.Conversation, envelope.Attempts + 1);
             return;
         }
 
-        if (outcome.RateLimitedFor is { } wait)
+        if (outcome.PutBackFor is { } wait)
         {
-            await ledger.ReleaseAsync(envelope.Scope, envelope.Key, claim.ETag, cancellationToken);
+            await heartbeat.ReleaseAsync(cancellationToken);
             await outbox.DeferAsync(post, envelope, wait, cancellationToken);
             return;
         }
@@ -134,18 +163,18 @@ public sealed partial class PostDelivery(
         if (failure.Kind == SendFailureKind.WritesBlocked)
         {
             await blocking.BlockAsync(envelope, failure.Reason, cancellationToken);
-            await ParkAsync(post, claim, $"{failure.Reason}: the bot was blocked or removed in this conversation", cancellationToken, attempts);
+            await ParkAsync(post, heartbeat, $"{failure.Reason}: the bot was blocked or removed in this conversation", cancellationToken, attempts);
             await blocking.NotifyAsync(envelope, cancellationToken);
         }
         else if (failure.Kind == SendFailureKind.Permanent || attempts >= Settings.MaxAttempts)
         {
-            await ParkAsync(post, claim, $"{failure.Reason} (attempt {attempts})", cancellationToken, attempts);
+            await ParkAsync(post, heartbeat, $"{failure.Reason} (attempt {attempts})", cancellationToken, attempts);
         }
         else
         {
             var delay = failure.RetryAfter ?? Backoff(attempts);
             LogRetryLater(logger, envelope.Key, failure.Reason, attempts, delay.TotalSeconds);
-            await ledger.ReleaseAsync(envelope.Scope, envelope.Key, claim.ETag, cancellationToken);
+            await heartbeat.ReleaseAsync(cancellationToken);
             await outbox.DeferAsync(post, envelope with { Attempts = attempts }, delay, cancellationToken);
         }
     }
@@ -196,14 +225,15 @@ public sealed partial class PostDelivery(
         }
     }
 
-    private async Task ParkAsync(ReceivedPost post, Claim? claim, string reason, CancellationToken cancellationToken, int? attempts = null)
+    private async Task ParkAsync(ReceivedPost post, DeliveryHeartbeat? heartbeat, string reason, CancellationToken cancellationToken,
+        int? attempts = null)
     {
         var envelope = post.Envelope;
         await parked.ParkAsync(new ParkedPost(envelope?.Tenant, envelope?.Conversation, envelope?.Key, reason,
             attempts ?? envelope?.Attempts ?? 0, post.MessageId, OutboxCodec.Describe(post.Text), time.GetUtcNow()), cancellationToken);
-        if (claim is not null && envelope is not null)
+        if (heartbeat is not null && envelope is not null)
         {
-            await ledger.ReleaseAsync(envelope.Scope, envelope.Key, claim.ETag, cancellationToken);
+            await heartbeat.ReleaseAsync(cancellationToken);
         }
 
         await outbox.CompleteAsync(post, keepBody: true, cancellationToken);
@@ -218,8 +248,8 @@ public sealed partial class PostDelivery(
         return TimeSpan.FromMilliseconds(Math.Min(jittered, Settings.MaxRetryDelay.TotalMilliseconds));
     }
 
-    /// <summary>Exactly one of: the activity id it was sent as, why it failed, or how long the rate limit asks to wait.</summary>
-    private sealed record SendOutcome(string? ActivityId, SendFailure? Failure, TimeSpan? RateLimitedFor);
+    /// <summary>Exactly one of: the activity id it was sent as, why it failed, or how long to put it back unsent (rate limit, lapsed claim).</summary>
+    private sealed record SendOutcome(string? ActivityId, SendFailure? Failure, TimeSpan? PutBackFor);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivered post {Key} to {ConversationId} (attempt {Attempt})")]
     private static partial void LogDelivered(ILogger logger, string key, string conversationId, int attempt);
@@ -232,6 +262,9 @@ public sealed partial class PostDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Post {Key} failed ({Reason}), attempt {Attempt}; trying again in {DelaySeconds} s")]
     private static partial void LogRetryLater(ILogger logger, string key, string reason, int attempt, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The claim on post {Key} lapsed before it could be sent; putting it back")]
+    private static partial void LogClaimLapsed(ILogger logger, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Parked message {MessageId} (post {Key}): {Reason}")]
     private static partial void LogParked(ILogger logger, string messageId, string? key, string reason);

@@ -15,10 +15,10 @@ public static class DeliveryHostingExtensions
     public static IServiceCollection AddAgendaBotDelivery(this IServiceCollection services)
     {
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName)
-            .Validate(o => o.VisibilityTimeout >= TimeSpan.FromSeconds(1) && o.PollInterval > TimeSpan.Zero && o.MaxConcurrency > 0
+            .Validate(o => o.VisibilityTimeout >= TimeSpan.FromSeconds(1) && o.ClaimLifetime >= o.VisibilityTimeout && o.PollInterval > TimeSpan.Zero && o.MaxConcurrency > 0
                 && o.MaxAttempts > 0 && o.PerConversationPerSecond > 0 && o.PerConversationPerTwoSeconds > 0
                 && o.PerConversationPerThirtySeconds > 0 && o.PerConversationPerHour > 0 && o.PerTenantPerSecond > 0,
-                "Delivery: the visibility timeout is at least 1 s; poll interval, concurrency, attempts and rate limits are positive.")
+                "Delivery: the visibility timeout is at least 1 s and the claim lifetime at least as long; poll interval, concurrency, attempts and rate limits are positive.")
             .ValidateOnStart();
         services.AddOptions<WeeklyPostOptions>().BindConfiguration(WeeklyPostOptions.SectionName);
         services.AddOptions<StorageOptions>()

@@ -42,13 +42,60 @@ public sealed class DeliveryLedgerTests
     }
 
     [Fact]
-    public async Task The_same_message_coming_back_after_its_worker_died_takes_its_claim_over()
+    public async Task The_same_message_handed_out_again_is_held_off_while_its_first_claim_lasts()
     {
         await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday, Lifetime);
 
         var again = await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday.AddMinutes(1), Lifetime);
 
+        Assert.Equal(ClaimOutcome.HeldByOther, again.Outcome);
+        Assert.Equal(People.Monday + Lifetime, again.HeldUntil);
+    }
+
+    [Fact]
+    public async Task The_same_message_coming_back_after_its_worker_died_takes_the_expired_claim_over()
+    {
+        await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday, Lifetime);
+
+        var again = await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday + Lifetime + TimeSpan.FromSeconds(1), Lifetime);
+
         Assert.Equal(ClaimOutcome.Claimed, again.Outcome);
+    }
+
+    [Fact]
+    public async Task A_renewed_claim_holds_other_copies_off_past_its_first_end()
+    {
+        var first = await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday, Lifetime);
+
+        var renewed = await ledger.RenewAsync(tenant, "k", first, People.Monday.AddMinutes(10), Lifetime);
+        var later = await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday + Lifetime + TimeSpan.FromSeconds(1), Lifetime);
+
+        Assert.Equal(People.Monday.AddMinutes(10) + Lifetime, renewed?.HeldUntil);
+        Assert.Equal(ClaimOutcome.HeldByOther, later.Outcome);
+        Assert.Equal(People.Monday.AddMinutes(10) + Lifetime, later.HeldUntil);
+    }
+
+    [Fact]
+    public async Task A_claim_taken_over_after_it_expired_cannot_be_renewed_by_its_old_holder()
+    {
+        var first = await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday, Lifetime);
+        var successor = await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday + Lifetime + TimeSpan.FromSeconds(1), Lifetime);
+
+        var renewed = await ledger.RenewAsync(tenant, "k", first, People.Monday + Lifetime + TimeSpan.FromSeconds(2), Lifetime);
+
+        Assert.Null(renewed);
+        Assert.Equal(ClaimOutcome.Claimed, successor.Outcome);
+        Assert.NotNull(await ledger.RenewAsync(tenant, "k", successor, People.Monday + Lifetime + TimeSpan.FromSeconds(2), Lifetime));
+    }
+
+    [Fact]
+    public async Task A_claim_of_a_post_marked_sent_cannot_be_renewed()
+    {
+        var first = await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday, Lifetime);
+        await ledger.MarkSentAsync(tenant, "k", "activity-1", People.Monday);
+
+        Assert.Null(await ledger.RenewAsync(tenant, "k", first, People.Monday.AddMinutes(1), Lifetime));
+        Assert.Equal((true, "activity-1"), await ledger.GetSentAsync(tenant, "k"));
     }
 
     [Fact]
@@ -76,11 +123,12 @@ public sealed class DeliveryLedgerTests
     public async Task Releasing_a_claim_someone_took_over_leaves_their_claim()
     {
         var first = await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday, Lifetime);
-        await ledger.TryClaimAsync(tenant, "k", "message-1", People.Monday.AddMinutes(1), Lifetime);
+        var takeover = People.Monday + Lifetime + TimeSpan.FromSeconds(1);
+        await ledger.TryClaimAsync(tenant, "k", "message-1", takeover, Lifetime);
 
         await ledger.ReleaseAsync(tenant, "k", first.ETag);
 
-        Assert.Equal(ClaimOutcome.HeldByOther, (await ledger.TryClaimAsync(tenant, "k", "message-2", People.Monday, Lifetime)).Outcome);
+        Assert.Equal(ClaimOutcome.HeldByOther, (await ledger.TryClaimAsync(tenant, "k", "message-2", takeover, Lifetime)).Outcome);
     }
 
     [Fact]

@@ -43,6 +43,8 @@ public sealed class DeliveryBot : IAsyncDisposable
         {
             ["Storage:TablePrefix"] = $"d{Guid.NewGuid():N}"[..16],
             ["Delivery:VisibilityTimeout"] = "00:00:02",
+            // A worker that dies mid-send holds its post this long; long enough for a busy machine to renew it in time.
+            ["Delivery:ClaimLifetime"] = "00:00:06",
             ["Delivery:PollInterval"] = "00:00:00.05",
             ["Delivery:MaxPollInterval"] = "00:00:00.2",
             ["Delivery:RetryBaseDelay"] = "00:00:00.2",
