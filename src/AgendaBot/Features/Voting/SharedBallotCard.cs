@@ -55,6 +55,7 @@ public sealed partial class SharedBallotCard(
             {
                 // The ballot is stored and the voter must hear so; the card catches up with the trailing update.
                 LogUpdateFailed(logger, failure, roundId);
+                ScheduleTrailing(slot);
             }
             finally
             {
@@ -111,13 +112,24 @@ public sealed partial class SharedBallotCard(
     {
         try
         {
-            var wait = slot.LastStarted + options.Value.SharedCardInterval - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            while (true)
             {
-                await Task.Delay(wait, time, stopping.Token);
+                var wait = slot.LastStarted + options.Value.SharedCardInterval - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stopping.Token);
+                }
+
+                await slot.Running.WaitAsync(stopping.Token);
+                if (time.GetUtcNow() - slot.LastStarted >= options.Value.SharedCardInterval)
+                {
+                    break;
+                }
+
+                // A ballot's own update ran meanwhile: wait out its interval, too.
+                slot.Running.Release();
             }
 
-            await slot.Running.WaitAsync(stopping.Token);
             try
             {
                 // Cleared before the count is read: a ballot written after this point schedules the next update.
