@@ -9,8 +9,10 @@ namespace AgendaBot.Storage.Voting;
 /// What a ballot is checked against, read together: the workshop header, the voter's registration, the round, the
 /// voter's earlier ballot (named rounds) and the contributions the ballot card names.
 /// </summary>
+/// <param name="VoterVersion">The ETag of the voter's registration row, for a later ballot that requires it unchanged.</param>
 public sealed record BallotScene(
-    Versioned<Workshop>? Workshop, Participant? Voter, Versioned<VotingRound>? Round, bool EarlierBallot, IReadOnlyList<Contribution> Contributions);
+    Versioned<Workshop>? Workshop, Participant? Voter, Versioned<VotingRound>? Round, bool EarlierBallot, IReadOnlyList<Contribution> Contributions,
+    Azure.ETag VoterVersion = default);
 
 /// <summary>A round as read after a ballot was written, with the turnout: how many ballots it has.</summary>
 public sealed record RoundTurnout(VotingRound Round, int Turnout);
@@ -39,6 +41,7 @@ public sealed class BallotReads(StorageTables tables)
                 $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {voter} or RowKey eq {round} or RowKey eq {ballot})");
         Versioned<Workshop>? workshop = null;
         Participant? participant = null;
+        Azure.ETag participantVersion = default;
         Versioned<VotingRound>? storedRound = null;
         var earlierBallot = false;
         var contributions = new List<Contribution>();
@@ -51,6 +54,7 @@ public sealed class BallotReads(StorageTables tables)
             else if (row.RowKey == voter)
             {
                 participant = Workshops.WorkshopRows.ToParticipant(row);
+                participantVersion = row.ETag;
             }
             else if (row.RowKey == round)
             {
@@ -66,7 +70,7 @@ public sealed class BallotReads(StorageTables tables)
             }
         }
 
-        return new BallotScene(workshop, participant, storedRound, earlierBallot, contributions);
+        return new BallotScene(workshop, participant, storedRound, earlierBallot, contributions, participantVersion);
     }
 
     /// <summary>The round and the number of its ballots in one query (only the row keys of the ballots come back).</summary>

@@ -25,6 +25,9 @@ public enum BallotResult
 /// </param>
 public sealed record BallotReceipt(BallotResult Result, string Version, bool WrittenWhileOpen = false);
 
+/// <summary>A ballot written by <see cref="VotingRepository.CastAsKnownVoterAsync"/>, and the registration's new ETag.</summary>
+public sealed record KnownVoterReceipt(BallotReceipt Receipt, ETag Registration);
+
 /// <summary>Voting rounds and ballots, in the partition of the workshop they belong to.</summary>
 public sealed class VotingRepository(StorageTables tables)
 {
@@ -159,6 +162,53 @@ public sealed class VotingRepository(StorageTables tables)
         {
             return new BallotReceipt(BallotResult.AlreadyVoted, string.Empty);
         }
+    }
+
+    /// <summary>
+    /// A named ballot of a voter whose registration was read before, without reading anything: one transaction writes
+    /// the ballot, touches the round's open marker (the round is still open) and touches the voter's registration row
+    /// if it is still the version read then (not deleted, not registered anew — so still the same, not waitlisted,
+    /// registration). Null when any of that no longer holds: the caller then reads and checks as for a first ballot.
+    /// </summary>
+    /// <param name="registration">The ETag of the voter's registration row as last read or touched.</param>
+    /// <param name="votedBefore">This voter's ballot was stored before: replace it; otherwise insert first.</param>
+    public async Task<KnownVoterReceipt?> CastAsKnownVoterAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot, ETag registration,
+        bool votedBefore, CancellationToken cancellationToken = default)
+    {
+        if (round.Anonymous)
+        {
+            throw new InvalidOperationException("An anonymous ballot is never written beside the voter's registration.");
+        }
+
+        var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
+        var row = BallotRow(partition, Keys.BallotRow(round.Id, voterId), ballot);
+        row["PersonId"] = voterId;
+        foreach (var change in votedBefore ? [true] : new[] { false, true })
+        {
+            TableTransactionAction[] batch =
+            [
+                new(change ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add, row),
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.RoundOpenRow(round.Id)), ETag.All),
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.ParticipantRow(voterId)), registration),
+            ];
+            try
+            {
+                var response = await table.SubmitTransactionAsync(batch, cancellationToken);
+                return new KnownVoterReceipt(
+                    new BallotReceipt(change ? BallotResult.Changed : BallotResult.Counted, Version(response.Value[0]), WrittenWhileOpen: true),
+                    response.Value[2].Headers.ETag ?? default);
+            }
+            catch (TableTransactionFailedException failure) when (failure.FailedIndex() == 0 && failure.IsConflict() && !change)
+            {
+                // A ballot this instance did not know of: a change.
+            }
+            catch (TableTransactionFailedException failure) when (failure.FailedIndex() is 1 or 2)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

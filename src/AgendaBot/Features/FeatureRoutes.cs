@@ -81,6 +81,7 @@ public static class FeatureRoutes
         .Replace(ServiceDescriptor.Singleton<Delivery.IWritesBlockedNotice, TellLeadAboutBlockedConversation>())
         .AddHostedService<RoundDeadlineWatcher>()
         .AddSingleton<SharedBallotCard>()
+        .AddSingleton<KnownVoters>()
         .AddScoped<PlanPicture>()
         .AddScoped<PlanSummaryPublisher>()
         .AddSingleton<OwnerRequests>()

@@ -17,8 +17,8 @@ namespace AgendaBot.Features.Voting;
 /// quiet interval updates the card before the voter is answered (so a single voter sees it as before); ballots within
 /// the interval leave one trailing update, which counts again from storage when it runs, so it includes every ballot
 /// written before it — whichever instance took them. At most one update per round and interval runs on an instance.
-/// It also keeps the contributions a round's cards show, read again with every update, so a ballot need not read all
-/// of a workshop's contributions (only display depends on them; what a ballot may contain is the stored round's).
+/// It also keeps the contributions and the workshop header a round's cards show, read again with every update, so a
+/// ballot need not read them (only display depends on them; what a ballot may contain is the stored round's).
 /// </summary>
 public sealed partial class SharedBallotCard(
     BallotReads reads, VotingRepository voting, WorkshopRepository workshops, IServiceScopeFactory scopes, TimeProvider time, IOptions<VotingOptions> options,
@@ -35,13 +35,14 @@ public sealed partial class SharedBallotCard(
     /// instance and the contributions last read, for the voter's own card (exact when this call updated the card, else
     /// at most an interval old).
     /// </summary>
-    public async Task<(int Turnout, IReadOnlyList<Contribution> Contributions)> BallotWrittenAsync(TenantScope tenant, Workshop workshop, IReadOnlyList<Contribution> contributions, string roundId,
+    public async Task<(int Turnout, IReadOnlyList<Contribution> Contributions, Workshop Workshop)> BallotWrittenAsync(TenantScope tenant, Workshop workshop, IReadOnlyList<Contribution> contributions, string roundId,
         CancellationToken cancellationToken)
     {
         var slot = slots.GetOrAdd(Key(tenant, workshop.Id, roundId), _ => new Slot(tenant, roundId));
         lock (slot)
         {
-            slot.Workshop = workshop;
+            // Both are read again with every update; a ballot's own copy may be older (KnownVoters).
+            slot.Workshop ??= workshop;
             slot.Contributions ??= contributions;
         }
 
@@ -69,7 +70,7 @@ public sealed partial class SharedBallotCard(
 
         lock (slot)
         {
-            return (slot.Turnout, slot.Contributions ?? contributions);
+            return (slot.Turnout, slot.Contributions ?? contributions, slot.Workshop ?? workshop);
         }
     }
 
@@ -179,9 +180,11 @@ public sealed partial class SharedBallotCard(
         }
 
         var contributions = await workshops.GetContributionsAsync(slot.Tenant, workshop.Id, cancellationToken);
+        workshop = (await workshops.GetAsync(slot.Tenant, workshop.Id, cancellationToken))?.Value ?? workshop;
         lock (slot)
         {
             slot.Contributions = contributions;
+            slot.Workshop = workshop;
         }
 
         slot.Turnout = read.Turnout;

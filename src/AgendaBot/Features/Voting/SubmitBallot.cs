@@ -3,6 +3,7 @@ using AgendaBot.Cards;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Voting;
+using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Workshops;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
@@ -18,35 +19,91 @@ namespace AgendaBot.Features.Voting;
 /// (<see cref="SharedBallotCard"/>, at most once a second).
 /// </summary>
 public sealed class SubmitBallot(
-    WorkshopFinder finder, BallotReads reads, VotingRepository voting, SharedBallotCard sharedCard, TimeProvider time, BotMetrics metrics)
+    WorkshopFinder finder, BallotReads reads, VotingRepository voting, SharedBallotCard sharedCard, KnownVoters known, TimeProvider time,
+    BotMetrics metrics)
     : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
         var input = CardPayload.Read(data, CardDataJson.Default.BallotData);
-        // Storage round-trips are what a ballot costs (docs/performance.md): everything it is checked against is one query.
         var workshopId = await finder.RequireIdFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        var known = sharedCard.ContributionsOf(turn.Tenant, workshopId, input.RoundId);
-        var scene = await reads.ReadSceneAsync(turn.Tenant, workshopId, turn.User.Id, input.RoundId, withContributions: known is null, cancellationToken);
-        var contributions = known ?? scene.Contributions;
+        // Storage round-trips are what a ballot costs (docs/performance.md): a voter checked before needs one transaction.
+        var contributions = sharedCard.ContributionsOf(turn.Tenant, workshopId, input.RoundId);
+        if (contributions is not null && known.Find(turn.Tenant, workshopId, input.RoundId, turn.User.Id) is { } voter
+            && await CastAsKnownVoterAsync(turn, voter, input, contributions, cancellationToken) is { } answer)
+        {
+            return answer;
+        }
+
+        // Otherwise everything the ballot is checked against is one query.
+        var scene = await reads.ReadSceneAsync(turn.Tenant, workshopId, turn.User.Id, input.RoundId, withContributions: contributions is null, cancellationToken);
+        contributions ??= scene.Contributions;
         var workshop = await finder.RequireAsync(turn, scene.Workshop, scene.Voter, WorkshopAction.Vote, cancellationToken);
         var round = scene.Round?.Value ?? throw new DomainException(DomainErrorCode.NotFound, "round");
-        var now = time.GetUtcNow();
-        var ballot = new Ballot(round.Id, turn.User.Id, BallotInputs.Read(round, input.Inputs), now);
-        if (ballot.Scores.Count == 0)
+        var ballot = BallotFrom(turn, round, input);
+        if (ballot is null)
         {
             return new CardActionResult.Message(turn.Texts[TextKey.BallotEmpty]);
         }
 
-        round.Validate(ballot, now);
         var receipt = await voting.CastAsync(turn.Tenant, round, turn.User.Id, ballot, scene.EarlierBallot, cancellationToken);
         var (verdict, current) = await VerdictAsync(turn, round, receipt, cancellationToken);
-        metrics.VoteCast(VoteOutcome(verdict));
-        var (turnout, shown) = current.State == RoundState.Open
-            ? await sharedCard.BallotWrittenAsync(turn.Tenant, workshop, contributions, round.Id, cancellationToken)
-            : (current.Results?.Ballots ?? 0, contributions);
+        if (current.State == RoundState.Open && !round.Anonymous && scene.Voter is { Waitlisted: false } && scene.VoterVersion != default)
+        {
+            known.Remember(turn.Tenant, turn.User.Id, new KnownVoter(round, workshop, scene.VoterVersion, Voted: true));
+        }
 
-        return new CardActionResult.ReplaceCard(BallotCard.Render(current, workshop, shown, turnout, workshop.ParticipantCount,
+        return await AnswerAsync(turn, current, workshop, contributions, ballot, receipt, verdict, cancellationToken);
+    }
+
+    /// <summary>
+    /// The ballot of a voter this instance checked before, in one transaction that fails unless the round is still
+    /// open and the registration still the one checked; null then, and the ballot takes the full path.
+    /// </summary>
+    private async Task<CardActionResult?> CastAsKnownVoterAsync(TurnContext turn, KnownVoter voter, BallotData input,
+        IReadOnlyList<Contribution> contributions, CancellationToken cancellationToken)
+    {
+        var ballot = BallotFrom(turn, voter.Round, input);
+        if (ballot is null)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.BallotEmpty]);
+        }
+
+        var written = await voting.CastAsKnownVoterAsync(turn.Tenant, voter.Round, turn.User.Id, ballot, voter.Registration, voter.Voted, cancellationToken);
+        if (written is null)
+        {
+            known.Forget(turn.Tenant, voter.Round.WorkshopId, voter.Round.Id, turn.User.Id);
+            return null;
+        }
+
+        known.Remember(turn.Tenant, turn.User.Id, voter with { Registration = written.Registration, Voted = true });
+        var verdict = written.Receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted;
+        return await AnswerAsync(turn, voter.Round, voter.Workshop, contributions, ballot, written.Receipt, verdict, cancellationToken);
+    }
+
+    /// <summary>The ballot as the round defines it, checked against it (null: nothing chosen).</summary>
+    private Ballot? BallotFrom(TurnContext turn, VotingRound round, BallotData input)
+    {
+        var now = time.GetUtcNow();
+        var ballot = new Ballot(round.Id, turn.User.Id, BallotInputs.Read(round, input.Inputs), now);
+        if (ballot.Scores.Count == 0)
+        {
+            return null;
+        }
+
+        round.Validate(ballot, now);
+        return ballot;
+    }
+
+    private async Task<CardActionResult> AnswerAsync(TurnContext turn, VotingRound current, Workshop workshop, IReadOnlyList<Contribution> contributions,
+        Ballot ballot, BallotReceipt receipt, string verdict, CancellationToken cancellationToken)
+    {
+        metrics.VoteCast(VoteOutcome(verdict));
+        var (turnout, shown, header) = current.State == RoundState.Open
+            ? await sharedCard.BallotWrittenAsync(turn.Tenant, workshop, contributions, current.Id, cancellationToken)
+            : (current.Results?.Ballots ?? 0, contributions, workshop);
+
+        return new CardActionResult.ReplaceCard(BallotCard.Render(current, header, shown, turnout, header.ParticipantCount,
             turn.Texts, mine: receipt.Result == BallotResult.AlreadyVoted ? null : ballot, note: turn.Texts[verdict]));
     }
 
