@@ -128,8 +128,7 @@ public sealed class VotingRepository(StorageTables tables)
         bool earlierBallotSeen = false, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
-        // Merge with no properties and any ETag: fails only when the marker is gone, i.e. the round began closing.
-        var openMarker = new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.RoundOpenRow(round.Id)), ETag.All);
+        var openMarker = OpenMarker(partition, round.Id);
         if (!round.Anonymous)
         {
             var row = BallotRow(partition, Keys.BallotRow(round.Id, voterId), ballot);
@@ -165,15 +164,15 @@ public sealed class VotingRepository(StorageTables tables)
     }
 
     /// <summary>
-    /// A named ballot of a voter whose registration was read before, without reading anything: one transaction writes
-    /// the ballot, touches the round's open marker (the round is still open) and touches the voter's registration row
-    /// if it is still the version read then (not deleted, not registered anew — so still the same, not waitlisted,
-    /// registration). Null when any of that no longer holds: the caller then reads and checks as for a first ballot.
+    /// The next named ballot of a voter whose ballot and registration were checked before, without reading anything:
+    /// one transaction replaces their ballot, touches the round's open marker (the round is still open) and touches the
+    /// voter's registration row if it is still the version read then (not deleted, not registered anew — so still the
+    /// same, not waitlisted, registration). Null when any of that no longer holds: the caller then reads and checks as
+    /// for a first ballot.
     /// </summary>
     /// <param name="registration">The ETag of the voter's registration row as last read or touched.</param>
-    /// <param name="votedBefore">This voter's ballot was stored before: replace it; otherwise insert first.</param>
     public async Task<KnownVoterReceipt?> CastAsKnownVoterAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot, ETag registration,
-        bool votedBefore, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         if (round.Anonymous)
         {
@@ -183,33 +182,29 @@ public sealed class VotingRepository(StorageTables tables)
         var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
         var row = BallotRow(partition, Keys.BallotRow(round.Id, voterId), ballot);
         row["PersonId"] = voterId;
-        foreach (var change in votedBefore ? [true] : new[] { false, true })
+        TableTransactionAction[] batch =
+        [
+            // Were the earlier ballot erased meanwhile, this one is still stored, only called a change.
+            new(TableTransactionActionType.UpsertReplace, row),
+            OpenMarker(partition, round.Id),
+            new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.ParticipantRow(voterId)), registration),
+        ];
+        try
         {
-            TableTransactionAction[] batch =
-            [
-                new(change ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add, row),
-                new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.RoundOpenRow(round.Id)), ETag.All),
-                new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.ParticipantRow(voterId)), registration),
-            ];
-            try
-            {
-                var response = await table.SubmitTransactionAsync(batch, cancellationToken);
-                return new KnownVoterReceipt(
-                    new BallotReceipt(change ? BallotResult.Changed : BallotResult.Counted, Version(response.Value[0]), WrittenWhileOpen: true),
-                    response.Value[2].Headers.ETag ?? default);
-            }
-            catch (TableTransactionFailedException failure) when (failure.FailedIndex() == 0 && failure.IsConflict() && !change)
-            {
-                // A ballot this instance did not know of: a change.
-            }
-            catch (TableTransactionFailedException failure) when (failure.FailedIndex() is 1 or 2)
-            {
-                return null;
-            }
+            var response = await table.SubmitTransactionAsync(batch, cancellationToken);
+            return new KnownVoterReceipt(
+                new BallotReceipt(BallotResult.Changed, Version(response.Value[0]), WrittenWhileOpen: true),
+                response.Value[2].Headers.ETag ?? default);
         }
-
-        return null;
+        catch (TableTransactionFailedException failure) when (failure.FailedIndex() is 1 or 2)
+        {
+            return null;
+        }
     }
+
+    // Merge with no properties and any ETag: fails only when the marker is gone, i.e. the round began closing.
+    private static TableTransactionAction OpenMarker(string partition, string roundId) =>
+        new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.RoundOpenRow(roundId)), ETag.All);
 
     /// <summary>
     /// The ballot's rows and the open marker in one transaction (the last of <paramref name="rows"/> is the ballot,
@@ -229,14 +224,6 @@ public sealed class VotingRepository(StorageTables tables)
             // Closing began (or the round predates open markers): store the ballot anyway; the round's state decides.
         }
 
-        if (rows.Length == 1)
-        {
-            var response = rows[0].ActionType == TableTransactionActionType.Add
-                ? await table.AddEntityAsync(rows[0].Entity, cancellationToken)
-                : await table.UpsertEntityAsync(rows[0].Entity, TableUpdateMode.Replace, cancellationToken);
-            return new BallotReceipt(result, Version(response));
-        }
-
         var alone = await table.SubmitTransactionAsync(rows, cancellationToken);
         return new BallotReceipt(result, Version(alone.Value[^1]));
     }
@@ -247,20 +234,6 @@ public sealed class VotingRepository(StorageTables tables)
     {
         var rows = await table.PrefixAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), Keys.BallotPrefix(roundId), cancellationToken);
         return rows.Select(r => (ToBallot(r), r.ETag.ToString())).ToList();
-    }
-
-    /// <summary>How many people have voted: one query over the round's ballots.</summary>
-    public async Task<int> CountBallotsAsync(TenantScope scope, string workshopId, string roundId, CancellationToken cancellationToken = default)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {Keys.WorkshopPartition(scope.TenantId, workshopId)} and RowKey ge {Keys.BallotPrefix(roundId)} and RowKey lt {Keys.PrefixEnd(Keys.BallotPrefix(roundId))}");
-        var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            count++;
-        }
-
-        return count;
     }
 
     public async Task<IReadOnlyList<Ballot>> GetBallotsAsync(TenantScope scope, string workshopId, string roundId,

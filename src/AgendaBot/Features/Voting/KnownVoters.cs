@@ -6,9 +6,9 @@ using Azure;
 
 namespace AgendaBot.Features.Voting;
 
-/// <summary>What a voter's earlier ballot established: the round as it was put to the vote, and their registration.</summary>
+/// <summary>What a voter's stored ballot established: the round as it was put to the vote, and their registration.</summary>
 /// <param name="Registration">The ETag of the voter's registration row, which their next ballot requires unchanged.</param>
-public sealed record KnownVoter(VotingRound Round, Workshop Workshop, ETag Registration, bool Voted);
+public sealed record KnownVoter(VotingRound Round, Workshop Workshop, ETag Registration);
 
 /// <summary>
 /// Voters of open named rounds whose registration this instance has checked, so their next ballot can be one

@@ -50,7 +50,7 @@ public sealed class SubmitBallot(
         var (verdict, current) = await VerdictAsync(turn, round, receipt, cancellationToken);
         if (current.State == RoundState.Open && !round.Anonymous && scene.Voter is { Waitlisted: false } && scene.VoterVersion != default)
         {
-            known.Remember(turn.Tenant, turn.User.Id, new KnownVoter(round, workshop, scene.VoterVersion, Voted: true));
+            known.Remember(turn.Tenant, turn.User.Id, new KnownVoter(round, workshop, scene.VoterVersion));
         }
 
         return await AnswerAsync(turn, current, workshop, contributions, ballot, receipt, verdict, cancellationToken);
@@ -69,16 +69,15 @@ public sealed class SubmitBallot(
             return new CardActionResult.Message(turn.Texts[TextKey.BallotEmpty]);
         }
 
-        var written = await voting.CastAsKnownVoterAsync(turn.Tenant, voter.Round, turn.User.Id, ballot, voter.Registration, voter.Voted, cancellationToken);
+        var written = await voting.CastAsKnownVoterAsync(turn.Tenant, voter.Round, turn.User.Id, ballot, voter.Registration, cancellationToken);
         if (written is null)
         {
             known.Forget(turn.Tenant, voter.Round.WorkshopId, voter.Round.Id, turn.User.Id);
             return null;
         }
 
-        known.Remember(turn.Tenant, turn.User.Id, voter with { Registration = written.Registration, Voted = true });
-        var verdict = written.Receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted;
-        return await AnswerAsync(turn, voter.Round, voter.Workshop, contributions, ballot, written.Receipt, verdict, cancellationToken);
+        known.Remember(turn.Tenant, turn.User.Id, voter with { Registration = written.Registration });
+        return await AnswerAsync(turn, voter.Round, voter.Workshop, contributions, ballot, written.Receipt, TextKey.BallotChanged, cancellationToken);
     }
 
     /// <summary>The ballot as the round defines it, checked against it (null: nothing chosen).</summary>
