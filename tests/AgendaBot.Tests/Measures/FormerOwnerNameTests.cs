@@ -2,9 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
-using AgendaBot.Features.Measures;
 using AgendaBot.Localization;
-using AgendaBot.Protocol.Cards;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Measures;
 using AgendaBot.Testing;
@@ -201,13 +199,5 @@ public sealed class FormerOwnerNameTests : IAsyncLifetime
         $"PartitionKey eq {Keys.MeasurePartition(tenant.TenantId, AgendaId)} and RowKey ge {"h|"} and RowKey lt {"h}"}"));
 
     /// <summary>The lines under "what changed since last week" of the post made now.</summary>
-    private async Task<List<string>> LinesAsync(Texts texts)
-    {
-        var postedAt = now.AddMinutes(2);
-        var measures = await Measures.GetAllAsync(tenant, AgendaId);
-        var history = await Measures.GetHistorySinceAsync(tenant, AgendaId, postedAt - WeeklyStatus.Week);
-        var card = WeeklyStatusCard.Render("Digitale Agenda Hagenow", measures, WeeklyStatus.Compose(measures, history, postedAt), texts);
-        var heading = card.Body!.OfType<TextBlock>().Single(b => b.Text == texts[TextKey.WeeklyChanged]);
-        return card.Body!.SkipWhile(b => b != heading).Skip(1).OfType<RichTextBlock>().Select(b => b.Inlines[0].Text).ToList();
-    }
+    private Task<List<string>> LinesAsync(Texts texts) => WeeklyChangedSection.LinesAsync(Measures, tenant, AgendaId, now.AddMinutes(2), texts);
 }
