@@ -73,7 +73,18 @@ public sealed record Indicator(string Name, string? Unit, double? Baseline, doub
 }
 
 /// <summary>One change to a measure: who changed what, when. Kept forever for the evaluation.</summary>
-public sealed record MeasureChange(string MeasureId, TeamsUser ChangedBy, DateTimeOffset At, string Field, string? Before, string? After);
+public sealed record MeasureChange(string MeasureId, TeamsUser ChangedBy, DateTimeOffset At, string Field, string? Before, string? After)
+{
+    /// <summary>
+    /// The display name, at the time of the change, of the person whose id <see cref="Before"/> holds (an owner change):
+    /// a former owner is still known by name a week later. Null for other fields, for a person without a name, after
+    /// their erasure, and for rows written before names were kept.
+    /// </summary>
+    public string? BeforeName { get; init; }
+
+    /// <summary>The display name of the person whose id <see cref="After"/> holds, as <see cref="BeforeName"/>.</summary>
+    public string? AfterName { get; init; }
+}
 
 /// <summary>A comment on a measure in the draft-for-comment round.</summary>
 public sealed record MeasureComment(string MeasureId, string Id, TeamsUser Author, string Text, DateTimeOffset At)

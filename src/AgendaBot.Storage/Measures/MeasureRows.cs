@@ -7,6 +7,12 @@ namespace AgendaBot.Storage.Measures;
 
 internal static class MeasureRows
 {
+    /// <summary>The history row's column with the name of the person whose id is in <c>Before</c>.</summary>
+    public const string BeforeName = "BeforeName";
+
+    /// <summary>The history row's column with the name of the person whose id is in <c>After</c>.</summary>
+    public const string AfterName = "AfterName";
+
     public static TableEntity ToRow(string partition, Measure m)
     {
         var row = new TableEntity(partition, Keys.MeasureRow(m.Id))
@@ -74,6 +80,17 @@ internal static class MeasureRows
             row["PersonId"] = change.ChangedBy.Id;
         }
 
+        // Only an owner change names people in Before and After; erasure removes these columns with the ids.
+        if (change.BeforeName is { Length: > 0 } beforeName)
+        {
+            row[BeforeName] = beforeName;
+        }
+
+        if (change.AfterName is { Length: > 0 } afterName)
+        {
+            row[AfterName] = afterName;
+        }
+
         return row;
     }
 
@@ -83,7 +100,11 @@ internal static class MeasureRows
         row.GetDateTimeOffset("At") ?? default,
         row.GetString("Field"),
         row.GetString("Before"),
-        row.GetString("After"));
+        row.GetString("After"))
+    {
+        BeforeName = row.GetString(BeforeName),
+        AfterName = row.GetString(AfterName),
+    };
 
     public static TableEntity ToRow(string partition, MeasureComment c)
     {

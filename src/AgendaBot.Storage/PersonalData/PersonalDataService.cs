@@ -20,6 +20,9 @@ public sealed class PersonalDataService(StorageTables tables)
     // A named ballot's row key ends with the voter's id.
     private const string NamedBallotPrefix = "ballot|";
 
+    // An owner change's columns with the old and the new owner's id, each with the column of their name.
+    private static readonly (string Id, string Name)[] OwnerColumns = [("Before", MeasureRows.BeforeName), ("After", MeasureRows.AfterName)];
+
     /// <summary>Everything stored about one person in one tenant, as a JSON document they can download.</summary>
     public async Task<JsonObject> ExportAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default)
     {
@@ -29,34 +32,66 @@ public sealed class PersonalDataService(StorageTables tables)
             var rows = new JsonArray();
             await foreach (var row in FindAsync(table, scope, userId, cancellationToken))
             {
-                var item = new JsonObject();
-                foreach (var (key, value) in row)
+                rows.Add(ToJson(row));
+            }
+
+            // Someone else's owner change names the person (id and name) as the old or new owner: the export shows what
+            // it says about them, not who made it or the other owner.
+            if (table.Name == tables.Measures.Name)
+            {
+                await foreach (var row in FindOwnerChangesAsync(scope, userId, cancellationToken))
                 {
-                    if (key is "odata.etag" or "PartitionKey")
+                    if (row.GetString(PersonId) != userId)
                     {
-                        continue;
+                        rows.Add(OwnerChangeToJson(row, userId));
                     }
-
-                    item[key] = value switch
-                    {
-                        null => null,
-                        DateTimeOffset at => at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                        string text => text,
-                        bool flag => flag,
-                        int number => number,
-                        long number => number,
-                        double number => number,
-                        _ => value.ToString(),
-                    };
                 }
-
-                rows.Add(item);
             }
 
             export[table.Name] = rows;
         }
 
         return export;
+    }
+
+    private static JsonObject OwnerChangeToJson(TableEntity row, string userId)
+    {
+        var item = ToJson(row);
+        item.Remove(PersonId);
+        item.Remove("ChangedByName");
+        foreach (var (column, nameColumn) in OwnerColumns.Where(c => row.GetString(c.Id) != userId))
+        {
+            item.Remove(column);
+            item.Remove(nameColumn);
+        }
+
+        return item;
+    }
+
+    private static JsonObject ToJson(TableEntity row)
+    {
+        var item = new JsonObject();
+        foreach (var (key, value) in row)
+        {
+            if (key is "odata.etag" or "PartitionKey")
+            {
+                continue;
+            }
+
+            item[key] = value switch
+            {
+                null => null,
+                DateTimeOffset at => at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                string text => text,
+                bool flag => flag,
+                int number => number,
+                long number => number,
+                double number => number,
+                _ => value.ToString(),
+            };
+        }
+
+        return item;
     }
 
     /// <summary>
@@ -87,25 +122,24 @@ public sealed class PersonalDataService(StorageTables tables)
             + await RemoveFromOwnerChangesAsync(scope, userId, cancellationToken);
     }
 
-    // A change of owner is the changer's history row, but its before and after values are the owners' ids.
+    // A change of owner is the changer's history row, but its before and after values are the owners' ids, each with
+    // the owner's name beside it: both go.
     private async Task<int> RemoveFromOwnerChangesAsync(TenantScope scope, string userId, CancellationToken cancellationToken)
     {
-        var (from, to) = Keys.TenantRange(scope.TenantId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {from} and PartitionKey lt {to} and Field eq {MeasureDiff.OwnerField} and (Before eq {userId} or After eq {userId})");
         var rows = new List<TableEntity>();
-        await foreach (var row in tables.Measures.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in FindOwnerChangesAsync(scope, userId, cancellationToken))
         {
             rows.Add(row);
         }
 
         foreach (var row in rows)
         {
-            foreach (var column in new[] { "Before", "After" })
+            foreach (var (column, nameColumn) in OwnerColumns)
             {
                 if (row.GetString(column) == userId)
                 {
                     row[column] = TeamsUser.Anonymous.Id;
+                    row.Remove(nameColumn);
                 }
             }
 
@@ -113,6 +147,14 @@ public sealed class PersonalDataService(StorageTables tables)
         }
 
         return rows.Count;
+    }
+
+    private AsyncPageable<TableEntity> FindOwnerChangesAsync(TenantScope scope, string userId, CancellationToken cancellationToken)
+    {
+        var (from, to) = Keys.TenantRange(scope.TenantId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {from} and PartitionKey lt {to} and Field eq {MeasureDiff.OwnerField} and (Before eq {userId} or After eq {userId})");
+        return tables.Measures.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken);
     }
 
     // Moderator ids sit in a JSON list on the workshop header, which no filter can search: read the tenant's headers.

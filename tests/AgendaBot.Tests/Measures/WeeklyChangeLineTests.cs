@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
-using AgendaBot.Features.Measures;
 using AgendaBot.Localization;
-using AgendaBot.Protocol.Cards;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Measures;
 using AgendaBot.Testing;
@@ -162,15 +160,8 @@ public sealed partial class WeeklyChangeLineTests : IAsyncLifetime
     }
 
     /// <summary>The lines under "what changed since last week" of the post made just after <paramref name="week"/> (default: now).</summary>
-    private async Task<List<string>> LinesAsync(Texts texts, DateTimeOffset? week = null)
-    {
-        var postedAt = (week ?? now).AddMinutes(1);
-        var measures = await Measures.GetAllAsync(tenant, AgendaId);
-        var history = await Measures.GetHistorySinceAsync(tenant, AgendaId, postedAt - WeeklyStatus.Week);
-        var card = WeeklyStatusCard.Render("Digitale Agenda Hagenow", measures, WeeklyStatus.Compose(measures, history, postedAt), texts);
-        var heading = card.Body!.OfType<TextBlock>().Single(b => b.Text == texts[TextKey.WeeklyChanged]);
-        return card.Body!.SkipWhile(b => b != heading).Skip(1).OfType<RichTextBlock>().Select(b => b.Inlines[0].Text).ToList();
-    }
+    private Task<List<string>> LinesAsync(Texts texts, DateTimeOffset? week = null) =>
+        WeeklyChangedSection.LinesAsync(Measures, tenant, AgendaId, (week ?? now).AddMinutes(1), texts);
 
     // A stored field name, an ISO date or a True/False as stored: none of them belongs in a line.
     [GeneratedRegex(@"\b(workPackages|nextBudgetYear|True|False|\d{4}-\d{2}-\d{2})\b")]

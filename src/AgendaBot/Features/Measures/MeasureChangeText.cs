@@ -14,13 +14,17 @@ public static class MeasureChangeText
 {
     private const string Separator = "; ";
 
-    /// <param name="people">Whom the reader may know by name (owners, who made changes): an owner change stores user ids.</param>
+    /// <param name="people">
+    /// Whom the reader may know by name (owners, who made changes): an owner change stores user ids, and its rows from
+    /// before names were kept beside them are named from here.
+    /// </param>
     public static string Describe(MeasureChange change, IReadOnlyList<TeamsUser> people, Texts texts) => change.Field switch
     {
         MeasureHistory.Created => texts[TextKey.WeeklyChangeCreated],
         MeasureHistory.Title => texts.Format(TextKey.WeeklyChangeTitle, change.Before ?? "–", change.After ?? "–"),
         MeasureHistory.Description => texts[TextKey.WeeklyChangeDescription],
-        MeasureHistory.Owner => texts.Format(TextKey.WeeklyChangeOwner, Person(change.Before, people, texts), Person(change.After, people, texts)),
+        MeasureHistory.Owner => texts.Format(TextKey.WeeklyChangeOwner,
+            Person(change.Before, change.BeforeName, people, texts), Person(change.After, change.AfterName, people, texts)),
         MeasureHistory.Start => FromTo(TextKey.WeeklyChangeStart, change, v => MeasureTexts.Date(MeasureHistory.ReadDate(v), texts), texts),
         MeasureHistory.End => FromTo(TextKey.WeeklyChangeEnd, change, v => MeasureTexts.Date(MeasureHistory.ReadDate(v), texts), texts),
         MeasureHistory.Status => FromTo(TextKey.WeeklyChangeStatus, change,
@@ -39,9 +43,16 @@ public static class MeasureChangeText
 
     private static string Number(int? value, Texts texts) => value is { } v ? MeasureTexts.Number(v, texts) : "–";
 
-    // A former owner who neither owns a measure nor changed one this week has no name here any more.
-    private static string Person(string? id, IReadOnlyList<TeamsUser> people, Texts texts) =>
-        id is null ? "–" : people.FirstOrDefault(p => p.Id == id)?.Name ?? texts[TextKey.WeeklyChangeSomeoneElse];
+    /// <summary>Who made the change; an erased person has neither id nor name left.</summary>
+    public static string ChangedBy(MeasureChange change, Texts texts) =>
+        change.ChangedBy.Name is { Length: > 0 } name ? name : texts[TextKey.WeeklyChangeSomeoneElse];
+
+    // The name stored with the change is the one the person had then. A row without one (written before names were kept)
+    // falls back to whom the card knows; an erased person (the anonymous id) is known to nobody.
+    private static string Person(string? id, string? storedName, IReadOnlyList<TeamsUser> people, Texts texts) =>
+        id is null ? "–"
+        : storedName is { Length: > 0 } ? storedName
+        : people.FirstOrDefault(p => p.Id == id && p.Name.Length > 0)?.Name ?? texts[TextKey.WeeklyChangeSomeoneElse];
 
     private static string WorkPackages(MeasureChange change, Texts texts)
     {

@@ -56,7 +56,7 @@ public static class WeeklyStatusCard
             texts.Format(TextKey.WeeklyOwnerLine, m.Title, m.Owner?.Name ?? "–")), texts, "Warning");
         var people = measures.Select(m => m.Owner).OfType<TeamsUser>().Concat(status.ChangedSinceLastWeek.Select(c => c.ChangedBy)).ToList();
         Section(body, texts[TextKey.WeeklyChanged], status.ChangedSinceLastWeek.Select(c =>
-            texts.Format(TextKey.WeeklyChangeLine, TitleOf(measures, c.MeasureId), MeasureChangeText.Describe(c, people, texts), c.ChangedBy.Name)), texts, null);
+            texts.Format(TextKey.WeeklyChangeLine, TitleOf(measures, c.MeasureId), MeasureChangeText.Describe(c, people, texts), MeasureChangeText.ChangedBy(c, texts))), texts, null);
         return new AdaptiveCard
         {
             Lang = texts.Culture.TwoLetterISOLanguageName,
