@@ -15,7 +15,7 @@ namespace AgendaBot.Tests;
 public sealed class CommandScopeTests : IAsyncLifetime
 {
     private static readonly string[] WherePlaceKeys =
-        [TextKey.AgendaOnlyInTeams, TextKey.PersonalDataOnlyInPersonalChat, TextKey.MyMeasuresOnlyPersonal];
+        [TextKey.AgendaOnlyInTeams, TextKey.PersonalDataOnlyInPersonalChat, TextKey.MyMeasuresOnlyPersonal, TextKey.VoteOnlyInChannel];
 
     private readonly string tenantId = $"tenant-{Guid.NewGuid():N}";
     private RecordingConnector connector = null!;

@@ -379,4 +379,6 @@ public static class TextKey
     public const string WeeklyChangeIndicators = nameof(WeeklyChangeIndicators);
     public const string WeeklyChangeSomething = nameof(WeeklyChangeSomething);
     public const string WeeklyChangeIndicatorEdited = nameof(WeeklyChangeIndicatorEdited);
+    public const string VoteOnlyInChannel = nameof(VoteOnlyInChannel);
+    public const string StepOnlyInChannel = nameof(StepOnlyInChannel);
 }

@@ -82,7 +82,8 @@ public sealed class MatrixBot : IAsyncLifetime
 /// Every role × every workshop action × every scope. The expectation comes from <see cref="Permissions"/> (the product's
 /// rule), never from what the bot answers: in the workshop's channel the role decides; someone not registered may do
 /// nothing; a card or command carried into another channel or a group chat finds no workshop; in the personal chat a
-/// registered participant acts on the workshop they registered for.
+/// registered participant acts on the workshop they registered for — except for what posts a card for everyone (starting
+/// a vote, the step controls), which only the workshop's channel does.
 /// </summary>
 public sealed class AuthorizationMatrixTests(MatrixBot fixture) : IClassFixture<MatrixBot>
 {
@@ -107,11 +108,18 @@ public sealed class AuthorizationMatrixTests(MatrixBot fixture) : IClassFixture<
         "Das dürfen nur Moderatorinnen und Moderatoren oder die Projektleitung.",
         "Dafür müssen Sie zum Workshop angemeldet sein.",
         "Das habe ich nicht gefunden – vielleicht gehört die Karte zu einem anderen Team.",
+        "Eine Abstimmung starten Sie im Kanal oder Gruppenchat des Workshops: dort sehen alle Teilnehmenden den Stimmzettel. "
+            + "Schreiben Sie dort „@AgendaBot abstimmung“.",
+        "Schritte schließen, wechseln und wieder öffnen Sie im Kanal oder Gruppenchat des Workshops: dort sehen alle Teilnehmenden, wo der Workshop steht.",
     ];
+
+    /// <summary>What posts a card for everyone where it is done, so never from a personal chat.</summary>
+    private static readonly WorkshopAction[] ChannelOnly = [WorkshopAction.StartVotingRound, WorkshopAction.CloseStep, WorkshopAction.AdvanceStep];
 
     public static bool Expected(Scope scope, Role? role, WorkshopAction action) => scope switch
     {
-        Scope.Channel or Scope.Personal => role is { } r && Permissions.Allows(r, action),
+        Scope.Channel => role is { } r && Permissions.Allows(r, action),
+        Scope.Personal => role is { } r && Permissions.Allows(r, action) && !ChannelOnly.Contains(action),
         _ => false,
     };
 

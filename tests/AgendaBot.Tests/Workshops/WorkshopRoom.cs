@@ -116,10 +116,37 @@ public sealed class WorkshopRoom : IAsyncDisposable
         await Bot.Http.PostAsJsonAsync("api/messages", activity);
     }
 
-    /// <summary>A click on an Action.Execute button; returns the invoke response the bot put in the HTTP answer.</summary>
-    public async Task<JsonObject> ClickAsync(Person from, string verb, JsonObject? data = null, string? activityId = null, string? channelId = null)
+    /// <summary>The person's personal chat with the bot (no team, no channel), in the room's tenant and language.</summary>
+    public JsonObject PersonalActivity(Person from, string type)
     {
-        var activity = ChannelActivity(from, "invoke", channelId);
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, string.Empty, Locale, "personal", PersonalChatOf(from), from.ChannelAccountId);
+        activity["type"] = type;
+        activity["from"] = new JsonObject { ["id"] = from.ChannelAccountId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId };
+        activity["conversation"]!["tenantId"] = TenantId;
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } };
+        return activity;
+    }
+
+    public static string PersonalChatOf(Person person) => $"a:{person.ChannelAccountId}-personal";
+
+    /// <summary>"{text}" written to the bot in the person's personal chat (no @mention there).</summary>
+    public async Task SayPersonallyAsync(Person from, string text)
+    {
+        var activity = PersonalActivity(from, "message");
+        activity["text"] = text;
+        await Bot.Http.PostAsJsonAsync("api/messages", activity);
+    }
+
+    /// <summary>A click on an Action.Execute button of a card in the person's personal chat.</summary>
+    public Task<JsonObject> ClickPersonallyAsync(Person from, string verb, JsonObject? data = null) =>
+        InvokeAsync(PersonalActivity(from, "invoke"), verb, data, activityId: null);
+
+    /// <summary>A click on an Action.Execute button; returns the invoke response the bot put in the HTTP answer.</summary>
+    public Task<JsonObject> ClickAsync(Person from, string verb, JsonObject? data = null, string? activityId = null, string? channelId = null) =>
+        InvokeAsync(ChannelActivity(from, "invoke", channelId), verb, data, activityId);
+
+    private async Task<JsonObject> InvokeAsync(JsonObject activity, string verb, JsonObject? data, string? activityId)
+    {
         activity["name"] = "adaptiveCard/action";
         if (activityId is not null)
         {

@@ -6,11 +6,22 @@ using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Voting;
 
-/// <summary>"@AgendaBot abstimmung": a moderator gets the card to start a round on the current step's contributions.</summary>
+/// <summary>
+/// "@AgendaBot abstimmung" in the workshop's channel or group chat: a moderator gets the card to start a round on the
+/// current step's contributions. The ballot is posted where the round is started, so a personal chat — where nobody else
+/// could vote — gets only a pointer to the channel.
+/// </summary>
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat)]
 public sealed class OfferVotingRound(WorkshopFinder finder, WorkshopRepository workshops) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
+        if (turn.IsPersonalChat)
+        {
+            await turn.ReplyAsync(turn.Texts[TextKey.VoteOnlyInChannel], cancellationToken);
+            return;
+        }
+
         var here = await finder.RequireHereAsync(turn, cancellationToken);
         here.Require(WorkshopAction.StartVotingRound);
         var items = (await workshops.GetContributionsAsync(turn.Tenant, here.Value.Id, cancellationToken))

@@ -15,7 +15,11 @@ using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Voting;
 
-/// <summary>"Abstimmung starten": the round is stored, its ballot posted in the channel, its deadline scheduled.</summary>
+/// <summary>
+/// "Abstimmung starten": the round is stored, its ballot posted in the channel, its deadline scheduled. A click from a
+/// personal chat (a set-up card sent there earlier, or a forged invoke) is refused before anything is read or stored:
+/// the ballot would land where only one person sees it.
+/// </summary>
 public sealed class StartVotingRound(
     WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, DeadlineRepository deadlines,
     ConversationReferenceRepository references, TimeProvider time)
@@ -25,6 +29,11 @@ public sealed class StartVotingRound(
 
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
+        if (turn.IsPersonalChat)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.VoteOnlyInChannel]);
+        }
+
         var input = CardPayload.Read(data, CardDataJson.Default.VotingSetupData);
         var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
         here.Require(WorkshopAction.StartVotingRound);

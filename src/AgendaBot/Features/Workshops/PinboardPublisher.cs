@@ -12,11 +12,15 @@ namespace AgendaBot.Features.Workshops;
 /// </summary>
 public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoster poster)
 {
+    /// <summary>
+    /// A pinboard never posted goes into this turn's channel thread — but from a personal chat (a contribution or a
+    /// moderation command written there) into the workshop's own channel: the pinboard is for everyone.
+    /// </summary>
     public Task RefreshAsync(TurnContext turn, string workshopId, CancellationToken cancellationToken) =>
-        RefreshAsync(turn.Tenant, workshopId, turn.Activity.ServiceUrl!, turn.ConversationId, cancellationToken);
+        RefreshAsync(turn.Tenant, workshopId, turn.Activity.ServiceUrl!, turn.IsPersonalChat ? null : turn.ConversationId, cancellationToken);
 
-    /// <param name="conversationId">Where to post the pinboard if it was never posted.</param>
-    public async Task RefreshAsync(TenantScope tenant, string workshopId, string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    /// <param name="conversationId">Where to post the pinboard if it was never posted; null: the workshop's channel.</param>
+    public async Task RefreshAsync(TenantScope tenant, string workshopId, string serviceUrl, string? conversationId, CancellationToken cancellationToken)
     {
         var stored = await workshops.GetAsync(tenant, workshopId, cancellationToken);
         if (stored is null)
@@ -27,7 +31,7 @@ public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoste
         var workshop = stored.Value;
         var texts = SharedTexts.For(workshop);
         var pages = PinboardCard.Render(workshop, await workshops.GetContributionsAsync(tenant, workshopId, cancellationToken), texts);
-        var target = workshop.Pinboard.ConversationId ?? conversationId;
+        var target = workshop.Pinboard.ConversationId ?? conversationId ?? workshop.ConversationId;
         var ids = workshop.Pinboard.ActivityIds.ToList();
         for (var page = 0; page < pages.Count; page++)
         {

@@ -2,16 +2,26 @@ using System.Text.Json;
 using AgendaBot.Cards;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
+using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;
+
+// The step controls answer in the conversation they are clicked in (the reflection, the next step's card, the replaced
+// step card), so they act only from the workshop's channel or group chat: the step card is never sent to a personal
+// chat, and a click from one (a forged invoke) would put the shared cards where only one person sees them.
 
 /// <summary>"Schritt abschließen": the step stops collecting, and its reflection is posted.</summary>
 public sealed class CloseStep(WorkshopFinder finder, WorkshopRepository workshops) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
+        if (turn.IsPersonalChat)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.StepOnlyInChannel]);
+        }
+
         var input = CardPayload.Read(data, CardDataJson.Default.StepRef);
         var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
         here.Require(WorkshopAction.CloseStep);
@@ -30,6 +40,11 @@ public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository worksh
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
+        if (turn.IsPersonalChat)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.StepOnlyInChannel]);
+        }
+
         var input = CardPayload.Read(data, CardDataJson.Default.StepRef);
         var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
         here.Require(WorkshopAction.AdvanceStep);
@@ -50,6 +65,11 @@ public sealed class ReopenStep(WorkshopFinder finder, WorkshopRepository worksho
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
+        if (turn.IsPersonalChat)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.StepOnlyInChannel]);
+        }
+
         var input = CardPayload.Read(data, CardDataJson.Default.StepRef);
         var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
         here.Require(WorkshopAction.CloseStep);
