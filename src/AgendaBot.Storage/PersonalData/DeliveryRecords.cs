@@ -14,8 +14,6 @@ namespace AgendaBot.Storage.PersonalData;
 /// </summary>
 internal sealed class DeliveryRecords(DeliveryStorage delivery)
 {
-    private const string PersonId = "PersonId";
-
     /// <summary>The export's summary of a parked post: when, why, which post — not the envelope with the message itself.</summary>
     private static readonly string[] ParkedColumns = ["ParkedAt", "Reason", "Attempts", "ConversationId", "Key"];
 
@@ -23,10 +21,10 @@ internal sealed class DeliveryRecords(DeliveryStorage delivery)
 
     public string ParkedName => delivery.Parked.Name;
 
-    public async Task<JsonArray> ExportOutboxAsync(TenantScope scope, string userId, CancellationToken cancellationToken)
+    public async Task<JsonArray> ExportOutboxAsync(TenantScope scope, string userId, IReadOnlyList<string> personalChats, CancellationToken cancellationToken)
     {
         var rows = new JsonArray();
-        foreach (var row in await OutboxRowsAsync(scope, userId, cancellationToken))
+        foreach (var row in await OutboxRowsAsync(scope, userId, personalChats, cancellationToken))
         {
             rows.Add(ExportJson.Row(row, "MessageId", "Chunks"));
         }
@@ -69,22 +67,23 @@ internal sealed class DeliveryRecords(DeliveryStorage delivery)
             changed += await DeleteAsync(delivery.Parked, row.PartitionKey, row.RowKey, cancellationToken);
         }
 
-        foreach (var row in await OutboxRowsAsync(scope, userId, cancellationToken))
+        foreach (var row in await OutboxRowsAsync(scope, userId, personalChats, cancellationToken))
         {
             changed += await DeleteAsync(delivery.Outbox, row.PartitionKey, row.RowKey, cancellationToken);
-        }
-
-        foreach (var chat in personalChats)
-        {
-            changed += await DeleteAsync(delivery.Outbox, Keys.OutboxPartition(scope.TenantId), Keys.BlockedRow(chat), cancellationToken);
         }
 
         return changed;
     }
 
-    private async Task<List<TableEntity>> OutboxRowsAsync(TenantScope scope, string userId, CancellationToken cancellationToken)
+    // Claims, "sent" markers and bodies by their person; and the "blocked" marks of the person's personal chats, which
+    // tell that they blocked the bot.
+    private async Task<List<TableEntity>> OutboxRowsAsync(TenantScope scope, string userId, IReadOnlyList<string> blockedChats,
+        CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.OutboxPartition(scope.TenantId)} and PersonId eq {userId}");
+        var whose = blockedChats
+            .Select(chat => TableClient.CreateQueryFilter($"RowKey eq {Keys.BlockedRow(chat)}"))
+            .Prepend(TableClient.CreateQueryFilter($"PersonId eq {userId}"));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.OutboxPartition(scope.TenantId)}") + $" and ({string.Join(" or ", whose)})";
         return await QueryAsync(delivery.Outbox, filter, cancellationToken);
     }
 
@@ -93,7 +92,7 @@ internal sealed class DeliveryRecords(DeliveryStorage delivery)
     {
         var whose = personalChats
             .Select(chat => TableClient.CreateQueryFilter($"ConversationId eq {chat}"))
-            .Prepend(TableClient.CreateQueryFilter($"{PersonId} eq {userId}"));
+            .Prepend(TableClient.CreateQueryFilter($"PersonId eq {userId}"));
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.ParkedPartition(scope.TenantId)}") + $" and ({string.Join(" or ", whose)})";
         return await QueryAsync(delivery.Parked, filter, cancellationToken);
     }

@@ -53,7 +53,7 @@ public sealed class PersonalDataService(StorageTables tables, DeliveryStorage de
         }
 
         var chats = await PersonalChatsAsync(scope, userId, cancellationToken);
-        export[deliveryRecords.OutboxName] = await deliveryRecords.ExportOutboxAsync(scope, userId, cancellationToken);
+        export[deliveryRecords.OutboxName] = await deliveryRecords.ExportOutboxAsync(scope, userId, chats, cancellationToken);
         export[deliveryRecords.ParkedName] = await deliveryRecords.ExportParkedAsync(scope, userId, chats, cancellationToken);
         return export;
     }

@@ -22,7 +22,7 @@ public sealed class PersonalDataExportTests
         Assert.Equal(["cm|m-alice|c-alice", "cround|draft-alice", "cround|draft-bob", "h|m-alice|…", "m|m-alice"],
             RowKinds(export, TestStorage.Tables.Measures.Name));
         Assert.Equal([Town.AliceChat], RowKinds(export, TestStorage.Tables.Conversations.Name));
-        Assert.Equal([Keys.PostRow(Town.DraftToAliceKey)], RowKinds(export, TestDelivery.Storage.Outbox.Name));
+        Assert.Equal([Keys.BlockedRow(Town.AliceChat), Keys.PostRow(Town.DraftToAliceKey)], RowKinds(export, TestDelivery.Storage.Outbox.Name));
         Assert.Equal(2, export[TestDelivery.Storage.Parked.Name]!.AsArray().Count);
     }
 

@@ -29,6 +29,9 @@ internal static class Town
     public const string AliceChat = "a:chat-alice";
     public const string BobChat = "a:chat-bob";
 
+    /// <summary>A personal chat of Alice's that the bot has no reference of any more (reinstalled since).</summary>
+    public const string AliceEarlierChat = "a:chat-alice-earlier";
+
     /// <summary>Bob sent the draft to Alice and himself; Alice sent one to Bob alone.</summary>
     public const string BobsDraft = "draft-bob";
     public const string AlicesDraft = "draft-alice";
@@ -91,9 +94,9 @@ internal static class Town
     }
 
     /// <summary>
-    /// Delivery's rows about Alice: the draft's post to her chat went out; a weekly post to her chat and one to Bob's
-    /// were parked (Alice's once with her id, as the worker parks since posts name their person, and once from before,
-    /// only by her chat); her chat blocked the bot once.
+    /// Delivery's rows about Alice: the draft's post to her chat went out; posts to her and to Bob were parked
+    /// (Alice's once with her id, as the worker parks since posts name their person, to a chat of hers the bot no
+    /// longer knows; and once from before, found only by her chat); her chat blocked the bot once.
     /// </summary>
     private static async Task ArrangeDeliveryAsync(TenantScope tenant)
     {
@@ -101,7 +104,7 @@ internal static class Town
         await new DeliveryLedger(storage).MarkSentAsync(tenant, DraftToAliceKey, "activity-draft", People.Monday, Alice.Id);
         await new DeliveryLedger(storage).BlockAsync(tenant, new BlockedConversation(AliceChat, "403 MessageWritesBlocked", People.Monday));
         var parked = new ParkedPosts(storage);
-        await parked.ParkAsync(Parked(tenant, AliceChat, "remind|m-alice", "message-1", Alice, Alice.Id));
+        await parked.ParkAsync(Parked(tenant, AliceEarlierChat, "remind|m-alice", "message-1", Alice, Alice.Id));
         await parked.ParkAsync(Parked(tenant, AliceChat, "weekly|before", "message-2", Alice, null));
         await parked.ParkAsync(Parked(tenant, BobChat, "remind|m-bob", "message-3", Bob, Bob.Id));
     }
