@@ -77,24 +77,21 @@ internal sealed class DeliveryRecords(DeliveryStorage delivery)
 
     // Claims, "sent" markers and bodies by their person; and the "blocked" marks of the person's personal chats, which
     // tell that they blocked the bot.
-    private async Task<List<TableEntity>> OutboxRowsAsync(TenantScope scope, string userId, IReadOnlyList<string> blockedChats,
-        CancellationToken cancellationToken)
-    {
-        var whose = blockedChats
-            .Select(chat => TableClient.CreateQueryFilter($"RowKey eq {Keys.BlockedRow(chat)}"))
-            .Prepend(TableClient.CreateQueryFilter($"PersonId eq {userId}"));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.OutboxPartition(scope.TenantId)}") + $" and ({string.Join(" or ", whose)})";
-        return await QueryAsync(delivery.Outbox, filter, cancellationToken);
-    }
+    private Task<List<TableEntity>> OutboxRowsAsync(TenantScope scope, string userId, IReadOnlyList<string> personalChats,
+        CancellationToken cancellationToken) =>
+        QueryAsync(delivery.Outbox, Whose(Keys.OutboxPartition(scope.TenantId), userId,
+            personalChats.Select(chat => TableClient.CreateQueryFilter($"RowKey eq {Keys.BlockedRow(chat)}"))), cancellationToken);
 
-    private async Task<List<TableEntity>> ParkedRowsAsync(TenantScope scope, string userId, IReadOnlyList<string> personalChats,
-        CancellationToken cancellationToken)
+    private Task<List<TableEntity>> ParkedRowsAsync(TenantScope scope, string userId, IReadOnlyList<string> personalChats,
+        CancellationToken cancellationToken) =>
+        QueryAsync(delivery.Parked, Whose(Keys.ParkedPartition(scope.TenantId), userId,
+            personalChats.Select(chat => TableClient.CreateQueryFilter($"ConversationId eq {chat}"))), cancellationToken);
+
+    /// <summary>The rows of the tenant's partition that carry the person's id or match one of <paramref name="alternatives"/>.</summary>
+    private static string Whose(string partition, string userId, IEnumerable<string> alternatives)
     {
-        var whose = personalChats
-            .Select(chat => TableClient.CreateQueryFilter($"ConversationId eq {chat}"))
-            .Prepend(TableClient.CreateQueryFilter($"PersonId eq {userId}"));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.ParkedPartition(scope.TenantId)}") + $" and ({string.Join(" or ", whose)})";
-        return await QueryAsync(delivery.Parked, filter, cancellationToken);
+        var whose = alternatives.Prepend(TableClient.CreateQueryFilter($"PersonId eq {userId}"));
+        return TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + $" and ({string.Join(" or ", whose)})";
     }
 
     // A parked post whose activity was too large for a queue message keeps its body row; the envelope names it.
