@@ -36,4 +36,23 @@ public sealed class DraftPersonalDataTests : IAsyncLifetime
         var round = Assert.Single(await room.Service<CommentRoundRepository>().ListAsync(room.Tenant, room.Room.TeamId));
         Assert.False(round.IsRecipient(recipient.AadObjectId));
     }
+
+    [Fact]
+    public async Task The_record_of_a_delivered_draft_is_in_the_recipients_export_and_gone_after_their_erasure()
+    {
+        await room.SendDraftAsync();
+        await room.WaitForDraftsAsync(Anna);
+        await room.DeliveredAllAsync();
+        var personalData = room.Service<PersonalDataService>();
+        var outbox = room.Service<DeliveryStorage>().Outbox.Name;
+
+        var export = await personalData.ExportAsync(room.Tenant, Anna.AadObjectId);
+        await personalData.EraseAsync(room.Tenant, Anna.AadObjectId);
+
+        var sent = Assert.Single(export[outbox]!.AsArray());
+        var key = sent!["Key"]!.GetValue<string>();
+        Assert.Equal(("Sent", $"draft|{room.Room.TeamId}|{room.RoundId()}|{Anna.AadObjectId}"), (sent["State"]!.GetValue<string>(), key));
+        Assert.False((await room.Service<DeliveryLedger>().GetSentAsync(room.Tenant, key)).Sent);
+        Assert.True((await room.Service<DeliveryLedger>().GetSentAsync(room.Tenant, $"draft|{room.Room.TeamId}|{room.RoundId()}|{Klaus.AadObjectId}")).Sent);
+    }
 }
