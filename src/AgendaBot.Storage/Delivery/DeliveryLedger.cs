@@ -41,12 +41,13 @@ public sealed class DeliveryLedger(DeliveryStorage storage)
     /// works. Nobody else takes it over before it expired — not even the same queue message handed out again, since
     /// its first taker may still be sending; an expired claim (its holder died or stalled) is taken over with its ETag.
     /// </summary>
+    /// <param name="personId">Whom a post to a personal chat is addressed to (<see cref="OutboxPost.PersonId"/>).</param>
     public async Task<Claim> TryClaimAsync(TenantScope scope, string key, string messageId, DateTimeOffset now, TimeSpan lifetime,
-        CancellationToken cancellationToken = default)
+        string? personId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var heldUntil = now + lifetime;
-        var row = ClaimRow(scope, key, messageId, heldUntil);
+        var row = ClaimRow(scope, key, messageId, heldUntil, personId);
         try
         {
             var added = await table.AddEntityAsync(row, cancellationToken);
@@ -109,7 +110,8 @@ public sealed class DeliveryLedger(DeliveryStorage storage)
     }
 
     /// <summary>The "sent" marker: from now on every copy of this post is dropped unsent.</summary>
-    public Task MarkSentAsync(TenantScope scope, string key, string? activityId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task MarkSentAsync(TenantScope scope, string key, string? activityId, DateTimeOffset now, string? personId = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var row = new TableEntity(Keys.OutboxPartition(scope.TenantId), Keys.PostRow(key))
@@ -118,6 +120,7 @@ public sealed class DeliveryLedger(DeliveryStorage storage)
             ["Key"] = key,
             ["ActivityId"] = activityId,
             ["SentAt"] = now,
+            ["PersonId"] = personId,
         };
         return table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
@@ -173,12 +176,13 @@ public sealed class DeliveryLedger(DeliveryStorage storage)
         return table.DeleteEntityAsync(Keys.OutboxPartition(scope.TenantId), Keys.BlockedRow(conversationId), cancellationToken: cancellationToken);
     }
 
-    private static TableEntity ClaimRow(TenantScope scope, string key, string messageId, DateTimeOffset heldUntil) =>
+    private static TableEntity ClaimRow(TenantScope scope, string key, string messageId, DateTimeOffset heldUntil, string? personId) =>
         new(Keys.OutboxPartition(scope.TenantId), Keys.PostRow(key))
         {
             ["State"] = Sending,
             ["Key"] = key,
             ["MessageId"] = messageId,
             ["HeldUntil"] = heldUntil,
+            ["PersonId"] = personId,
         };
 }

@@ -20,6 +20,9 @@ public sealed record OutboxEnvelope
 
     public string? AgendaId { get; init; }
 
+    /// <summary>The person a post to their personal chat is addressed to (<see cref="OutboxPost.PersonId"/>).</summary>
+    public string? PersonId { get; init; }
+
     /// <summary>Failed sends so far; the queue's own dequeue count also counts deferrals and crashes.</summary>
     public int Attempts { get; init; }
 

@@ -24,4 +24,10 @@ public sealed record OutboxPost
 
     /// <summary>The agenda the post belongs to, so that its project lead can be told when the conversation blocks the bot.</summary>
     public string? AgendaId { get; init; }
+
+    /// <summary>
+    /// The person a post to their personal chat is addressed to. Every row delivery keeps about the post (its claim,
+    /// "sent" marker, body, parked record) carries it as <c>PersonId</c>, so that export and erasure find them.
+    /// </summary>
+    public string? PersonId { get; init; }
 }

@@ -49,6 +49,7 @@ public sealed class OutboxQueue(DeliveryStorage storage)
             Key = post.IdempotencyKey,
             UpdateActivityId = post.UpdateActivityId,
             AgendaId = post.AgendaId,
+            PersonId = post.PersonId,
             Activity = activity.RootElement.Clone(),
         };
         if (OutboxCodec.ToJson(envelope).Length > OutboxCodec.InlineLimitBytes)
@@ -164,6 +165,7 @@ public sealed class OutboxQueue(DeliveryStorage storage)
         }
 
         row["Chunks"] = chunks;
+        row["PersonId"] = envelope.PersonId;
         await table.AddEntityAsync(row, cancellationToken);
         return bodyId;
     }

@@ -12,7 +12,8 @@ public sealed record ParkedPost(
     int Attempts,
     string MessageId,
     string Content,
-    DateTimeOffset ParkedAt);
+    DateTimeOffset ParkedAt,
+    string? PersonId = null);
 
 /// <summary>The Parked table: one partition per tenant, newest first; undecodable messages in a partition of their own.</summary>
 public sealed class ParkedPosts(DeliveryStorage storage)
@@ -35,6 +36,8 @@ public sealed class ParkedPosts(DeliveryStorage storage)
             ["MessageId"] = post.MessageId,
             ["Content"] = content.Length > MaxContentBytes ? content[..MaxContentBytes] : content,
             ["ParkedAt"] = post.ParkedAt,
+            // A post to someone's personal chat is about them: export and erasure find it by this column.
+            ["PersonId"] = post.PersonId,
         };
         // Upsert: the same message parked twice (a retry after a storage hiccup) stays one row.
         return table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
@@ -65,7 +68,8 @@ public sealed class ParkedPosts(DeliveryStorage storage)
                 row.GetInt32("Attempts") ?? 0,
                 row.GetString("MessageId") ?? string.Empty,
                 Encoding.UTF8.GetString(row.GetBinary("Content") ?? []),
-                row.GetDateTimeOffset("ParkedAt") ?? default));
+                row.GetDateTimeOffset("ParkedAt") ?? default,
+                row.GetString("PersonId")));
         }
 
         return posts;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgendaBot.Domain.People;
+using AgendaBot.Storage.Delivery;
 using AgendaBot.Storage.Measures;
 using Azure;
 using Azure.Data.Tables;
@@ -8,9 +9,11 @@ namespace AgendaBot.Storage.PersonalData;
 
 /// <summary>
 /// The GDPR rights of access and erasure. Every row that belongs to a person carries a <c>PersonId</c> column, so
-/// one filtered query per table, limited to the tenant's partitions, finds everything about them.
+/// one filtered query per table, limited to the tenant's partitions, finds everything about them. What cannot be
+/// found that way is read from the tenant's rows: moderator lists, owner changes, draft recipients
+/// (<see cref="DraftRecipients"/>), and parked posts from before they named their person (<see cref="DeliveryRecords"/>).
 /// </summary>
-public sealed class PersonalDataService(StorageTables tables)
+public sealed class PersonalDataService(StorageTables tables, DeliveryStorage delivery)
 {
     private const string PersonId = "PersonId";
 
@@ -23,6 +26,9 @@ public sealed class PersonalDataService(StorageTables tables)
     // An owner change's columns with the old and the new owner's id, each with the column of their name.
     private static readonly (string Id, string Name)[] OwnerColumns = [("Before", MeasureRows.BeforeName), ("After", MeasureRows.AfterName)];
 
+    private readonly DraftRecipients draftRecipients = new(tables);
+    private readonly DeliveryRecords deliveryRecords = new(delivery);
+
     /// <summary>Everything stored about one person in one tenant, as a JSON document they can download.</summary>
     public async Task<JsonObject> ExportAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default)
     {
@@ -32,13 +38,13 @@ public sealed class PersonalDataService(StorageTables tables)
             var rows = new JsonArray();
             await foreach (var row in FindAsync(table, scope, userId, cancellationToken))
             {
-                rows.Add(ToJson(row));
+                rows.Add(IsCommentRound(table, row) ? DraftRecipients.Export(row, userId) : ExportJson.Row(row));
             }
 
-            // Someone else's owner change names the person (id and name) as the old or new owner: the export shows what
-            // it says about them, not who made it or the other owner.
             if (table.Name == tables.Measures.Name)
             {
+                // Someone else's owner change names the person (id and name) as the old or new owner: the export shows
+                // what it says about them, not who made it or the other owner.
                 await foreach (var row in FindOwnerChangesAsync(scope, userId, cancellationToken))
                 {
                     if (row.GetString(PersonId) != userId)
@@ -46,19 +52,28 @@ public sealed class PersonalDataService(StorageTables tables)
                         rows.Add(OwnerChangeToJson(row, userId));
                     }
                 }
+
+                foreach (var round in await draftRecipients.SentToAsync(scope, userId, cancellationToken))
+                {
+                    if (round.GetString(PersonId) != userId)
+                    {
+                        rows.Add(DraftRecipients.Export(round, userId));
+                    }
+                }
             }
 
             export[table.Name] = rows;
         }
 
+        var chats = await PersonalChatsAsync(scope, userId, cancellationToken);
+        export[deliveryRecords.OutboxName] = await deliveryRecords.ExportOutboxAsync(scope, userId, chats, cancellationToken);
+        export[deliveryRecords.ParkedName] = await deliveryRecords.ExportParkedAsync(scope, userId, chats, cancellationToken);
         return export;
     }
 
     private static JsonObject OwnerChangeToJson(TableEntity row, string userId)
     {
-        var item = ToJson(row);
-        item.Remove(PersonId);
-        item.Remove("ChangedByName");
+        var item = ExportJson.Row(row, PersonId, "ChangedByName");
         foreach (var (column, nameColumn) in OwnerColumns.Where(c => row.GetString(c.Id) != userId))
         {
             item.Remove(column);
@@ -68,41 +83,19 @@ public sealed class PersonalDataService(StorageTables tables)
         return item;
     }
 
-    private static JsonObject ToJson(TableEntity row)
-    {
-        var item = new JsonObject();
-        foreach (var (key, value) in row)
-        {
-            if (key is "odata.etag" or "PartitionKey")
-            {
-                continue;
-            }
-
-            item[key] = value switch
-            {
-                null => null,
-                DateTimeOffset at => at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                string text => text,
-                bool flag => flag,
-                int number => number,
-                long number => number,
-                double number => number,
-                _ => value.ToString(),
-            };
-        }
-
-        return item;
-    }
-
     /// <summary>
-    /// Erases a person: registrations, anonymous-vote markers and conversation references are deleted; what they
-    /// contributed to the group's work (contributions, comments, named ballots, measure history, rounds they started)
-    /// stays without their name or id, in any column or key; measures they owned lose their owner. Returns how many
-    /// rows were changed.
+    /// Erases a person: registrations, anonymous-vote markers, conversation references and what delivery kept about
+    /// posts to them are deleted; what they contributed to the group's work (contributions, comments, named ballots,
+    /// measure history, rounds they started) stays without their name or id, in any column or key; measures they owned
+    /// lose their owner, drafts sent to them for comment their name. The tenant's export files, which may name them,
+    /// are deleted. Returns how many rows were changed.
     /// </summary>
     public async Task<int> EraseAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default)
     {
-        var changed = 0;
+        // Delivery rows first: parked posts from before they named their person are found by the conversation
+        // references, which go with the tables below — so an erasure cut short finds them again when repeated.
+        var changed = await deliveryRecords.EraseAsync(scope, userId, await PersonalChatsAsync(scope, userId, cancellationToken), cancellationToken);
+        changed += await DeleteExportFilesAsync(scope, cancellationToken);
         foreach (var table in tables.All)
         {
             var rows = new List<TableEntity>();
@@ -119,8 +112,49 @@ public sealed class PersonalDataService(StorageTables tables)
         }
 
         return changed + await RemoveFromModeratorListsAsync(scope, userId, cancellationToken)
-            + await RemoveFromOwnerChangesAsync(scope, userId, cancellationToken);
+            + await RemoveFromOwnerChangesAsync(scope, userId, cancellationToken)
+            + await draftRecipients.EraseAsync(scope, userId, cancellationToken);
     }
+
+    private async Task<List<string>> PersonalChatsAsync(TenantScope scope, string userId, CancellationToken cancellationToken)
+    {
+        var chats = new List<string>();
+        await foreach (var row in FindAsync(tables.Conversations, scope, userId, cancellationToken))
+        {
+            chats.Add(row.GetString("ConversationId") ?? row.RowKey);
+        }
+
+        return chats;
+    }
+
+    // Export files (contributions and ballots as CSV, the agenda as DOCX/PDF) are snapshots that may name the person,
+    // and their contents cannot be searched: all of the tenant's go. A new export makes them again, without the person.
+    private async Task<int> DeleteExportFilesAsync(TenantScope scope, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"TenantId eq {scope.TenantId}");
+        var files = new List<TableEntity>();
+        await foreach (var row in tables.Exports.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            files.Add(row);
+        }
+
+        foreach (var file in files)
+        {
+            try
+            {
+                await tables.Exports.DeleteEntityAsync(file.PartitionKey, file.RowKey, ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException failure) when (failure.Status == Failures.NotFound)
+            {
+                // Expired and swept meanwhile.
+            }
+        }
+
+        return files.Count;
+    }
+
+    private bool IsCommentRound(TableClient table, TableEntity row) =>
+        table.Name == tables.Measures.Name && row.RowKey.StartsWith(Keys.CommentRoundPrefix, StringComparison.Ordinal);
 
     // A change of owner is the changer's history row, but its before and after values are the owners' ids, each with
     // the owner's name beside it: both go.
@@ -195,7 +229,7 @@ public sealed class PersonalDataService(StorageTables tables)
         if (row.GetString(PersonId) == userId)
         {
             row.Remove(PersonId);
-            foreach (var nameColumn in new[] { "Name", "AuthorName", "OwnerName", "ChangedByName", "LoggedByName", "ProjectLeadName" })
+            foreach (var nameColumn in new[] { "Name", "AuthorName", "OwnerName", "ChangedByName", "LoggedByName", "ProjectLeadName", "StartedByName" })
             {
                 if (row.ContainsKey(nameColumn))
                 {

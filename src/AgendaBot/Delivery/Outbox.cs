@@ -7,8 +7,12 @@ using AgendaBot.Storage.Delivery;
 
 namespace AgendaBot.Delivery;
 
-/// <summary>One proactive post: an activity for a conversation the bot was installed in, or a replacement of an earlier one.</summary>
-public sealed record ProactivePost(string ConversationId, Activity Activity, string? UpdateActivityId = null);
+/// <summary>
+/// One proactive post: an activity for a conversation the bot was installed in, or a replacement of an earlier one.
+/// A post to someone's personal chat names them (<paramref name="PersonId"/>), so that what delivery keeps about it
+/// is in their export and goes with their erasure.
+/// </summary>
+public sealed record ProactivePost(string ConversationId, Activity Activity, string? UpdateActivityId = null, string? PersonId = null);
 
 /// <summary>
 /// Where features put proactive posts (weekly status, results, pinboard updates). The post is stored in the outbox
@@ -32,6 +36,7 @@ public sealed class Outbox(OutboxQueue queue, OutboxSignal signal)
             ActivityJson = JsonSerializer.Serialize(post.Activity, ProtocolJson.Context.Activity),
             UpdateActivityId = post.UpdateActivityId,
             AgendaId = agendaId,
+            PersonId = post.PersonId,
         }, cancellationToken);
         signal.Wake();
     }

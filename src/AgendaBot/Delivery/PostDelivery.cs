@@ -51,7 +51,8 @@ public sealed partial class PostDelivery(
         // From the claim to the end, the message stays hidden and the claim held: also while waiting for a rate-limit slot.
         await using var heartbeat = DeliveryHeartbeat.Start(outbox, ledger, post, Settings, time, logger, cancellationToken);
         var now = time.GetUtcNow();
-        var claim = await ledger.TryClaimAsync(envelope.Scope, envelope.Key, post.MessageId, now, Settings.ClaimLifetime, cancellationToken);
+        var claim = await ledger.TryClaimAsync(envelope.Scope, envelope.Key, post.MessageId, now, Settings.ClaimLifetime, envelope.PersonId,
+            cancellationToken);
         switch (claim.Outcome)
         {
             case ClaimOutcome.AlreadySent:
@@ -190,7 +191,7 @@ public sealed partial class PostDelivery(
         {
             try
             {
-                await ledger.MarkSentAsync(envelope.Scope, envelope.Key, activityId, time.GetUtcNow(), CancellationToken.None);
+                await ledger.MarkSentAsync(envelope.Scope, envelope.Key, activityId, time.GetUtcNow(), envelope.PersonId, CancellationToken.None);
                 return;
             }
             catch (Exception failure) when (failure is RequestFailedException or AggregateException
@@ -230,7 +231,8 @@ public sealed partial class PostDelivery(
     {
         var envelope = post.Envelope;
         await parked.ParkAsync(new ParkedPost(envelope?.Tenant, envelope?.Conversation, envelope?.Key, reason,
-            attempts ?? envelope?.Attempts ?? 0, post.MessageId, OutboxCodec.Describe(post.Text), time.GetUtcNow()), cancellationToken);
+            attempts ?? envelope?.Attempts ?? 0, post.MessageId, OutboxCodec.Describe(post.Text), time.GetUtcNow(), envelope?.PersonId),
+            cancellationToken);
         if (heartbeat is not null && envelope is not null)
         {
             await heartbeat.ReleaseAsync(cancellationToken);

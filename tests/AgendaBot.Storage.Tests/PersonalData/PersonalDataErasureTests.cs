@@ -3,6 +3,7 @@ using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Measures;
 using AgendaBot.Storage.PersonalData;
+using AgendaBot.Storage.Tests.Delivery;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Storage.Workshops;
 using Azure.Data.Tables;
@@ -11,7 +12,7 @@ namespace AgendaBot.Storage.Tests.PersonalData;
 
 public sealed class PersonalDataErasureTests
 {
-    private readonly PersonalDataService personalData = new(TestStorage.Tables);
+    private readonly PersonalDataService personalData = new(TestStorage.Tables, TestDelivery.Storage);
     private readonly WorkshopRepository workshops = new(TestStorage.Tables);
     private readonly VotingRepository voting = new(TestStorage.Tables);
     private readonly MeasureRepository measures = new(TestStorage.Tables);
@@ -154,7 +155,7 @@ public sealed class PersonalDataErasureTests
 
         var export = await personalData.ExportAsync(tenant, Town.Alice.Id);
 
-        Assert.All(TestStorage.Tables.All, table => Assert.Empty(export[table.Name]!.AsArray()));
+        Assert.All(TenantRows.Tables, table => Assert.Empty(export[table.Name]!.AsArray()));
     }
 
     private async Task<TenantScope> ErasedAliceAsync()

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using AgendaBot.Storage.PersonalData;
+using AgendaBot.Storage.Tests.Delivery;
 
 namespace AgendaBot.Storage.Tests.PersonalData;
 
 public sealed class PersonalDataExportTests
 {
-    private readonly PersonalDataService personalData = new(TestStorage.Tables);
+    private readonly PersonalDataService personalData = new(TestStorage.Tables, TestDelivery.Storage);
 
     [Fact]
     public async Task Export_holds_every_row_about_the_person()
@@ -18,8 +19,11 @@ public sealed class PersonalDataExportTests
         Assert.Equal(
             ["ballot|round-named|user-alice", "c|000001", "c|000002", "p|user-alice", "round|round-named", "voted|round-anonymous|user-alice"],
             RowKinds(export, TestStorage.Tables.Workshops.Name));
-        Assert.Equal(["cm|m-alice|c-alice", "h|m-alice|…", "m|m-alice"], RowKinds(export, TestStorage.Tables.Measures.Name));
+        Assert.Equal(["cm|m-alice|c-alice", "cround|draft-alice", "cround|draft-bob", "h|m-alice|…", "m|m-alice"],
+            RowKinds(export, TestStorage.Tables.Measures.Name));
         Assert.Equal([Town.AliceChat], RowKinds(export, TestStorage.Tables.Conversations.Name));
+        Assert.Equal([Keys.BlockedRow(Town.AliceChat), Keys.PostRow(Town.DraftToAliceKey)], RowKinds(export, TestDelivery.Storage.Outbox.Name));
+        Assert.Equal(2, export[TestDelivery.Storage.Parked.Name]!.AsArray().Count);
     }
 
     [Fact]
@@ -63,7 +67,7 @@ public sealed class PersonalDataExportTests
 
         var export = await personalData.ExportAsync(tenant, "user-stranger");
 
-        Assert.All(TestStorage.Tables.All, table => Assert.Empty(export[table.Name]!.AsArray()));
+        Assert.All(TenantRows.Tables, table => Assert.Empty(export[table.Name]!.AsArray()));
     }
 
     // Row keys of one table in the export, sorted; history keys (which hold a time and a random id) cut to their measure.

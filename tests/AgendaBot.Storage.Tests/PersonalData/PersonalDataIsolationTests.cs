@@ -1,10 +1,11 @@
 using AgendaBot.Storage.PersonalData;
+using AgendaBot.Storage.Tests.Delivery;
 
 namespace AgendaBot.Storage.Tests.PersonalData;
 
 public sealed class PersonalDataIsolationTests
 {
-    private readonly PersonalDataService personalData = new(TestStorage.Tables);
+    private readonly PersonalDataService personalData = new(TestStorage.Tables, TestDelivery.Storage);
 
     [Fact]
     public async Task Erasure_leaves_the_persons_data_in_another_tenant_untouched()
@@ -39,6 +40,23 @@ public sealed class PersonalDataIsolationTests
         await personalData.EraseAsync(tenant, Town.Alice.Id);
 
         Assert.Equal(before, (await personalData.ExportAsync(tenant, Town.Bob.Id)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Erasure_leaves_another_tenants_drafts_delivery_rows_and_export_files_unchanged()
+    {
+        var tenant = await Town.ArrangeAsync();
+        var elsewhere = await Town.ArrangeAsync();
+        var before = await SnapshotAsync(elsewhere);
+
+        await personalData.EraseAsync(tenant, Town.Alice.Id);
+
+        var after = await SnapshotAsync(elsewhere);
+        Assert.Equal(before, after);
+        Assert.Contains(after, row => row.Contains(Keys.CommentRoundRow(Town.BobsDraft), StringComparison.Ordinal));
+        Assert.Contains(after, row => row.StartsWith(TestDelivery.Storage.Parked.Name, StringComparison.Ordinal));
+        Assert.Contains(after, row => row.Contains(Keys.PostRow(Town.DraftToAliceKey), StringComparison.Ordinal));
+        Assert.Contains(after, row => row.StartsWith(TestStorage.Tables.Exports.Name, StringComparison.Ordinal));
     }
 
     // Each row by table and key with its ETag: any write changes the ETag.

@@ -2,6 +2,7 @@ using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
 using AgendaBot.Storage.Measures;
 using AgendaBot.Storage.PersonalData;
+using AgendaBot.Storage.Tests.Delivery;
 
 namespace AgendaBot.Storage.Tests.PersonalData;
 
@@ -10,7 +11,7 @@ public sealed class PersonalDataOwnerHistoryTests
 {
     private readonly TenantScope tenant = TestStorage.NewTenant();
     private readonly MeasureRepository measures = new(TestStorage.Tables);
-    private readonly PersonalDataService personalData = new(TestStorage.Tables);
+    private readonly PersonalDataService personalData = new(TestStorage.Tables, TestDelivery.Storage);
 
     [Fact]
     public async Task Erasure_removes_the_person_from_owner_changes_made_by_someone_else()

@@ -5,7 +5,10 @@ using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Conversations;
+using AgendaBot.Storage.Delivery;
+using AgendaBot.Storage.Exports;
 using AgendaBot.Storage.Measures;
+using AgendaBot.Storage.Tests.Delivery;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Storage.Workshops;
 
@@ -25,6 +28,16 @@ internal static class Town
     public const string BobMeasure = "m-bob";
     public const string AliceChat = "a:chat-alice";
     public const string BobChat = "a:chat-bob";
+
+    /// <summary>A personal chat of Alice's that the bot has no reference of any more (reinstalled since).</summary>
+    public const string AliceEarlierChat = "a:chat-alice-earlier";
+
+    /// <summary>Bob sent the draft to Alice and himself; Alice sent one to Bob alone.</summary>
+    public const string BobsDraft = "draft-bob";
+    public const string AlicesDraft = "draft-alice";
+
+    /// <summary>The idempotency key of the draft's post to Alice's personal chat, which went out.</summary>
+    public const string DraftToAliceKey = $"draft|{AgendaId}|{BobsDraft}|user-alice";
 
     public static readonly TeamsUser Alice = People.Alice;
     public static readonly TeamsUser Bob = People.Bob;
@@ -69,8 +82,38 @@ internal static class Town
         var conversations = new ConversationReferenceRepository(Tables);
         await conversations.SaveAsync(PersonalChat(tenant, AliceChat, Alice));
         await conversations.SaveAsync(PersonalChat(tenant, BobChat, Bob));
+
+        var rounds = new CommentRoundRepository(Tables);
+        await rounds.StartAsync(tenant, CommentRound.Start(BobsDraft, AgendaId, Bob, [AliceMeasure, BobMeasure], [Alice, Bob], 0, at.AddDays(7), at));
+        await rounds.StartAsync(tenant, CommentRound.Start(AlicesDraft, AgendaId, Alice, [AliceMeasure], [Bob], 0, at.AddDays(7), at));
+
+        await ArrangeDeliveryAsync(tenant);
+        await new ExportStore(Tables, TimeProvider.System).SaveAsync(tenant,
+            new ExportFile("beitraege.csv", "text/csv", System.Text.Encoding.UTF8.GetBytes($"Nr;Autor\n1;{Alice.Name}\n")));
         return tenant;
     }
+
+    /// <summary>
+    /// Delivery's rows about Alice: the draft's post to her chat went out; posts to her and to Bob were parked
+    /// (Alice's once with her id, as the worker parks since posts name their person, to a chat of hers the bot no
+    /// longer knows; and once from before, found only by her chat); her chat blocked the bot once.
+    /// </summary>
+    private static async Task ArrangeDeliveryAsync(TenantScope tenant)
+    {
+        var storage = TestDelivery.Storage;
+        await new DeliveryLedger(storage).MarkSentAsync(tenant, DraftToAliceKey, "activity-draft", People.Monday, Alice.Id);
+        await new DeliveryLedger(storage).BlockAsync(tenant, new BlockedConversation(AliceChat, "403 MessageWritesBlocked", People.Monday));
+        var parked = new ParkedPosts(storage);
+        await parked.ParkAsync(Parked(tenant, AliceEarlierChat, "remind|m-alice", "message-1", Alice, Alice.Id));
+        await parked.ParkAsync(Parked(tenant, AliceChat, "weekly|before", "message-2", Alice, null));
+        await parked.ParkAsync(Parked(tenant, BobChat, "remind|m-bob", "message-3", Bob, Bob.Id));
+    }
+
+    // The parked envelope holds the message to the person, as the worker stores it: their name in the card.
+    private static ParkedPost Parked(TenantScope tenant, string chat, string key, string messageId, TeamsUser to, string? personId) =>
+        new(tenant.TenantId, chat, key, "404 ConversationNotFound (attempt 1)", 1, messageId,
+            $$$"""{"tenant":"{{{tenant.TenantId}}}","conversation":"{{{chat}}}","key":"{{{key}}}","activity":{"type":"message","text":"Hallo {{{to.Name}}}"}}""",
+            People.Monday.AddHours(1), personId);
 
     private static Task<ContributionOutcome> ContributeAsync(TenantScope tenant, WorkshopRepository workshops, TeamsUser author,
         string activityId, string text) =>

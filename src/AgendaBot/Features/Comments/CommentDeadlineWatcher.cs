@@ -69,7 +69,7 @@ public sealed partial class CommentDeadlineWatcher(
             var texts = new Texts(BotCulture.German);
             var card = await services.GetRequiredService<DraftComments>().RenderAsync(tenant, agenda.Value, round.Value, texts, cancellationToken);
             await services.GetRequiredService<Outbox>().EnqueueAsync(tenant,
-                new ProactivePost(chat.ConversationId, ChannelPoster.Message(card, texts, chat.ConversationId)),
+                new ProactivePost(chat.ConversationId, ChannelPoster.Message(card, texts, chat.ConversationId), PersonId: lead.Id),
                 $"draft-comments|{due.AgendaId}|{due.RoundId}", due.AgendaId, cancellationToken);
         }
 

@@ -69,7 +69,7 @@ public sealed class SendDraftForComment(
         {
             if (chat is not null && round.IsRecipient(user.Id))
             {
-                await outbox.EnqueueAsync(tenant, new ProactivePost(chat, ChannelPoster.Message(card, texts, chat)),
+                await outbox.EnqueueAsync(tenant, new ProactivePost(chat, ChannelPoster.Message(card, texts, chat), PersonId: user.Id),
                     $"draft|{agenda.Id}|{round.Id}|{user.Id}", agenda.Id, cancellationToken);
             }
         }

@@ -42,7 +42,7 @@ public sealed partial class TellLeadAboutBlockedConversation(
             TextFormat = "plain",
         };
         var since = (reference?.UpdatedAt ?? default).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await outbox.EnqueueAsync(blocked.Tenant, new ProactivePost(leadChat.ConversationId, notice),
+        await outbox.EnqueueAsync(blocked.Tenant, new ProactivePost(leadChat.ConversationId, notice, PersonId: leadChat.UserId),
             $"blocked|{agenda.Id}|{blocked.ConversationId}|{since}", agenda.Id, cancellationToken);
     }
 

@@ -29,17 +29,17 @@ public sealed class MeasureStatusReport(MeasureRepository measures, Conversation
         var history = await measures.GetHistorySinceAsync(tenant, agenda.Id, now - WeeklyStatus.Week, cancellationToken);
         var texts = new Texts(BotCulture.German);
         var card = WeeklyStatusCard.Render(agenda.Title, all, WeeklyStatus.Compose(all, history, now), texts, agenda.Id);
-        var targets = new List<string>();
+        var posts = new List<ProactivePost>();
         if (await references.FindPersonalChatAsync(tenant, agenda.ProjectLead.Id, cancellationToken) is { } leadChat)
         {
-            targets.Add(leadChat.ConversationId);
+            posts.Add(new ProactivePost(leadChat.ConversationId, ChannelPoster.Message(card, texts, leadChat.ConversationId), PersonId: leadChat.UserId));
         }
 
-        if (agenda.StatusConversationId is { } channel)
+        if (agenda.StatusConversationId is { } channel && posts.All(p => p.ConversationId != channel))
         {
-            targets.Add(channel);
+            posts.Add(new ProactivePost(channel, ChannelPoster.Message(card, texts, channel)));
         }
 
-        return targets.Distinct().Select(c => new ProactivePost(c, ChannelPoster.Message(card, texts, c))).ToList();
+        return posts;
     }
 }

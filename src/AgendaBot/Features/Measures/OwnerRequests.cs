@@ -22,7 +22,7 @@ public sealed class OwnerRequests(ConversationReferenceRepository references, Ou
 
         var texts = new Texts(BotCulture.German);
         var card = MeasureUpdateCard.Render(measure, texts, intro(texts));
-        await outbox.EnqueueAsync(tenant, new ProactivePost(chat.ConversationId, ChannelPoster.Message(card, texts, chat.ConversationId)),
+        await outbox.EnqueueAsync(tenant, new ProactivePost(chat.ConversationId, ChannelPoster.Message(card, texts, chat.ConversationId), PersonId: owner.Id),
             key, measure.AgendaId, cancellationToken);
         return true;
     }
