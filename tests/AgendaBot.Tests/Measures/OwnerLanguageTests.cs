@@ -27,11 +27,11 @@ public sealed class OwnerLanguageTests : IAsyncLifetime
     {
         await room.InstallForAnnaAsync();
         await room.SayPersonallyAsync("measures", locale: "en-GB");
-        var ans = await room.PlanAsync();
+        var planning = await room.PlanAsync();
         var planned = (await room.TheMeasureAsync()).UpdatedAt;
 
-        var n = await room.Get<MeasureReminders>().RunDueAsync(planned.AddDays(14).AddHours(1), default);
-        Assert.True(n == 1, $"{ans.ToJsonString()} {await room.TheMeasureAsync()} {await room.Get<ConversationReferenceRepository>().FindPersonalChatAsync(room.Tenant, Anna.AadObjectId)}");
+        var reminded = await room.Get<MeasureReminders>().RunDueAsync(planned.AddDays(14).AddHours(1), default);
+        Assert.True(reminded == 1, await WhyNoReminderAsync(planning));
 
         var reminder = (await Delivery.Eventually.ReturnsAsync(
             () => Task.FromResult(room.CallsWith("Reminder: the measure “Online-Terminvergabe im Bürgerbüro” has had no update for 14 days.")),
@@ -46,11 +46,11 @@ public sealed class OwnerLanguageTests : IAsyncLifetime
     public async Task An_owner_of_unknown_language_gets_the_reminder_in_German()
     {
         await room.InstallForAnnaAsync();
-        var ans = await room.PlanAsync();
+        var planning = await room.PlanAsync();
         var planned = (await room.TheMeasureAsync()).UpdatedAt;
 
-        var n = await room.Get<MeasureReminders>().RunDueAsync(planned.AddDays(14).AddHours(1), default);
-        Assert.True(n == 1, $"{ans.ToJsonString()} {await room.TheMeasureAsync()} {await room.Get<ConversationReferenceRepository>().FindPersonalChatAsync(room.Tenant, Anna.AadObjectId)}");
+        var reminded = await room.Get<MeasureReminders>().RunDueAsync(planned.AddDays(14).AddHours(1), default);
+        Assert.True(reminded == 1, await WhyNoReminderAsync(planning));
 
         var reminder = (await Delivery.Eventually.ReturnsAsync(
             () => Task.FromResult(room.CallsWith("Erinnerung: Für die Maßnahme „Online-Terminvergabe im Bürgerbüro“ gibt es seit 14 Tagen")),
@@ -99,4 +99,9 @@ public sealed class OwnerLanguageTests : IAsyncLifetime
         Assert.Equal([("a:petra-personal", "Weekly measure status: Digitale Agenda Hagenow"), (room.Room.ChannelId, "Wochenstand der Maßnahmen: Digitale Agenda Hagenow")],
             titles);
     }
+
+    // Seen once under heavy load and not reproduced since: what the plan click answered and what was stored, to tell why.
+    private async Task<string> WhyNoReminderAsync(System.Text.Json.Nodes.JsonObject planning) =>
+        $"No reminder. Plan answer: {planning.ToJsonString()}; measure: {await room.TheMeasureAsync()}; "
+        + $"Anna's chat: {await room.Get<ConversationReferenceRepository>().FindPersonalChatAsync(room.Tenant, Anna.AadObjectId)}";
 }
