@@ -1,4 +1,5 @@
 using AgendaBot.Domain.People;
+using Azure;
 using Azure.Data.Tables;
 
 namespace AgendaBot.Storage.Conversations;
@@ -9,12 +10,22 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
     /// <summary>Teams' conversationType of a 1:1 chat between the bot and one user.</summary>
     public const string PersonalConversationType = "personal";
 
+    private const string Language = "Language";
+
     private readonly TableClient table = tables.Conversations;
 
-    /// <summary>Saved again on every install and message: the newest serviceUrl wins, which is what Teams asks for.</summary>
+    /// <summary>
+    /// Saved again on every install: the newest serviceUrl wins, which is what Teams asks for. A save that does not know
+    /// a personal chat's language keeps the one stored before.
+    /// </summary>
     public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken = default)
     {
-        var row = new TableEntity(Keys.TenantPartition(reference.TenantId), Keys.ConversationRow(reference.ConversationId))
+        var partition = Keys.TenantPartition(reference.TenantId);
+        var rowKey = Keys.ConversationRow(reference.ConversationId);
+        var language = reference.Language is null && reference.ConversationType == PersonalConversationType
+            ? (await table.FindAsync(partition, rowKey, cancellationToken))?.GetString(Language)
+            : reference.Language;
+        var row = new TableEntity(partition, rowKey)
         {
             ["ConversationId"] = reference.ConversationId,
             ["ServiceUrl"] = reference.ServiceUrl,
@@ -29,7 +40,38 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
             row["PersonId"] = reference.UserId;
         }
 
+        if (language is not null)
+        {
+            row[Language] = language;
+        }
+
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// The person wrote in a stored conversation: remember the language they wrote in. Changes only a row that exists
+    /// (a chat whose reference was erased is not brought back) and writes only when the language changed.
+    /// </summary>
+    /// <returns>True when the stored language changed.</returns>
+    public async Task<bool> UpdateLanguageAsync(TenantScope scope, string conversationId, string language, CancellationToken cancellationToken = default)
+    {
+        var row = await table.FindAsync(Keys.TenantPartition(scope.TenantId), Keys.ConversationRow(conversationId), cancellationToken);
+        if (row is null || row.GetString(Language) == language)
+        {
+            return false;
+        }
+
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [Language] = language }, row.ETag,
+                TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException failure) when (failure.Status == Failures.NotFound || failure.IsStale())
+        {
+            // Erased or saved again meanwhile: the newer row stands, and the next message tells the language again.
+            return false;
+        }
     }
 
     public async Task<ConversationReference?> GetAsync(TenantScope scope, string conversationId, CancellationToken cancellationToken = default)
@@ -63,5 +105,6 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
         row.GetString("TeamId"),
         row.GetString("ChannelId"),
         row.GetString("PersonId"),
-        row.GetDateTimeOffset("UpdatedAt") ?? default);
+        row.GetDateTimeOffset("UpdatedAt") ?? default,
+        row.GetString(Language));
 }

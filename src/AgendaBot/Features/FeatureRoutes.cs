@@ -60,7 +60,8 @@ public static class FeatureRoutes
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)
-        .On<RememberConversation>(ConversationEvent.MembersAdded);
+        .On<RememberConversation>(ConversationEvent.MembersAdded)
+        .On<RememberLanguage>(ConversationEvent.PersonalChatTurn);
 
     /// <summary>Handlers the router falls back to without a route.</summary>
     public static IEnumerable<Type> FallbackHandlers => [typeof(UnknownCommand)];

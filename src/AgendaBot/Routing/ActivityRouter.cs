@@ -19,9 +19,12 @@ public sealed partial class ActivityRouter(RouteTable routes, IServiceProvider s
         {
             case ActivityTypes.Message:
                 await OnMessageAsync(turn, cancellationToken);
+                await AfterPersonalTurnAsync(turn, cancellationToken);
                 return null;
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
-                return await OnExecuteAsync(turn, cancellationToken);
+                var response = await OnExecuteAsync(turn, cancellationToken);
+                await AfterPersonalTurnAsync(turn, cancellationToken);
+                return response;
             case ActivityTypes.InstallationUpdate:
                 await RaiseAsync(turn, InstallationEvent(activity.Action), cancellationToken);
                 return null;
@@ -122,6 +125,20 @@ public sealed partial class ActivityRouter(RouteTable routes, IServiceProvider s
         {
             var handler = (IConversationUpdateHandler)services.GetRequiredService(handlerType);
             await handler.HandleAsync(turn, cancellationToken);
+        }
+    }
+
+    // Not RaiseAsync: the turn's route is the handler that answered, not this.
+    private async Task AfterPersonalTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!turn.IsPersonalChat)
+        {
+            return;
+        }
+
+        foreach (var handlerType in routes.HandlersFor(ConversationEvent.PersonalChatTurn))
+        {
+            await ((IConversationUpdateHandler)services.GetRequiredService(handlerType)).HandleAsync(turn, cancellationToken);
         }
     }
 

@@ -11,4 +11,10 @@ public enum ConversationEvent
 
     /// <summary><c>conversationUpdate</c> with people (not the bot) in <c>membersAdded</c>.</summary>
     MembersAdded,
+
+    /// <summary>
+    /// A message or card action in a personal chat, raised after its own handler answered it (whether or not that
+    /// handler was found); its handlers must not answer.
+    /// </summary>
+    PersonalChatTurn,
 }

@@ -74,6 +74,19 @@ internal sealed class DraftRoom : IAsyncDisposable
 
     public IReadOnlyList<JsonNode> CommentReportsFor(Person person) => CardsIn(ChatOf(person), "Kommentare zum Entwurf");
 
+    /// <summary>The cards in a person's personal chat whose first text starts with <paramref name="title"/>, in any language.</summary>
+    public IReadOnlyList<JsonNode> CardsFor(Person person, string title) => CardsIn(ChatOf(person), title);
+
+    /// <summary>The person writes in their personal chat, their Teams client set to <paramref name="locale"/>.</summary>
+    public async Task SayPersonallyAsync(Person person, string text, string locale)
+    {
+        var activity = Room.PersonalActivity(person, "message");
+        activity["text"] = text;
+        activity["locale"] = locale;
+        activity["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = locale });
+        await Room.Bot.Http.PostAsJsonAsync("api/messages", activity);
+    }
+
     public Task<IReadOnlyList<JsonNode>> WaitForDraftsAsync(Person person, int count = 1) =>
         Eventually.ReturnsAsync(() => Task.FromResult(DraftsFor(person)), d => d.Count >= count);
 

@@ -94,14 +94,30 @@ public sealed class PlanFollowUpRoom : IAsyncDisposable
             Start = new DateOnly(2027, 1, 1), End = new DateOnly(2027, 6, 30),
         }, new TeamsUser(Lead.AadObjectId, Lead.Name), at);
 
-    /// <summary>Anna writes in her personal chat with the bot.</summary>
-    public async Task SayPersonallyAsync(string text)
+    /// <summary>Anna writes in her personal chat with the bot, her Teams client set to <paramref name="locale"/> (default: the room's).</summary>
+    public async Task SayPersonallyAsync(string text, string? locale = null)
     {
-        var activity = Room.ChannelActivity(Anna, "message");
-        activity["conversation"] = new JsonObject { ["id"] = AnnasChat, ["conversationType"] = "personal", ["tenantId"] = Room.TenantId };
-        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Room.TenantId } };
+        var activity = AnnasActivity("message", locale);
         activity["text"] = text;
         await Room.Bot.Http.PostAsJsonAsync("api/messages", activity);
+    }
+
+    /// <summary>Teams tells the bot it was installed in Anna's personal chat, her client set to <paramref name="locale"/>.</summary>
+    public async Task InstallForAnnaFromTeamsAsync(string locale)
+    {
+        var activity = AnnasActivity("installationUpdate", locale);
+        activity["action"] = "add";
+        await Room.Bot.Http.PostAsJsonAsync("api/messages", activity);
+    }
+
+    private JsonObject AnnasActivity(string type, string? locale)
+    {
+        var activity = Room.ChannelActivity(Anna, type);
+        activity["conversation"] = new JsonObject { ["id"] = AnnasChat, ["conversationType"] = "personal", ["tenantId"] = Room.TenantId };
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Room.TenantId } };
+        activity["locale"] = locale ?? Room.Locale;
+        activity["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = locale ?? Room.Locale });
+        return activity;
     }
 
     /// <summary>Calls that carry a card whose plain texts contain <paramref name="text"/>.</summary>

@@ -66,7 +66,7 @@ public sealed partial class CommentDeadlineWatcher(
         }
         else
         {
-            var texts = new Texts(BotCulture.German);
+            var texts = Conversations.PersonalTexts.For(chat);
             var card = await services.GetRequiredService<DraftComments>().RenderAsync(tenant, agenda.Value, round.Value, texts, cancellationToken);
             await services.GetRequiredService<Outbox>().EnqueueAsync(tenant,
                 new ProactivePost(chat.ConversationId, ChannelPoster.Message(card, texts, chat.ConversationId), PersonId: lead.Id),

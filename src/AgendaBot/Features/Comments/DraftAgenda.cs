@@ -36,7 +36,7 @@ public sealed class DraftAgenda(WorkshopFinder finder, AgendaRepository agendas,
     }
 
     /// <summary>Every registered (not wait-listed) person of the agenda's workshops, and their personal chat with the bot if there is one.</summary>
-    public async Task<IReadOnlyList<(TeamsUser User, string? PersonalChat)>> RecipientsAsync(TenantScope tenant, string agendaId,
+    public async Task<IReadOnlyList<(TeamsUser User, ConversationReference? PersonalChat)>> RecipientsAsync(TenantScope tenant, string agendaId,
         CancellationToken cancellationToken)
     {
         var people = new Dictionary<string, TeamsUser>();
@@ -51,10 +51,10 @@ public sealed class DraftAgenda(WorkshopFinder finder, AgendaRepository agendas,
             }
         }
 
-        var recipients = new List<(TeamsUser, string?)>();
+        var recipients = new List<(TeamsUser, ConversationReference?)>();
         foreach (var person in people.Values.OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            recipients.Add((person, (await references.FindPersonalChatAsync(tenant, person.Id, cancellationToken))?.ConversationId));
+            recipients.Add((person, await references.FindPersonalChatAsync(tenant, person.Id, cancellationToken)));
         }
 
         return recipients;

@@ -5,6 +5,7 @@ using AgendaBot.Delivery;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
+using AgendaBot.Features.Conversations;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Storage;
@@ -60,16 +61,23 @@ public sealed class SendDraftForComment(
     }
 
     private async Task SendAsync(TenantScope tenant, Agenda agenda, CommentRound round, IReadOnlyList<Measure> plan,
-        IReadOnlyList<(Domain.People.TeamsUser User, string? PersonalChat)> recipients, CancellationToken cancellationToken)
+        IReadOnlyList<(Domain.People.TeamsUser User, Domain.People.ConversationReference? PersonalChat)> recipients,
+        CancellationToken cancellationToken)
     {
-        // Participants' languages are not known here; the town's working language is German.
-        var texts = new Texts(BotCulture.German);
-        var card = DraftCards.Draft(agenda, round, plan, texts);
+        // Each in the language they last wrote to the bot in: one card per language, not per person.
+        var cards = new Dictionary<string, (Texts Texts, Protocol.Cards.AdaptiveCard Card)>();
         foreach (var (user, chat) in recipients)
         {
             if (chat is not null && round.IsRecipient(user.Id))
             {
-                await outbox.EnqueueAsync(tenant, new ProactivePost(chat, ChannelPoster.Message(card, texts, chat), PersonId: user.Id),
+                var texts = PersonalTexts.For(chat);
+                if (!cards.TryGetValue(texts.Culture.Name, out var draft))
+                {
+                    cards[texts.Culture.Name] = draft = (texts, DraftCards.Draft(agenda, round, plan, texts));
+                }
+
+                await outbox.EnqueueAsync(tenant,
+                    new ProactivePost(chat.ConversationId, ChannelPoster.Message(draft.Card, draft.Texts, chat.ConversationId), PersonId: user.Id),
                     $"draft|{agenda.Id}|{round.Id}|{user.Id}", agenda.Id, cancellationToken);
             }
         }

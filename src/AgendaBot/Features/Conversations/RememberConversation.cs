@@ -1,18 +1,29 @@
 using AgendaBot.Domain.People;
+using AgendaBot.Localization;
 using AgendaBot.Protocol.Activities;
 using AgendaBot.Routing;
 using AgendaBot.Storage.Conversations;
+using Microsoft.Extensions.Options;
 
 namespace AgendaBot.Features.Conversations;
 
 /// <summary>
 /// The bot was installed (or people joined): remember where the conversation is, so that status posts and reminders
-/// can be sent later without anybody asking.
+/// can be sent later without anybody asking — to a personal chat in the language the person's client speaks.
 /// </summary>
-public sealed class RememberConversation(ConversationReferenceRepository references, TimeProvider time) : IConversationUpdateHandler
+public sealed class RememberConversation(
+    ConversationReferenceRepository references, IOptions<BotLocalizationOptions> localization, TimeProvider time) : IConversationUpdateHandler
 {
-    public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        references.SaveAsync(ReferenceOf(turn, time.GetUtcNow()), cancellationToken);
+    public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var reference = ReferenceOf(turn, time.GetUtcNow());
+        if (reference.UserId is not null)
+        {
+            reference = reference with { Language = BotCulture.LanguageOf(turn.Activity, localization.Value) };
+        }
+
+        return references.SaveAsync(reference, cancellationToken);
+    }
 
     /// <summary>Where this turn's conversation is, to post there later through the outbox.</summary>
     public static ConversationReference ReferenceOf(TurnContext turn, DateTimeOffset now)

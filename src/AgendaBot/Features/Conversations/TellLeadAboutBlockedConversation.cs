@@ -33,7 +33,7 @@ public sealed partial class TellLeadAboutBlockedConversation(
             return;
         }
 
-        var texts = new Texts(BotCulture.German);
+        var texts = PersonalTexts.For(leadChat);
         var which = await DescribeAsync(blocked, agenda, reference, texts, cancellationToken);
         var notice = new Activity
         {

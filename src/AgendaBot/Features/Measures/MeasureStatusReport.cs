@@ -1,6 +1,7 @@
 using AgendaBot.Delivery;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Measures;
+using AgendaBot.Features.Conversations;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Scheduling;
@@ -11,8 +12,9 @@ using AgendaBot.Storage.Measures;
 namespace AgendaBot.Features.Measures;
 
 /// <summary>
-/// The weekly measure-status post: to the project lead's personal chat and to the agenda's status channel. Reads the
-/// agenda's measures in one query and the week's history in one more, whatever the number of measures.
+/// The weekly measure-status post: to the project lead's personal chat (in their language) and to the agenda's status
+/// channel (in German). Reads the agenda's measures in one query and the week's history in one more, whatever the
+/// number of measures.
 /// </summary>
 public sealed class MeasureStatusReport(MeasureRepository measures, ConversationReferenceRepository references, TimeProvider time) : IWeeklyReport
 {
@@ -27,19 +29,21 @@ public sealed class MeasureStatusReport(MeasureRepository measures, Conversation
 
         var now = time.GetUtcNow();
         var history = await measures.GetHistorySinceAsync(tenant, agenda.Id, now - WeeklyStatus.Week, cancellationToken);
-        var texts = new Texts(BotCulture.German);
-        var card = WeeklyStatusCard.Render(agenda.Title, all, WeeklyStatus.Compose(all, history, now), texts, agenda.Id);
-        var posts = new List<ProactivePost>();
+        var status = WeeklyStatus.Compose(all, history, now);
+        // The lead's chat in the lead's language; the status channel is everybody's and has no language of its own.
+        var targets = new List<(string ConversationId, Texts Texts, string? PersonId)>();
         if (await references.FindPersonalChatAsync(tenant, agenda.ProjectLead.Id, cancellationToken) is { } leadChat)
         {
-            posts.Add(new ProactivePost(leadChat.ConversationId, ChannelPoster.Message(card, texts, leadChat.ConversationId), PersonId: leadChat.UserId));
+            targets.Add((leadChat.ConversationId, PersonalTexts.For(leadChat), leadChat.UserId));
         }
 
-        if (agenda.StatusConversationId is { } channel && posts.All(p => p.ConversationId != channel))
+        if (agenda.StatusConversationId is { } channel && targets.All(t => t.ConversationId != channel))
         {
-            posts.Add(new ProactivePost(channel, ChannelPoster.Message(card, texts, channel)));
+            targets.Add((channel, new Texts(BotCulture.German), null));
         }
 
-        return posts;
+        return targets.Select(t => new ProactivePost(t.ConversationId,
+            ChannelPoster.Message(WeeklyStatusCard.Render(agenda.Title, all, status, t.Texts, agenda.Id), t.Texts, t.ConversationId),
+            PersonId: t.PersonId)).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using AgendaBot.Delivery;
 using AgendaBot.Domain.Measures;
+using AgendaBot.Features.Conversations;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Storage;
@@ -10,7 +11,7 @@ namespace AgendaBot.Features.Measures;
 /// <summary>Sends a measure's status card to its owner's personal chat, through the outbox (durable, once per key).</summary>
 public sealed class OwnerRequests(ConversationReferenceRepository references, Outbox outbox)
 {
-    /// <param name="intro">Why the card comes, in German (the owner did not ask, so their client's language is unknown).</param>
+    /// <param name="intro">Why the card comes, in the language the owner last wrote to the bot in (German if unknown).</param>
     /// <param name="key">Names this request, so that enqueueing it twice delivers it once.</param>
     /// <returns>False when the owner has no personal chat with the bot (it was never installed for them).</returns>
     public async Task<bool> SendAsync(TenantScope tenant, Measure measure, Func<Texts, string> intro, string key, CancellationToken cancellationToken)
@@ -20,7 +21,7 @@ public sealed class OwnerRequests(ConversationReferenceRepository references, Ou
             return false;
         }
 
-        var texts = new Texts(BotCulture.German);
+        var texts = PersonalTexts.For(chat);
         var card = MeasureUpdateCard.Render(measure, texts, intro(texts));
         await outbox.EnqueueAsync(tenant, new ProactivePost(chat.ConversationId, ChannelPoster.Message(card, texts, chat.ConversationId), PersonId: owner.Id),
             key, measure.AgendaId, cancellationToken);
