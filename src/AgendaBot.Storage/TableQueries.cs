@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace AgendaBot.Storage;
@@ -10,13 +11,34 @@ internal static class TableQueries
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {Keys.PrefixEnd(prefix)}");
+        return await table.ListAsync(filter, cancellationToken);
+    }
+
+    /// <summary>Every row the filter matches, read to the end before the caller changes any of them.</summary>
+    public static async Task<List<TableEntity>> ListAsync(this TableClient table, string filter, CancellationToken cancellationToken,
+        IEnumerable<string>? select = null)
+    {
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: select, cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }
 
         return rows;
+    }
+
+    /// <summary>Deletes a row whatever its version; a row gone already is fine. Returns whether this call deleted it.</summary>
+    public static async Task<bool> DeleteIfPresentAsync(this TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException failure) when (failure.Status == Failures.NotFound)
+        {
+            return false;
+        }
     }
 
     public static async Task<TableEntity?> FindAsync(this TableClient table, string partitionKey, string rowKey,

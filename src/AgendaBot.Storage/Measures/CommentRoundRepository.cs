@@ -17,6 +17,10 @@ public sealed record DueCommentRound(string TenantId, string AgendaId, string Ro
 /// </summary>
 public sealed class CommentRoundRepository(StorageTables tables)
 {
+    // JSON lists of the people a draft went to; GDPR export and erasure read them too (PersonalData/DraftRecipients).
+    internal const string RecipientIdsColumn = "RecipientIds";
+    internal const string RecipientNamesColumn = "RecipientNames";
+
     private readonly TableClient rounds = tables.Measures;
     private readonly TableClient deadlines = tables.Deadlines;
 
@@ -108,16 +112,16 @@ public sealed class CommentRoundRepository(StorageTables tables)
         ["StartedAt"] = r.StartedAt,
         ["Deadline"] = r.Deadline,
         ["MeasureIds"] = JsonSerializer.Serialize(r.MeasureIds.ToList(), StorageJson.Default.ListString),
-        ["RecipientIds"] = JsonSerializer.Serialize(r.Recipients.Select(p => p.Id).ToList(), StorageJson.Default.ListString),
-        ["RecipientNames"] = JsonSerializer.Serialize(r.Recipients.Select(p => p.Name).ToList(), StorageJson.Default.ListString),
+        [RecipientIdsColumn] = JsonSerializer.Serialize(r.Recipients.Select(p => p.Id).ToList(), StorageJson.Default.ListString),
+        [RecipientNamesColumn] = JsonSerializer.Serialize(r.Recipients.Select(p => p.Name).ToList(), StorageJson.Default.ListString),
         ["Unreachable"] = r.Unreachable,
         ["ReportedAt"] = r.ReportedAt,
     };
 
     private static CommentRound ToRound(TableEntity row)
     {
-        var ids = JsonSerializer.Deserialize(row.GetString("RecipientIds") ?? "[]", StorageJson.Default.ListString) ?? [];
-        var names = JsonSerializer.Deserialize(row.GetString("RecipientNames") ?? "[]", StorageJson.Default.ListString) ?? [];
+        var ids = JsonSerializer.Deserialize(row.GetString(RecipientIdsColumn) ?? "[]", StorageJson.Default.ListString) ?? [];
+        var names = JsonSerializer.Deserialize(row.GetString(RecipientNamesColumn) ?? "[]", StorageJson.Default.ListString) ?? [];
         return new CommentRound
         {
             Id = row.GetString("RoundId"),

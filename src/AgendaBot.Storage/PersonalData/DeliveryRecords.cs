@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgendaBot.Storage.Delivery;
-using Azure;
 using Azure.Data.Tables;
 
 namespace AgendaBot.Storage.PersonalData;
@@ -61,15 +60,15 @@ internal sealed class DeliveryRecords(DeliveryStorage delivery)
         {
             if (BodyRowOf(scope, row) is { } bodyRow)
             {
-                await DeleteAsync(delivery.Outbox, Keys.OutboxPartition(scope.TenantId), bodyRow, cancellationToken);
+                await delivery.Outbox.DeleteIfPresentAsync(Keys.OutboxPartition(scope.TenantId), bodyRow, cancellationToken);
             }
 
-            changed += await DeleteAsync(delivery.Parked, row.PartitionKey, row.RowKey, cancellationToken);
+            changed += await delivery.Parked.DeleteIfPresentAsync(row.PartitionKey, row.RowKey, cancellationToken) ? 1 : 0;
         }
 
         foreach (var row in await OutboxRowsAsync(scope, userId, personalChats, cancellationToken))
         {
-            changed += await DeleteAsync(delivery.Outbox, row.PartitionKey, row.RowKey, cancellationToken);
+            changed += await delivery.Outbox.DeleteIfPresentAsync(row.PartitionKey, row.RowKey, cancellationToken) ? 1 : 0;
         }
 
         return changed;
@@ -79,12 +78,12 @@ internal sealed class DeliveryRecords(DeliveryStorage delivery)
     // tell that they blocked the bot.
     private Task<List<TableEntity>> OutboxRowsAsync(TenantScope scope, string userId, IReadOnlyList<string> personalChats,
         CancellationToken cancellationToken) =>
-        QueryAsync(delivery.Outbox, Whose(Keys.OutboxPartition(scope.TenantId), userId,
+        delivery.Outbox.ListAsync(Whose(Keys.OutboxPartition(scope.TenantId), userId,
             personalChats.Select(chat => TableClient.CreateQueryFilter($"RowKey eq {Keys.BlockedRow(chat)}"))), cancellationToken);
 
     private Task<List<TableEntity>> ParkedRowsAsync(TenantScope scope, string userId, IReadOnlyList<string> personalChats,
         CancellationToken cancellationToken) =>
-        QueryAsync(delivery.Parked, Whose(Keys.ParkedPartition(scope.TenantId), userId,
+        delivery.Parked.ListAsync(Whose(Keys.ParkedPartition(scope.TenantId), userId,
             personalChats.Select(chat => TableClient.CreateQueryFilter($"ConversationId eq {chat}"))), cancellationToken);
 
     /// <summary>The rows of the tenant's partition that carry the person's id or match one of <paramref name="alternatives"/>.</summary>
@@ -107,30 +106,6 @@ internal sealed class DeliveryRecords(DeliveryStorage delivery)
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    private static async Task<List<TableEntity>> QueryAsync(TableClient table, string filter, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    private static async Task<int> DeleteAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
-            return 1;
-        }
-        catch (RequestFailedException failure) when (failure.Status == Failures.NotFound)
-        {
-            return 0;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgendaBot.Domain.People;
+using AgendaBot.Storage.Measures;
 using Azure;
 using Azure.Data.Tables;
 
@@ -13,8 +14,8 @@ namespace AgendaBot.Storage.PersonalData;
 /// </summary>
 internal sealed class DraftRecipients(StorageTables tables)
 {
-    public const string IdsColumn = "RecipientIds";
-    public const string NamesColumn = "RecipientNames";
+    private const string IdsColumn = CommentRoundRepository.RecipientIdsColumn;
+    private const string NamesColumn = CommentRoundRepository.RecipientNamesColumn;
 
     /// <summary>
     /// A round as the person sees it in their export: when, which measures, whether it was sent to them and to how
@@ -38,16 +39,7 @@ internal sealed class DraftRecipients(StorageTables tables)
         var (from, to) = Keys.TenantRange(scope.TenantId);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {Keys.CommentRoundPrefix} and RowKey lt {Keys.PrefixEnd(Keys.CommentRoundPrefix)}");
-        var rounds = new List<TableEntity>();
-        await foreach (var row in tables.Measures.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            if (Ids(row).Contains(userId))
-            {
-                rounds.Add(row);
-            }
-        }
-
-        return rounds;
+        return (await tables.Measures.ListAsync(filter, cancellationToken)).Where(round => Ids(round).Contains(userId)).ToList();
     }
 
     /// <summary>

@@ -132,22 +132,11 @@ public sealed class PersonalDataService(StorageTables tables, DeliveryStorage de
     private async Task<int> DeleteExportFilesAsync(TenantScope scope, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"TenantId eq {scope.TenantId}");
-        var files = new List<TableEntity>();
-        await foreach (var row in tables.Exports.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            files.Add(row);
-        }
-
+        var files = await tables.Exports.ListAsync(filter, cancellationToken, select: ["PartitionKey", "RowKey"]);
         foreach (var file in files)
         {
-            try
-            {
-                await tables.Exports.DeleteEntityAsync(file.PartitionKey, file.RowKey, ETag.All, cancellationToken);
-            }
-            catch (RequestFailedException failure) when (failure.Status == Failures.NotFound)
-            {
-                // Expired and swept meanwhile.
-            }
+            // One expired and swept meanwhile is gone already.
+            await tables.Exports.DeleteIfPresentAsync(file.PartitionKey, file.RowKey, cancellationToken);
         }
 
         return files.Count;

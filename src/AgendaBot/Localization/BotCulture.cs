@@ -17,9 +17,7 @@ public static class BotCulture
     /// activity does not say (then the bot answers in German but does not take that for the person's choice).
     /// </summary>
     public static string? LanguageOf(Activity activity, BotLocalizationOptions options) =>
-        LocaleOf(activity, options) is { } locale ? LanguageOf(IsEnglish(locale) ? English : German) : null;
-
-    public static string LanguageOf(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? "en" : "de";
+        LocaleOf(activity, options) is { } locale ? (IsEnglish(locale) ? "en" : "de") : null;
 
     /// <summary>The culture of a remembered language; German when unknown, as for everybody who never said.</summary>
     public static CultureInfo ForLanguage(string? language) => language == "en" ? English : German;

@@ -10,5 +10,5 @@ namespace AgendaBot.Features.Workshops;
 public static class SharedTexts
 {
     public static Texts For(Workshop workshop) =>
-        new(workshop.Language == "en" ? BotCulture.English : BotCulture.German);
+        new(BotCulture.ForLanguage(workshop.Language));
 }
