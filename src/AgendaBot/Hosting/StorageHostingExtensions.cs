@@ -39,7 +39,7 @@ public static partial class StorageHostingExtensions
 /// Creates the tables at start-up, before the bot takes requests, when storage answers within a few seconds. If it
 /// does not, the bot starts anyway — users are told that data is unavailable — and creation goes on in the background.
 /// </summary>
-internal sealed partial class StorageInitializer(StorageTables tables, ILogger<StorageInitializer> logger) : IHostedService, IDisposable
+internal sealed partial class StorageInitializer(StorageTables tables, Storage.Delivery.DeliveryStorage delivery, ILogger<StorageInitializer> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private Task background = Task.CompletedTask;
@@ -91,6 +91,8 @@ internal sealed partial class StorageInitializer(StorageTables tables, ILogger<S
         try
         {
             await tables.EnsureCreatedAsync(cancellationToken);
+            // Also the delivery tables: a handler writes the agenda index (Schedule) long before a worker would create it.
+            await delivery.EnsureCreatedAsync(cancellationToken);
             LogReady(logger);
             return true;
         }
