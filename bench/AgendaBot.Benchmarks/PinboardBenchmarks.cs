@@ -1,7 +1,7 @@
 using System.Text.Json;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Workshops;
-using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
+using AgendaBot.Features.Contributions;
 using AgendaBot.Protocol.Cards;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Workshops;

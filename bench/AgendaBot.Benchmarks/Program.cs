@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using AgendaBot.Benchmarks;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
+using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Measures;
-using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 using AgendaBot.Testing;
 using BenchmarkDotNet.Configs;

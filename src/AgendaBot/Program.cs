@@ -1,4 +1,4 @@
-using AgendaBot.Hosting;
+using AgendaBot;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAgendaBot();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AgendaBot.Domain.Agendas;
-using AgendaBot.Scheduling;
+using AgendaBot.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Features;
-using AgendaBot.Routing;
 using AgendaBot.Testing;
 
 namespace AgendaBot.Packaging.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using AgendaBot.Scheduling;
-using AgendaBot.Testing;
+using AgendaBot.Infrastructure.Scheduling;
 using AgendaBot.Storage.Agendas;
+using AgendaBot.Testing;
 using AgendaBot.Tests.Measures;
 using static AgendaBot.Tests.Workshops.WorkshopRoom;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Features;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
 using AgendaBot.Testing;
 
 namespace AgendaBot.Tests;

@@ -1,6 +1,6 @@
+using AgendaBot.Bot.Routing;
 using AgendaBot.Features;
 using AgendaBot.Features.Help;
-using AgendaBot.Routing;
 
 namespace AgendaBot.Tests;
 

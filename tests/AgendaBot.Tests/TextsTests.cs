@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using AgendaBot.Localization;
+using AgendaBot.Bot.Localization;
 
 namespace AgendaBot.Tests;
 

@@ -1,16 +1,17 @@
+using AgendaBot.Bot.Routing;
 using AgendaBot.Features.Agendas;
 using AgendaBot.Features.Comments;
+using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Conversations;
 using AgendaBot.Features.Export;
 using AgendaBot.Features.Fallback;
-using AgendaBot.Features.PersonalData;
 using AgendaBot.Features.Help;
 using AgendaBot.Features.Measures;
+using AgendaBot.Features.Plan;
+using AgendaBot.Features.Privacy;
 using AgendaBot.Features.Voting;
 using AgendaBot.Features.Welcome;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Routing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgendaBot.Features;
 
@@ -61,33 +62,17 @@ public static class FeatureRoutes
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.MembersAdded)
-        .On<RememberLanguage>(ConversationEvent.PersonalChatTurn);
+        .On<RememberLanguage>(ConversationEvent.PersonalChatTurn)
+        .Fallback<UnknownCommand>();
 
-    /// <summary>Handlers the router falls back to without a route.</summary>
-    public static IEnumerable<Type> FallbackHandlers => [typeof(UnknownCommand)];
-
-    /// <summary>Services the handlers share.</summary>
-    public static IServiceCollection AddFeatureServices(this IServiceCollection services) => services
-        .AddScoped<ChannelPoster>()
-        .AddScoped<WorkshopFinder>()
-        .AddScoped<PinboardPublisher>()
-        .AddScoped<ModerationDesk>()
-        .AddScoped<RoundCloser>()
-        .AddScoped<ResultsPicture>()
-        .AddScoped<DraftAgenda>()
-        .AddScoped<DraftComments>()
-        .AddHostedService<CommentDeadlineWatcher>()
-        .AddOptions<CommentOptions>().BindConfiguration(CommentOptions.SectionName).Services
-        .Replace(ServiceDescriptor.Singleton<Scheduling.IWeeklyReport, Measures.MeasureStatusReport>())
-        .Replace(ServiceDescriptor.Singleton<Delivery.IWritesBlockedNotice, TellLeadAboutBlockedConversation>())
-        .AddHostedService<RoundDeadlineWatcher>()
-        .AddSingleton<SharedBallotCard>()
-        .AddSingleton<KnownVoters>()
-        .AddScoped<PlanPicture>()
-        .AddScoped<PlanSummaryPublisher>()
-        .AddSingleton<OwnerRequests>()
-        .AddSingleton<MeasureReminders>()
-        .AddHostedService(sp => sp.GetRequiredService<MeasureReminders>())
-        .AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).Services
-        .AddOptions<VotingOptions>().BindConfiguration(VotingOptions.SectionName).Services;
+    /// <summary>The services each feature needs besides its handlers, which the route table registers.</summary>
+    public static IServiceCollection AddFeatures(this IServiceCollection services) => services
+        .AddWorkshops()
+        .AddContributions()
+        .AddVoting()
+        .AddPlan()
+        .AddMeasures()
+        .AddComments()
+        .AddExport()
+        .AddConversations();
 }

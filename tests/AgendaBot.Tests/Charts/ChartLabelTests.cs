@@ -1,5 +1,5 @@
-using AgendaBot.Charts;
 using AgendaBot.Domain.Measures;
+using AgendaBot.Infrastructure.Charts;
 
 namespace AgendaBot.Tests.Charts;
 

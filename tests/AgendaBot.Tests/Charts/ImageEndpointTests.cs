@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AgendaBot.Charts;
+using AgendaBot.Infrastructure.Charts;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Images;
 using AgendaBot.Testing;

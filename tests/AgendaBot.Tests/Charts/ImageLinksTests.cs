@@ -1,4 +1,4 @@
-using AgendaBot.Charts;
+using AgendaBot.Infrastructure.Charts;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Images;
 using AgendaBot.Testing;

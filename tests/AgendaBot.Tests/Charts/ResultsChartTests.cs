@@ -1,6 +1,6 @@
 using System.Globalization;
-using AgendaBot.Charts;
-using AgendaBot.Localization;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Infrastructure.Charts;
 
 namespace AgendaBot.Tests.Charts;
 

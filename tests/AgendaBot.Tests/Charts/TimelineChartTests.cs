@@ -1,6 +1,6 @@
-using AgendaBot.Charts;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
-using AgendaBot.Localization;
+using AgendaBot.Infrastructure.Charts;
 
 namespace AgendaBot.Tests.Charts;
 

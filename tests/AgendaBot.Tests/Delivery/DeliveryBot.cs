@@ -1,5 +1,5 @@
-using AgendaBot.Delivery;
 using AgendaBot.Domain.People;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Protocol.Activities;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Conversations;

@@ -1,4 +1,4 @@
-using AgendaBot.Delivery;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Storage.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

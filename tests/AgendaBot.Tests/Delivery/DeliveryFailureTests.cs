@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using AgendaBot.Delivery;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.People;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Delivery;
 using Microsoft.Extensions.DependencyInjection;

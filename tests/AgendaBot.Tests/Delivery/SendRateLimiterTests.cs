@@ -1,4 +1,4 @@
-using AgendaBot.Delivery;
+using AgendaBot.Infrastructure.Delivery;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using AgendaBot.Export;
+using AgendaBot.Features.Export;
 using AgendaBot.Tests.Workshops;
 using Microsoft.Extensions.Time.Testing;
 using static AgendaBot.Tests.Export.ExportRoom;

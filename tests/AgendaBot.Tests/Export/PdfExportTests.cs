@@ -1,5 +1,5 @@
 using System.Text;
-using AgendaBot.Export;
+using AgendaBot.Features.Export;
 using AgendaBot.Tests.Workshops;
 using Microsoft.Extensions.DependencyInjection;
 using static AgendaBot.Tests.Export.ExportRoom;

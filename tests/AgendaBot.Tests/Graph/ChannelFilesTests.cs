@@ -1,4 +1,4 @@
-using AgendaBot.Graph;
+using AgendaBot.Infrastructure.Graph;
 using AgendaBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using AgendaBot.Delivery;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Protocol.Activities;
 using AgendaBot.Storage.Delivery;
 using AgendaBot.Tests.Workshops;

@@ -1,6 +1,6 @@
 using AgendaBot.Domain.People;
 using AgendaBot.Features.Measures;
-using AgendaBot.Scheduling;
+using AgendaBot.Infrastructure.Scheduling;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Conversations;
 using static AgendaBot.Tests.Workshops.WorkshopRoom;

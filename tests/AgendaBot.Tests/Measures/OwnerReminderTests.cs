@@ -1,5 +1,5 @@
 using AgendaBot.Features.Measures;
-using AgendaBot.Scheduling;
+using AgendaBot.Infrastructure.Scheduling;
 using AgendaBot.Storage.Agendas;
 using static AgendaBot.Tests.Workshops.WorkshopRoom;
 

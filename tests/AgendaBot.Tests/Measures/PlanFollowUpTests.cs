@@ -1,5 +1,4 @@
 using AgendaBot.Domain.Measures;
-using AgendaBot.Features.Measures;
 using AgendaBot.Storage.Measures;
 using static AgendaBot.Tests.Workshops.WorkshopRoom;
 

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Posting;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
 using AgendaBot.Features.Measures;
-using AgendaBot.Localization;
 using AgendaBot.Protocol;
 using AgendaBot.Protocol.Cards;
-using AgendaBot.Routing;
 
 namespace AgendaBot.Tests.Measures;
 

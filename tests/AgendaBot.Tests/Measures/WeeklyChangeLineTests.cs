@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
-using AgendaBot.Localization;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Measures;
 using AgendaBot.Testing;

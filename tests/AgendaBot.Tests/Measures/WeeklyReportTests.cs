@@ -1,6 +1,6 @@
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
-using AgendaBot.Scheduling;
+using AgendaBot.Infrastructure.Scheduling;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Conversations;
@@ -28,7 +28,7 @@ public sealed class WeeklyReportTests : IAsyncLifetime
 
     private TenantScope Tenant => new(room.TenantId);
 
-    private async Task<IReadOnlyList<AgendaBot.Delivery.ProactivePost>> ProduceAsync()
+    private async Task<IReadOnlyList<AgendaBot.Infrastructure.Delivery.ProactivePost>> ProduceAsync()
     {
         var agenda = (await Service<AgendaRepository>().GetAsync(Tenant, room.TeamId))!.Value;
         return await Service<IWeeklyReport>().ProduceAsync(Tenant, agenda, new WeeklyOccurrence(DateTimeOffset.UtcNow, "2026-W48"), default);

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using AgendaBot.Delivery;
 using AgendaBot.Domain.Agendas;
+using AgendaBot.Infrastructure.Delivery;
+using AgendaBot.Infrastructure.Scheduling;
 using AgendaBot.Protocol.Activities;
-using AgendaBot.Scheduling;
 using AgendaBot.Storage;
 
 namespace AgendaBot.Tests.Scheduling;

@@ -1,5 +1,5 @@
 using AgendaBot.Domain.Agendas;
-using AgendaBot.Scheduling;
+using AgendaBot.Infrastructure.Scheduling;
 
 namespace AgendaBot.Tests.Scheduling;
 

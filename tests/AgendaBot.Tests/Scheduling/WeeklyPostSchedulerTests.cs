@@ -1,6 +1,6 @@
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.People;
-using AgendaBot.Scheduling;
+using AgendaBot.Infrastructure.Scheduling;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Scheduling;
 using AgendaBot.Tests.Delivery;

@@ -1,5 +1,5 @@
 using System.Net;
-using AgendaBot.Charts;
+using AgendaBot.Infrastructure.Charts;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Images;
 using AgendaBot.Testing;

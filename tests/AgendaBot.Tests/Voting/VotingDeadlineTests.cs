@@ -1,6 +1,6 @@
-using AgendaBot.Delivery;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Features.Voting;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Tests.Workshops;

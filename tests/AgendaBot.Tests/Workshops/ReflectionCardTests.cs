@@ -1,7 +1,7 @@
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Tests.Workshops;

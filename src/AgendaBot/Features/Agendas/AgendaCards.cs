@@ -1,5 +1,5 @@
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Agendas;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Agendas;

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Common;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Scheduling;
 

@@ -1,6 +1,6 @@
-using AgendaBot.Delivery;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Bot.Posting;
+using AgendaBot.Bot.Routing;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Conversations;
@@ -24,7 +24,7 @@ public sealed class CommentOptions
 /// </summary>
 public sealed partial class CommentDeadlineWatcher(
     IServiceScopeFactory scopes, CommentRoundRepository rounds, TimeProvider time, IOptions<CommentOptions> options,
-    ILogger<CommentDeadlineWatcher> logger) : Scheduling.PeriodicPass(time, logger)
+    ILogger<CommentDeadlineWatcher> logger) : Infrastructure.Scheduling.PeriodicPass(time, logger)
 {
     protected override TimeSpan Interval => options.Value.DeadlinePollInterval;
 

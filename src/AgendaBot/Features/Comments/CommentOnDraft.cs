@@ -1,9 +1,9 @@
 using System.Text.Json;
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
 using AgendaBot.Storage.Measures;
 
 namespace AgendaBot.Features.Comments;

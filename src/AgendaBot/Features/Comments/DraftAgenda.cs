@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Routing;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Conversations;

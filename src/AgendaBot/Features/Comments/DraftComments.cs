@@ -1,6 +1,6 @@
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Measures;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Measures;

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using AgendaBot.Cards;
-using AgendaBot.Delivery;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Posting;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Features.Conversations;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Measures;
 

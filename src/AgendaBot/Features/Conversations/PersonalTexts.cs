@@ -1,5 +1,5 @@
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.People;
-using AgendaBot.Localization;
 
 namespace AgendaBot.Features.Conversations;
 

@@ -1,7 +1,7 @@
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.People;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Activities;
-using AgendaBot.Routing;
 using AgendaBot.Storage.Conversations;
 using Microsoft.Extensions.Options;
 

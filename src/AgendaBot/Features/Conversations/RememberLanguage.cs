@@ -1,5 +1,5 @@
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Storage.Conversations;
 using Microsoft.Extensions.Options;
 

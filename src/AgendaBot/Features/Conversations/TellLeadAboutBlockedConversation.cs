@@ -1,6 +1,6 @@
-using AgendaBot.Delivery;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Agendas;
-using AgendaBot.Localization;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Protocol.Activities;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Agendas;

@@ -1,10 +1,10 @@
-using AgendaBot.Charts;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
-using AgendaBot.Export;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Infrastructure.Charts;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Exports;
+using AgendaBot.Web;
 
 namespace AgendaBot.Features.Export;
 

@@ -1,5 +1,5 @@
-using AgendaBot.Cards;
-using AgendaBot.Localization;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Export;

@@ -1,8 +1,8 @@
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Routing;
 using AgendaBot.Storage.Agendas;
 
 namespace AgendaBot.Features.Export;

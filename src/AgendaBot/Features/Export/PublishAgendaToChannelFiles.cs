@@ -1,10 +1,9 @@
 using System.Text.Json;
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
-using AgendaBot.Export;
-using AgendaBot.Graph;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Infrastructure.Graph;
 using Microsoft.Kiota.Abstractions;
 
 namespace AgendaBot.Features.Export;

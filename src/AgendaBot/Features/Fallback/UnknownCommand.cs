@@ -1,6 +1,7 @@
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
+using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
 
 namespace AgendaBot.Features.Fallback;
 

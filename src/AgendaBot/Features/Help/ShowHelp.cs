@@ -1,4 +1,4 @@
-using AgendaBot.Routing;
+using AgendaBot.Bot.Routing;
 
 namespace AgendaBot.Features.Help;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AgendaBot.Routing;
+using AgendaBot.Bot.Routing;
 
 namespace AgendaBot.Features.Help;
 

@@ -1,7 +1,7 @@
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
-using AgendaBot.Routing;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Measures;

@@ -1,6 +1,6 @@
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
-using AgendaBot.Localization;
 using AgendaBot.Storage.Measures;
 
 namespace AgendaBot.Features.Measures;

@@ -1,6 +1,6 @@
-using AgendaBot.Delivery;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
-using AgendaBot.Localization;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Delivery;
 using AgendaBot.Storage.Measures;

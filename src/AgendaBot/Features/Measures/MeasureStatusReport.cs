@@ -1,10 +1,11 @@
-using AgendaBot.Delivery;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Posting;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Features.Conversations;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
-using AgendaBot.Scheduling;
+using AgendaBot.Infrastructure.Delivery;
+using AgendaBot.Infrastructure.Scheduling;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Measures;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
-using AgendaBot.Localization;
 
 namespace AgendaBot.Features.Measures;
 

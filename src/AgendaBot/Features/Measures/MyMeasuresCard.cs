@@ -1,6 +1,6 @@
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Measures;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AgendaBot.Cards;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Measures;
 

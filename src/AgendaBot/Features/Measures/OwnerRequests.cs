@@ -1,8 +1,9 @@
-using AgendaBot.Delivery;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Posting;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Features.Conversations;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Conversations;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Measures;

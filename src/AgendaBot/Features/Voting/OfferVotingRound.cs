@@ -1,7 +1,7 @@
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.People;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Voting;

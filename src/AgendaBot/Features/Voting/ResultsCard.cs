@@ -1,7 +1,8 @@
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Voting;
@@ -47,7 +48,7 @@ public static class ResultsCard
             : new List<CardAction>
             {
                 ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonVoteDetails], CardVerbs.VoteDetails,
-                    Cards.CardPayload.Write(new Cards.RoundRef(round.WorkshopId, round.Id), Cards.CardDataJson.Default.RoundRef)),
+                    CardPayload.Write(new RoundRef(round.WorkshopId, round.Id), CardDataJson.Default.RoundRef)),
             };
         return new AdaptiveCard
         {

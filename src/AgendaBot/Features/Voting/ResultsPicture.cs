@@ -1,8 +1,8 @@
-using AgendaBot.Charts;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
+using AgendaBot.Infrastructure.Charts;
 using AgendaBot.Storage;
 
 namespace AgendaBot.Features.Voting;

@@ -1,9 +1,11 @@
-using AgendaBot.Delivery;
+using AgendaBot.Bot.Posting;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
+using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Routing;
+using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Voting;

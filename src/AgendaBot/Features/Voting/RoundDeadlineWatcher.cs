@@ -24,7 +24,7 @@ public sealed class VotingOptions
 /// </summary>
 public sealed partial class RoundDeadlineWatcher(
     IServiceScopeFactory scopes, DeadlineRepository deadlines, TimeProvider time, IOptions<VotingOptions> options, ILogger<RoundDeadlineWatcher> logger)
-    : Scheduling.PeriodicPass(time, logger)
+    : Infrastructure.Scheduling.PeriodicPass(time, logger)
 {
     protected override TimeSpan Interval => options.Value.DeadlinePollInterval;
 

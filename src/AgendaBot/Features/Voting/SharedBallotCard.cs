@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
+using AgendaBot.Bot.Posting;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Routing;
+using AgendaBot.Infrastructure.Telemetry;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Storage.Workshops;
-using AgendaBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AgendaBot.Features.Voting;

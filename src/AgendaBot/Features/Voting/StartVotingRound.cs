@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Features.Conversations;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
-using AgendaBot.Routing;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Storage.Workshops;

@@ -1,15 +1,15 @@
 using System.Text.Json;
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Workshops;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Infrastructure.Telemetry;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Storage.Workshops;
-using AgendaBot.Telemetry;
 
 namespace AgendaBot.Features.Voting;
 

@@ -1,7 +1,7 @@
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Voting;

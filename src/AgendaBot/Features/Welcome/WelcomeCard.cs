@@ -1,4 +1,4 @@
-using AgendaBot.Localization;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Welcome;

@@ -1,5 +1,5 @@
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 
 namespace AgendaBot.Features.Workshops;
 

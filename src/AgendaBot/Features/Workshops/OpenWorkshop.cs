@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Workshops;
-using AgendaBot.Graph;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Features.Contributions;
+using AgendaBot.Infrastructure.Graph;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Workshops;
-using AgendaBot.Localization;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Workshops;

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
-using AgendaBot.Graph;
-using AgendaBot.Routing;
+using AgendaBot.Infrastructure.Graph;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Workshops;
 

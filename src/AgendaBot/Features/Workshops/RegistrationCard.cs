@@ -1,8 +1,8 @@
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
-using AgendaBot.Graph;
-using AgendaBot.Localization;
+using AgendaBot.Infrastructure.Graph;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Workshops;

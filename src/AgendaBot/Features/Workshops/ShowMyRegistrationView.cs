@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AgendaBot.Cards;
-using AgendaBot.Graph;
-using AgendaBot.Routing;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Routing;
+using AgendaBot.Infrastructure.Graph;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;

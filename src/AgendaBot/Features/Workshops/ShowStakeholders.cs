@@ -1,4 +1,4 @@
-using AgendaBot.Routing;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;

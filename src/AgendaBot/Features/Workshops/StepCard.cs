@@ -1,6 +1,8 @@
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Workshops;
-using AgendaBot.Localization;
+using AgendaBot.Features.Contributions;
+using AgendaBot.Features.Plan;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Workshops;

@@ -1,6 +1,6 @@
+using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
-using AgendaBot.Localization;
 
 namespace AgendaBot.Features.Workshops;
 

@@ -1,9 +1,11 @@
 using System.Text.Json;
-using AgendaBot.Cards;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Features.Contributions;
+using AgendaBot.Features.Plan;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;

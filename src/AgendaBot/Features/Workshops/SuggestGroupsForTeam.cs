@@ -1,9 +1,9 @@
 using System.Text;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
-using AgendaBot.Graph;
-using AgendaBot.Localization;
-using AgendaBot.Routing;
+using AgendaBot.Infrastructure.Graph;
 using Microsoft.Kiota.Abstractions;
 
 namespace AgendaBot.Features.Workshops;

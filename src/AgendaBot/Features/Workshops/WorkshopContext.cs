@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Protocol.Activities;
-using AgendaBot.Routing;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Workshops;

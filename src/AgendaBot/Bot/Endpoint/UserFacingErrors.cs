@@ -1,0 +1,37 @@
+using AgendaBot.Bot.Localization;
+using AgendaBot.Domain.Common;
+using Azure;
+
+namespace AgendaBot.Bot.Endpoint;
+
+/// <summary>Turns a refusal of the domain, or an outage of the storage, into a sentence for the user.</summary>
+public static class UserFacingErrors
+{
+    public static string? TextFor(Exception failure, Texts texts) => failure switch
+    {
+        DomainException domain => texts.Format(KeyFor(domain.Code), domain.Limit),
+        // Azure.Core reports an unreachable service as status 0.
+        RequestFailedException { Status: 0 or >= 500 } => texts[TextKey.StorageUnavailable],
+        AggregateException { InnerException: { } inner } => TextFor(inner, texts),
+        _ => null,
+    };
+
+    private static string KeyFor(DomainErrorCode code) => code switch
+    {
+        DomainErrorCode.TextTooLong => TextKey.ErrorTextTooLong,
+        DomainErrorCode.TextMissing => TextKey.ErrorTextMissing,
+        DomainErrorCode.TooManyItems => TextKey.ErrorTooManyItems,
+        DomainErrorCode.NotAllowed => TextKey.ErrorNotAllowed,
+        DomainErrorCode.StepClosed => TextKey.ErrorStepClosed,
+        DomainErrorCode.WrongStep => TextKey.ErrorWrongStep,
+        DomainErrorCode.InvalidStepTransition => TextKey.ErrorInvalidStepTransition,
+        DomainErrorCode.WorkshopFull => TextKey.ErrorWorkshopFull,
+        DomainErrorCode.AlreadyRegistered => TextKey.ErrorAlreadyRegistered,
+        DomainErrorCode.NotRegistered => TextKey.ErrorNotRegistered,
+        DomainErrorCode.NotFound => TextKey.ErrorNotFound,
+        DomainErrorCode.Conflict => TextKey.ErrorConflict,
+        DomainErrorCode.RoundClosed => TextKey.ErrorRoundClosed,
+        DomainErrorCode.InvalidBallot => TextKey.ErrorInvalidBallot,
+        _ => TextKey.ErrorInvalidValue,
+    };
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Resources;
+
+namespace AgendaBot.Bot.Localization;
+
+/// <summary>The user-visible texts for one culture.</summary>
+public sealed class Texts(CultureInfo culture)
+{
+    private static readonly ResourceManager Resources =
+        new("AgendaBot.Resources.Strings", typeof(Texts).Assembly);
+
+    public CultureInfo Culture { get; } = culture;
+
+    public string this[string key] =>
+        Resources.GetString(key, Culture)
+        ?? throw new KeyNotFoundException($"No text '{key}' for culture '{Culture.Name}'.");
+
+    public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>For the tests that prove every key exists in both languages.</summary>
+    internal static string? Lookup(string key, CultureInfo culture) =>
+        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)?.GetString(key);
+}

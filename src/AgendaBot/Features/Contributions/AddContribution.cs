@@ -1,0 +1,30 @@
+using System.Text.Json;
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Routing;
+using AgendaBot.Domain.People;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Contributions;
+
+/// <summary>"Beitrag speichern" on a step card. The same click delivered twice is stored once.</summary>
+public sealed class AddContribution(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, TimeProvider time)
+    : ICardActionHandler
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var input = CardPayload.Read(data, CardDataJson.Default.ContributionData);
+        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
+        here.Require(WorkshopAction.Contribute);
+        var outcome = await workshops.AddContributionAsync(turn.Tenant, here.Value.Id, turn.Activity.Id ?? Guid.NewGuid().ToString("N"),
+            ContributionFactory.FromCard(input, turn.User, time.GetUtcNow()), cancellationToken);
+        if (!outcome.WasDuplicate)
+        {
+            await pinboard.RefreshAsync(turn, here.Value.Id, cancellationToken);
+        }
+
+        return new CardActionResult.Message(turn.Texts.Format(
+            outcome.WasDuplicate ? TextKey.ContributionAlreadySaved : TextKey.ContributionSaved, outcome.Contribution.Number));
+    }
+}

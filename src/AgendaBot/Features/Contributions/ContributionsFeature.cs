@@ -1,0 +1,9 @@
+namespace AgendaBot.Features.Contributions;
+
+public static class ContributionsFeature
+{
+    /// <summary>Contributions, their moderation and the pinboard that shows them.</summary>
+    public static IServiceCollection AddContributions(this IServiceCollection services) => services
+        .AddScoped<PinboardPublisher>()
+        .AddScoped<ModerationDesk>();
+}

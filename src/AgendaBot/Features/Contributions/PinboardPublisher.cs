@@ -1,0 +1,73 @@
+using AgendaBot.Bot.Posting;
+using AgendaBot.Bot.Routing;
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.Workshops;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Storage;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Contributions;
+
+/// <summary>
+/// Keeps the pinboard message(s) of a workshop in step with what is stored: posts it the first time, then updates the
+/// same messages in place, and posts a further page when it grows.
+/// </summary>
+public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoster poster)
+{
+    /// <summary>
+    /// A pinboard never posted goes into this turn's channel thread — but from a personal chat (a contribution or a
+    /// moderation command written there) into the workshop's own channel: the pinboard is for everyone.
+    /// </summary>
+    public Task RefreshAsync(TurnContext turn, string workshopId, CancellationToken cancellationToken) =>
+        RefreshAsync(turn.Tenant, workshopId, turn.Activity.ServiceUrl!, turn.IsPersonalChat ? null : turn.ConversationId, cancellationToken);
+
+    /// <param name="conversationId">Where to post the pinboard if it was never posted; null: the workshop's channel.</param>
+    public async Task RefreshAsync(TenantScope tenant, string workshopId, string serviceUrl, string? conversationId, CancellationToken cancellationToken)
+    {
+        var stored = await workshops.GetAsync(tenant, workshopId, cancellationToken);
+        if (stored is null)
+        {
+            return;
+        }
+
+        var workshop = stored.Value;
+        var texts = SharedTexts.For(workshop);
+        var pages = PinboardCard.Render(workshop, await workshops.GetContributionsAsync(tenant, workshopId, cancellationToken), texts);
+        var target = workshop.Pinboard.ConversationId ?? conversationId ?? workshop.ConversationId;
+        var ids = workshop.Pinboard.ActivityIds.ToList();
+        for (var page = 0; page < pages.Count; page++)
+        {
+            if (page < ids.Count)
+            {
+                await poster.UpdateAsync(serviceUrl, target, ids[page], pages[page], texts, cancellationToken);
+            }
+            else
+            {
+                ids.Add((await poster.PostAsync(serviceUrl, target, pages[page], texts, cancellationToken)).Id ?? string.Empty);
+            }
+        }
+
+        if (ids.Count != workshop.Pinboard.ActivityIds.Count || workshop.Pinboard.ConversationId is null)
+        {
+            await RememberAsync(tenant, stored, new Pinboard(target, ids), cancellationToken);
+        }
+    }
+
+    // Other handlers change the header meanwhile (counters): re-read and retry, only the pinboard field is ours.
+    private async Task RememberAsync(TenantScope tenant, Versioned<Workshop> stored, Pinboard pinboard, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            try
+            {
+                await workshops.UpdateAsync(tenant, stored with { Value = stored.Value with { Pinboard = pinboard } }, cancellationToken);
+                return;
+            }
+            catch (DomainException failure) when (failure.Code == DomainErrorCode.Conflict)
+            {
+                stored = await workshops.GetAsync(tenant, stored.Value.Id, cancellationToken)
+                    ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
+            }
+        }
+    }
+}

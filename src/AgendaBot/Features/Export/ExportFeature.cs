@@ -1,0 +1,20 @@
+using AgendaBot.Storage.Exports;
+
+namespace AgendaBot.Features.Export;
+
+/// <summary>The export for publication: the document builder, the PDF converter and the file store (served by the web front door).</summary>
+public static class ExportFeature
+{
+    public static IServiceCollection AddExport(this IServiceCollection services)
+    {
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.SectionName)
+            .Validate(ExportOptions.IsValid, "Export:PdfTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<ExportStore>();
+        services.AddSingleton<PdfConverter>();
+        services.AddScoped<AgendaContentReader>();
+        services.AddScoped<AgendaExporter>();
+        services.AddScoped<ExportRights>();
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using AgendaBot.Protocol;
+using AgendaBot.Protocol.Activities;
+using AgendaBot.Storage;
+using AgendaBot.Storage.Delivery;
+
+namespace AgendaBot.Infrastructure.Delivery;
+
+/// <summary>
+/// One proactive post: an activity for a conversation the bot was installed in, or a replacement of an earlier one.
+/// A post to someone's personal chat names them (<paramref name="PersonId"/>), so that what delivery keeps about it
+/// is in their export and goes with their erasure.
+/// </summary>
+public sealed record ProactivePost(string ConversationId, Activity Activity, string? UpdateActivityId = null, string? PersonId = null);
+
+/// <summary>
+/// Where features put proactive posts (weekly status, results, pinboard updates). The post is stored in the outbox
+/// queue and sent by a <see cref="DeliveryWorker"/> — on this or another instance — within Teams' rate limits, with
+/// retries, once per idempotency key.
+/// </summary>
+public sealed class Outbox(OutboxQueue queue, OutboxSignal signal)
+{
+    /// <param name="idempotencyKey">Names the logical post, so enqueueing it twice delivers it once (at most 256 characters).</param>
+    /// <param name="agendaId">The agenda the post belongs to, so that its project lead can be told if the conversation blocks the bot.</param>
+    public async Task EnqueueAsync(TenantScope tenant, ProactivePost post, string idempotencyKey, string? agendaId = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(post);
+        await queue.EnqueueAsync(new OutboxPost
+        {
+            Tenant = tenant,
+            ConversationId = post.ConversationId,
+            IdempotencyKey = idempotencyKey,
+            ActivityJson = JsonSerializer.Serialize(post.Activity, ProtocolJson.Context.Activity),
+            UpdateActivityId = post.UpdateActivityId,
+            AgendaId = agendaId,
+            PersonId = post.PersonId,
+        }, cancellationToken);
+        signal.Wake();
+    }
+}
+
+/// <summary>Wakes this instance's worker when a post was enqueued here, so it does not sleep out its poll interval.</summary>
+public sealed class OutboxSignal
+{
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Wake() => wake.Writer.TryWrite(true);
+
+    /// <summary>Returns after <paramref name="timeout"/> or earlier when woken.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
+        try
+        {
+            await wake.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval is over.
+        }
+    }
+}
