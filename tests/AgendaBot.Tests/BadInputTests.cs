@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 
 namespace AgendaBot.Tests;
 

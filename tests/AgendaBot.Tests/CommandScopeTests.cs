@@ -5,6 +5,7 @@ using AgendaBot.Features;
 using AgendaBot.Localization;
 using AgendaBot.Routing;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 
 namespace AgendaBot.Tests;
 
