@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The run command: Azurite, the bot and the Microsoft 365 Agents Playground, all on 127.0.0.1.
 # Ctrl-C (or TERM, or any of them dying) stops everything this script started, by PID. Logs go to .run/.
+# AGENDABOT_TELEMETRY_CONSOLE=1 adds the bot's OpenTelemetry spans and metrics to .run/bot.log (megabytes an hour).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/env.sh"
 cd "$AGENDABOT_ROOT"
@@ -51,7 +52,6 @@ wait_for() {
   for _ in $(seq 120); do
     kill -0 "$pid" 2>/dev/null || { tail -n 30 "$log" >&2; fail "$name exited during start-up; see $log"; }
     if body=$(curl -s --max-time 2 "$url" 2>/dev/null) && { [ -z "$expected" ] || [[ $body == *"$expected"* ]]; }; then
-      echo "run: $name is up ($url)"
       return
     fi
     sleep 0.5
@@ -68,13 +68,16 @@ for port in "${azurite_ports[@]}"; do
   check_port "$port" "Azurite" "Stop it (another Azurite?): the bot's UseDevelopmentStorage=true needs 10000-10002"
 done
 
-echo "run: building the bot"
-# No build servers: they would outlive this script, and it stops everything it starts.
-dotnet build src/AgendaBot/AgendaBot.csproj -c Debug --no-restore --disable-build-servers --verbosity quiet
+echo "run: building the bot (about a minute the first time) …"
+# No build servers: they would outlive this script, and it stops everything it starts. Even quiet, a build ends with a
+# summary; its output is shown only when it failed.
+build_output=$(dotnet build src/AgendaBot/AgendaBot.csproj -c Debug --no-restore --disable-build-servers --verbosity quiet 2>&1) \
+  || { echo "$build_output" >&2; fail "building the bot failed (see above)."; }
 
 mkdir -p "$logs" .data/azurite
 : >"$logs/playground-activities.log"
 
+echo "run: starting Azurite …"
 # Started as the node scripts themselves, never through npx, so that the PID we stop is the server.
 node node_modules/azurite/dist/src/azurite.js --disableTelemetry --silent --skipApiVersionCheck --location .data/azurite \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
@@ -87,11 +90,15 @@ for port in "${azurite_ports[@]}"; do
   wait_for "Azurite (port $port)" "http://127.0.0.1:$port/" "" "$azurite_pid" "$logs/azurite.log"
 done
 
+echo "run: starting the bot and the Agents Playground …"
+telemetry_console=false
+[ "${AGENDABOT_TELEMETRY_CONSOLE:-}" = 1 ] && telemetry_console=true
 (
   cd src/AgendaBot
   # The Playground always reports en-US; the people trying the bot expect German.
   ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
     Localization__ForceCulture=de-DE Storage__ConnectionString=UseDevelopmentStorage=true Images__PublicBaseUrl=http://127.0.0.1:$bot_port \
+    Telemetry__ConsoleExporter=$telemetry_console \
     exec dotnet bin/Debug/net10.0/AgendaBot.dll
 ) >"$logs/bot.log" 2>&1 &
 pids+=($!)
@@ -99,16 +106,20 @@ bot_pid=$!
 
 (
   cd playground
+  # Its console log names an activity only while no browser page is open; the events recording has every one.
   TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
-    M365_AGENTS_PLAYGROUND_LOGFILE="$logs/playground-activities.log" \
+    M365_AGENTS_PLAYGROUND_LOGFILE="$logs/playground-console.log" \
+    M365_AGENTS_PLAYGROUND_RECORDING_FILE="$logs/playground-activities.log" \
     exec node --require ../scripts/playground-loopback.cjs ../node_modules/@microsoft/m365agentsplayground/cli.js \
     -e "http://127.0.0.1:$bot_port/api/messages" -c msteams --disable-telemetry -p "$playground_port" \
-    --service-url "http://127.0.0.1:$playground_port/_connector"
+    --service-url "http://127.0.0.1:$playground_port/_connector" --enable-events-recording
 ) >"$logs/playground.log" 2>&1 &
 pids+=($!)
 playground_pid=$!
 
+echo "run: waiting for the bot …"
 wait_for "the bot" "http://127.0.0.1:$bot_port/healthz" Healthy "$bot_pid" "$logs/bot.log"
+echo "run: waiting for the Agents Playground …"
 wait_for "the Agents Playground" "http://127.0.0.1:$playground_port/_debug/ping" pong "$playground_pid" "$logs/playground.log"
 # Someone may have taken the port between the check and the start; the Playground would then have moved silently.
 listening=$(grep -m 1 -o 'Listening on [0-9]*' "$logs/playground.log" | grep -o '[0-9]*$' || true)
@@ -119,7 +130,7 @@ cat <<EOF
 AgendaBot is running. Open the Agents Playground:  http://127.0.0.1:$playground_port
   bot        http://127.0.0.1:$bot_port/api/messages (German forced: the Playground always reports en-US)
   Azurite    blob/queue/table on 127.0.0.1:${azurite_ports[0]}-${azurite_ports[2]}, data in .data/azurite
-  logs       $logs/{bot,azurite,playground,playground-activities}.log
+  logs       $logs/{bot,azurite,playground,playground-console,playground-activities}.log
 Ctrl-C stops everything.
 EOF
 

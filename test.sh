@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The test command: install from the lock files, build, then run every test with no network but loopback.
+# The test command: install what is missing (system packages, then the lock files), build, then run every test with
+# no network but loopback.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/env.sh"
 cd "$AGENDABOT_ROOT"
 
+scripts/install-system.sh
 scripts/install.sh
 dotnet build AgendaBot.sln --no-restore -c Release --verbosity quiet
 

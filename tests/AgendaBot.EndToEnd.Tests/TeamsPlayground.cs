@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 
 namespace AgendaBot.EndToEnd.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 
 namespace AgendaBot.Tests;
 

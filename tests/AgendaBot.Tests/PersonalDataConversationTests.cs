@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgendaBot.Tests;

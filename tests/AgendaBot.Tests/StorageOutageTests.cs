@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 
 namespace AgendaBot.Tests;
 

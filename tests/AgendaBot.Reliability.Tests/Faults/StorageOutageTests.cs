@@ -9,6 +9,7 @@ using AgendaBot.Storage;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Delivery;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static AgendaBot.Reliability.Tests.Room;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Xunit.Abstractions;
 using static AgendaBot.Reliability.Tests.Room;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AgendaBot.Domain.People;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using static AgendaBot.Reliability.Tests.Room;
 
 namespace AgendaBot.Reliability.Tests.Security;

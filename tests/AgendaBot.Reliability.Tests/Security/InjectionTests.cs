@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using static AgendaBot.Reliability.Tests.Room;
 
 namespace AgendaBot.Reliability.Tests.Security;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 
 namespace AgendaBot.Reliability.Tests.Security;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 

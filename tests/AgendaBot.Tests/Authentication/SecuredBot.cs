@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using AgendaBot.Infrastructure.Charts;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Images;
-using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgendaBot.Tests.Charts;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AgendaBot.Storage.Images;
-using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 
 namespace AgendaBot.Tests.Charts;
 

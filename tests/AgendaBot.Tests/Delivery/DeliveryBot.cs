@@ -5,6 +5,7 @@ using AgendaBot.Storage;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Delivery;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgendaBot.Tests.Delivery;

@@ -6,6 +6,7 @@ using AgendaBot.Domain.People;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Measures;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;

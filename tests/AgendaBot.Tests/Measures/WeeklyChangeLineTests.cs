@@ -5,7 +5,7 @@ using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Measures;
-using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgendaBot.Tests.Measures;

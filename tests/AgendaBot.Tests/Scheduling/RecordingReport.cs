@@ -7,8 +7,12 @@ using AgendaBot.Storage;
 
 namespace AgendaBot.Tests.Scheduling;
 
-/// <summary>A weekly report that posts "Wochenstatus {week}" to the agenda's status channel and remembers when it was asked.</summary>
-internal sealed class RecordingReport(TimeProvider time, int failFirst = 0) : IWeeklyReport
+/// <summary>
+/// A weekly report that posts "Wochenstatus {week}" to the agenda's status channel and remembers when it was asked.
+/// With <paramref name="heldUntil"/> it produces nothing before that task completes, so a test can keep an instance
+/// inside its report (holding the week's lease) for as long as it needs.
+/// </summary>
+internal sealed class RecordingReport(TimeProvider time, int failFirst = 0, Task? heldUntil = null) : IWeeklyReport
 {
     private int calls;
 
@@ -17,8 +21,11 @@ internal sealed class RecordingReport(TimeProvider time, int failFirst = 0) : IW
     public async Task<IReadOnlyList<ProactivePost>> ProduceAsync(TenantScope tenant, Agenda agenda, WeeklyOccurrence occurrence,
         CancellationToken cancellationToken)
     {
-        // Slow enough that two racing instances really overlap.
-        await Task.Delay(50, cancellationToken);
+        if (heldUntil is not null)
+        {
+            await heldUntil.WaitAsync(cancellationToken);
+        }
+
         if (Interlocked.Increment(ref calls) <= failFirst)
         {
             throw new InvalidOperationException("The measures could not be read.");

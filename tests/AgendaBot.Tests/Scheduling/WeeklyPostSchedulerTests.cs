@@ -53,12 +53,21 @@ public sealed class WeeklyPostSchedulerTests : IAsyncLifetime
     {
         var monday = new SteppedClock(new DateTimeOffset(2026, 3, 2, 7, 0, 0, TimeSpan.Zero));
         await CreateAgendaAsync(monday.GetUtcNow().AddDays(-30));
-        var (firstReport, secondReport) = (new RecordingReport(monday), new RecordingReport(monday));
+        // The instance that claims the week stays in its report until the other has finished its pass: they overlap.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (firstReport, secondReport) = (new RecordingReport(monday, heldUntil: release.Task), new RecordingReport(monday, heldUntil: release.Task));
 
-        await Task.WhenAll(
+        Task[] passes =
+        [
             Scheduler(monday, firstReport).RunDueAsync(monday.GetUtcNow(), CancellationToken.None),
-            Scheduler(monday, secondReport).RunDueAsync(monday.GetUtcNow(), CancellationToken.None));
+            Scheduler(monday, secondReport).RunDueAsync(monday.GetUtcNow(), CancellationToken.None),
+        ];
+        var onePassDone = Task.WhenAny(passes);
+        var overlapped = await Task.WhenAny(onePassDone, Task.Delay(TimeSpan.FromSeconds(30))) == onePassDone;
+        release.SetResult();
+        await Task.WhenAll(passes);
 
+        Assert.True(overlapped, "Neither pass finished while the other was in its report: both went on to produce the week.");
         Assert.Equal(1, firstReport.Produced.Count + secondReport.Produced.Count);
         var post = Assert.Single(await bot.Teams.WaitForCallsAsync(1));
         Assert.Equal("Wochenstatus 2026-W10", post.Text);

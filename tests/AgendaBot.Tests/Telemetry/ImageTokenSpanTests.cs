@@ -2,7 +2,7 @@ using System.Net;
 using AgendaBot.Infrastructure.Charts;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Images;
-using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgendaBot.Tests.Telemetry;

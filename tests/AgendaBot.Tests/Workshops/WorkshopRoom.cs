@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AgendaBot.Testing;
+using AgendaBot.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgendaBot.Tests.Workshops;

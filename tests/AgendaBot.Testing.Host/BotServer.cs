@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AgendaBot.Testing;
+namespace AgendaBot.Testing.Host;
 
 /// <summary>
 /// The real bot — its own Program, configuration and pipeline — on Kestrel at a free loopback port,
