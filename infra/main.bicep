@@ -1,5 +1,5 @@
 // AgendaBot in one resource group: the bot's identity, storage, monitoring, the web app and the Azure Bot.
-// Deploy: az deployment group create -g <group> -f infra/main.bicep -p infra/main.bicepparam (see README.md).
+// Deploy: az deployment group create -g <group> -f infra/main.bicep -p infra/main.bicepparam (see docs/operations.md).
 targetScope = 'resourceGroup'
 
 @description('Base name, e.g. agendabot-hagenow: lower-case letters, digits and hyphens. Becomes the web app (<name>.azurewebsites.net) and the bot handle, so it must be unique in Azure.')

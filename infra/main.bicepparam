@@ -1,4 +1,4 @@
-// The values a town fills in before deploying (see "Deploy to Azure" in the top README).
+// The values a town fills in before deploying (see "Deploy to Azure" in `docs/operations.md`).
 using 'main.bicep'
 
 // Becomes https://agendabot-hagenow.azurewebsites.net and the bot's handle: change "hagenow" to your town.

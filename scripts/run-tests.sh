@@ -34,7 +34,8 @@ dotnet_summary="$passed passed, $failed failed"
 
 # The cards the tests wrote to artifacts/cards (tests/AgendaBot.Testing/CardCorpus.cs): first the checker's own tests,
 # then every card validated for Teams and rendered in headless Chromium (scripts/cards/, gallery in
-# artifacts/card-gallery). Each test and each card counts in the totals below; no summary line counts as a failure.
+# artifacts/card-gallery), and the renders listed in scripts/cards/doc-pictures.txt copied to docs/cards. Each test,
+# each card and each doc picture counts in the totals below; no summary line counts as a failure.
 # $1 = what ran, $2 = its log, $3 / $4 = sed patterns that pick the number passed / failed from the log.
 add_counts() {
   local p f

@@ -15,7 +15,7 @@ param appInsightsConnectionString string
 param workspaceId string
 param forceCulture string
 
-// The configuration keys of src/AgendaBot (see the top README), as App Service environment variables ("__" = ":").
+// The configuration keys of src/AgendaBot (docs/operations.md), as App Service environment variables ("__" = ":").
 var baseSettings = [
   { name: 'Bot__AppId', value: botAppId }
   { name: 'Bot__TenantId', value: tenantId }

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Checks every card the bot sent during the tests (artifacts/cards/*.json, written by the test harness):
 // validated for Teams (validate.mjs), rendered to PNG in headless Chromium (render.mjs), gathered in a gallery
-// (artifacts/card-gallery/index.html). Prints one line per card and "check-cards: N passed, N failed"; exits 1 when
-// any card failed or there is none.
+// (artifacts/card-gallery/index.html), and the renders listed in doc-pictures.txt copied into docs/cards
+// (doc-pictures.mjs). Prints one line per card and per doc picture and "check-cards: N passed, N failed"; exits 1
+// when any card or doc picture failed or there is no card.
 //   node scripts/cards/check-cards.mjs [corpus-folder] [gallery-folder]
+// With a corpus folder of your own, docs/cards is left alone: its pictures come from the tests' cards only.
 import fs from "node:fs";
 import path from "node:path";
 import { validateCard } from "./validate.mjs";
 import { renderCards } from "./render.mjs";
 import { writeGallery } from "./gallery.mjs";
+import { copyDocPictures } from "./doc-pictures.mjs";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, "..", "..");
@@ -81,7 +84,7 @@ for (const { name, card } of entries) {
     passed++;
     console.log(`check-cards: ok    ${name}`);
   } else {
-    failures.push({ name, problems });
+    failures.push({ label: `${name}.json`, problems });
     console.log(`check-cards: FAIL  ${name}`);
   }
   for (const note of card.render?.notes ?? []) {
@@ -90,10 +93,23 @@ for (const { name, card } of entries) {
 }
 writeGallery(gallery, corpus, [...cards.values(), ...unreadable]);
 
+if (process.argv[2] === undefined) {
+  const list = fs.readFileSync(path.join(here, "doc-pictures.txt"), "utf8");
+  for (const { label, source, problems } of copyDocPictures(list, gallery, path.join(root, "docs", "cards"))) {
+    if (problems.length === 0) {
+      passed++;
+      console.log(`check-cards: ok    ${label} (from ${source})`);
+    } else {
+      failures.push({ label, problems });
+      console.log(`check-cards: FAIL  ${label}`);
+    }
+  }
+}
+
 if (failures.length > 0) {
-  console.log(`\ncheck-cards: ${failures.length} card(s) Teams would not show as meant:`);
-  for (const { name, problems } of failures) {
-    console.log(`  ${name}.json`);
+  console.log(`\ncheck-cards: ${failures.length} failed (a card Teams would not show as meant, or a doc picture not made):`);
+  for (const { label, problems } of failures) {
+    console.log(`  ${label}`);
     for (const problem of problems) {
       console.log(`    - ${problem}`);
     }
