@@ -1,6 +1,6 @@
 namespace AgendaBot.Infrastructure.Telemetry;
 
-/// <summary>Where traces, metrics and logs go (section <c>Telemetry</c>); see the README's configuration table.</summary>
+/// <summary>Where traces, metrics and logs go (section <c>Telemetry</c>); see the configuration table in docs/operations.md.</summary>
 public sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
