@@ -1,4 +1,5 @@
 using System.Text;
+using AgendaBot.Storage.PersonalData;
 using Azure.Data.Tables;
 
 namespace AgendaBot.Storage.Delivery;
@@ -20,6 +21,18 @@ public sealed class ParkedPosts(DeliveryStorage storage)
 {
     // A binary property holds at most 64 KiB; the envelope JSON is at most 48 KiB.
     private const int MaxContentBytes = 60_000;
+
+    /// <summary>
+    /// What a parked post holds about people (<see cref="PersonalDataRegistry"/>): it is the person's when it names
+    /// them or went to their personal chat (posts parked before they named their person). The envelope holds the
+    /// message itself: the export summarises the post instead, when, why and which.
+    /// </summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        new(StoredTable.Parked, string.Empty, RowErasure.DeleteWithBody,
+            [PersonalColumn.Owner(), new("ConversationId", Holds.OwnerChat), PersonalColumn.Mentions("Content"), PersonalColumn.Mentions("Key")])
+            { ExportOnly = ["ParkedAt", "Reason", "Attempts", "ConversationId", "Key"] },
+    ];
 
     private readonly TableClient table = storage.Parked;
 
