@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using AgendaBot.Storage.PersonalData;
 using Azure.Data.Tables;
 
@@ -56,6 +57,20 @@ public sealed class ParkedPosts(DeliveryStorage storage)
         return table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes a parked post of the tenant (a person's erasure) and the body row its envelope names, if it kept one.
+    /// Returns whether this call deleted the post.
+    /// </summary>
+    internal async Task<bool> DeleteWithBodyAsync(TenantScope scope, TableEntity parked, CancellationToken cancellationToken)
+    {
+        if (BodyRowOf(scope, parked) is { } bodyRow)
+        {
+            await storage.Outbox.DeleteIfPresentAsync(Keys.OutboxPartition(scope.TenantId), bodyRow, cancellationToken);
+        }
+
+        return await table.DeleteIfPresentAsync(parked.PartitionKey, parked.RowKey, cancellationToken);
+    }
+
     /// <summary>The tenant's parked posts, newest first.</summary>
     public Task<IReadOnlyList<ParkedPost>> ListAsync(TenantScope scope, CancellationToken cancellationToken = default)
     {
@@ -86,5 +101,21 @@ public sealed class ParkedPosts(DeliveryStorage storage)
         }
 
         return posts;
+    }
+
+    // A parked post whose activity was too large for a queue message keeps its body row; the envelope names it.
+    private static string? BodyRowOf(TenantScope scope, TableEntity parked)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize(Encoding.UTF8.GetString(parked.GetBinary("Content") ?? []), DeliveryJson.Default.OutboxEnvelope);
+            return envelope is { BodyId: { Length: > 0 } bodyId, Key: { Length: > 0 } key } && envelope.Tenant == scope.TenantId
+                ? Keys.BodyRow(key, bodyId)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

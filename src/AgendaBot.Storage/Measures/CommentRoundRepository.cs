@@ -18,9 +18,8 @@ public sealed record DueCommentRound(string TenantId, string AgendaId, string Ro
 /// </summary>
 public sealed class CommentRoundRepository(StorageTables tables)
 {
-    // JSON lists of the people a draft went to; GDPR export and erasure read them too (PersonalData/DraftRecipients).
-    internal const string RecipientIdsColumn = "RecipientIds";
-    internal const string RecipientNamesColumn = "RecipientNames";
+    private const string RecipientIdsColumn = "RecipientIds";
+    private const string RecipientNamesColumn = "RecipientNames";
 
     /// <summary>What a draft-for-comment round holds about people (<see cref="PersonalDataRegistry"/>).</summary>
     internal static readonly IReadOnlyList<StoredRow> PersonalData =
