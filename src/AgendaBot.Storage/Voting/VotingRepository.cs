@@ -36,7 +36,8 @@ public sealed class VotingRepository(StorageTables tables)
     internal static readonly IReadOnlyList<StoredRow> PersonalData =
     [
         // Who started a round: the round stays with "someone" as its starter.
-        new(StoredTable.Workshops, Keys.RoundPrefix, RowErasure.Anonymise, [PersonalColumn.Owner("StartedBy", Erase.Anonymise)]),
+        new(StoredTable.Workshops, Keys.RoundPrefix, RowErasure.Anonymise,
+            [PersonalColumn.Owner("StartedBy", Erase.Anonymise), PersonalColumn.NotAPerson("PointsPerPerson")]),
         StoredRow.Nobody(StoredTable.Workshops, Keys.RoundOpenPrefix),
         // A named ballot's key ends with its voter. It counts for the group, so it stays under a random key, as
         // anonymous ballots are stored from the start.
