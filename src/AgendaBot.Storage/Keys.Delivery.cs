@@ -9,10 +9,16 @@ public static partial class Keys
     /// <summary>The claim and, once delivered, the "sent" marker of one logical post.</summary>
     public static string PostRow(string idempotencyKey) => Join("post", idempotencyKey);
 
+    public const string PostPrefix = "post|";
+
     /// <summary>An activity too large for a queue message; one row per queued message, never shared.</summary>
     public static string BodyRow(string idempotencyKey, string bodyId) => Join("body", idempotencyKey, bodyId);
 
+    public const string BodyPrefix = "body|";
+
     public static string BlockedRow(string conversationId) => Join("blocked", conversationId);
+
+    public const string BlockedPrefix = "blocked|";
 
     // Parked table: one partition per tenant; messages that name no readable tenant go to their own partition.
     public const string UndecodablePartition = "~undecodable";
@@ -32,4 +38,6 @@ public static partial class Keys
     public static string SchedulePartition(string tenantId) => Escape(tenantId);
 
     public static string WeeklyLeaseRow(string agendaId, string isoWeek) => Join("lease", agendaId, isoWeek);
+
+    public const string WeeklyLeasePrefix = "lease|";
 }

@@ -13,4 +13,6 @@ public static partial class Keys
     /// <summary>One reminder of a measure's owner: per last update and 14-day period, so each period reminds once.</summary>
     public static string ReminderRow(string measureId, DateTimeOffset lastUpdate, int period) =>
         Join("remind", measureId, lastUpdate.UtcTicks.ToString("D19", CultureInfo.InvariantCulture), period.ToString(CultureInfo.InvariantCulture));
+
+    public const string ReminderPrefix = "remind|";
 }

@@ -42,7 +42,11 @@ public static partial class Keys
 
     public static string AgendaWorkshopRow(string agendaId, string workshopId) => Join("ws", agendaId, workshopId);
 
+    public const string AgendaWorkshopPrefixAll = "ws|";
+
     public static string MemberRow(string userId) => Join("member", userId);
+
+    public const string MemberPrefix = "member|";
 
     public static string AgendaWorkshopPrefix(string agendaId) => Join("ws", agendaId) + Separator;
 
@@ -62,6 +66,8 @@ public static partial class Keys
 
     public static string DedupeRow(string activityId) => Join("dedupe", activityId);
 
+    public const string DedupePrefix = "dedupe|";
+
     public static string RoundRow(string roundId) => Join("round", roundId);
 
     public const string RoundPrefix = "round|";
@@ -70,10 +76,16 @@ public static partial class Keys
 
     public static string BallotPrefix(string roundId) => Join("ballot", roundId) + Separator;
 
+    public const string BallotPrefixAll = "ballot|";
+
     public static string VotedMarkerRow(string roundId, string voterId) => Join("voted", roundId, voterId);
+
+    public const string VotedMarkerPrefix = "voted|";
 
     /// <summary>Exists while a round is open: a ballot is written together with a touch of it, closing deletes it.</summary>
     public static string RoundOpenRow(string roundId) => Join("open", roundId);
+
+    public const string RoundOpenPrefix = "open|";
 
     // Measures table: one partition per agenda; the weekly report reads exactly one partition.
     public static string MeasurePartition(string tenantId, string agendaId) => Join(tenantId, agendaId);
@@ -87,6 +99,8 @@ public static partial class Keys
         Join("h", measureId, (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture), changeId);
 
     public static string MeasureHistoryPrefix(string measureId) => Join("h", measureId) + Separator;
+
+    public const string MeasureHistoryPrefixAll = "h|";
 
     public static string CommentRow(string measureId, string commentId) => Join("cm", measureId, commentId);
 

@@ -46,7 +46,7 @@ public sealed class StorageTables
     /// <summary>Generated export files (DOCX, PDF, CSV) for download, one partition per random token; they expire.</summary>
     public TableClient Exports { get; }
 
-    /// <summary>The tables that can hold personal data; export and erasure search these. Charts show only what was voted.</summary>
+    /// <summary>The tables partitioned by tenant. What each holds about people is declared per row (PersonalData/PersonalDataRegistry).</summary>
     public IEnumerable<TableClient> All => [Agendas, Workshops, Measures, Conversations];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -10,6 +11,16 @@ namespace AgendaBot.Storage.Agendas;
 /// <summary>Agendas of a tenant and the index of their workshops; one partition per tenant.</summary>
 public sealed class AgendaRepository(StorageTables tables)
 {
+    /// <summary>What the agenda's rows hold about people, for export and erasure (<see cref="PersonalDataRegistry"/>).</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        // The agenda stays when its project lead is erased, without them.
+        new(StoredTable.Agendas, Keys.AgendaPrefix, RowErasure.Anonymise,
+            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("ProjectLeadName", Erase.Blank)]),
+        // The workshop a person last registered for is about them only.
+        new(StoredTable.Agendas, Keys.MemberPrefix, RowErasure.Delete, [PersonalColumn.Owner()]) { KeyNamesPerson = true },
+    ];
+
     private readonly TableClient table = tables.Agendas;
 
     public async Task<Versioned<Agenda>> CreateAsync(TenantScope scope, Agenda agenda, CancellationToken cancellationToken = default)

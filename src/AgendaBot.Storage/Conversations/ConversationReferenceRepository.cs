@@ -1,4 +1,5 @@
 using AgendaBot.Domain.People;
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -11,6 +12,16 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
     public const string PersonalConversationType = "personal";
 
     private const string Language = "Language";
+
+    /// <summary>
+    /// What a conversation reference holds about people (<see cref="PersonalDataRegistry"/>): a personal chat is its
+    /// person's, and its id finds the delivery rows about posts to them. Channels name nobody.
+    /// </summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        new(StoredTable.Conversations, string.Empty, RowErasure.Delete, [PersonalColumn.Owner(), new("ConversationId", Holds.Chat)])
+            { KeyNamesPerson = true },
+    ];
 
     private readonly TableClient table = tables.Conversations;
 

@@ -1,3 +1,4 @@
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -32,6 +33,17 @@ public sealed class DeliveryLedger(DeliveryStorage storage)
 {
     private const string Sending = "Sending";
     private const string Sent = "Sent";
+
+    /// <summary>What claims, "sent" markers and blocks hold about people (<see cref="PersonalDataRegistry"/>).</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        // A post to someone's personal chat is about them; a draft's key names its recipient. Which queue message
+        // carried it is bookkeeping.
+        new(StoredTable.Outbox, Keys.PostPrefix, RowErasure.Delete, [PersonalColumn.Owner(), PersonalColumn.Mentions("Key")])
+            { KeyNamesPerson = true, ExportLeavesOut = ["MessageId"] },
+        // That the person's personal chat blocked the bot.
+        new(StoredTable.Outbox, Keys.BlockedPrefix, RowErasure.Delete, [new("ConversationId", Holds.OwnerChat)]) { KeyNamesPerson = true },
+    ];
 
     private readonly TableClient table = storage.Outbox;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
@@ -23,6 +24,13 @@ public sealed class OutboxQueue(DeliveryStorage storage)
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
     private readonly QueueClient queue = storage.Queue;
+    /// <summary>What a body row holds about people (<see cref="PersonalDataRegistry"/>): the message, to its person.</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        new(StoredTable.Outbox, Keys.BodyPrefix, RowErasure.Delete, [PersonalColumn.Owner(), PersonalColumn.Mentions("Chunk", numbered: true)])
+            { KeyNamesPerson = true, ExportLeavesOut = ["Chunks"] },
+    ];
+
     private readonly TableClient table = storage.Outbox;
 
     /// <summary>1 round-trip; 2 when the activity is too large for a queue message and goes to a table row first.</summary>

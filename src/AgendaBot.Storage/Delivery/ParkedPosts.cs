@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using AgendaBot.Storage.PersonalData;
 using Azure.Data.Tables;
 
 namespace AgendaBot.Storage.Delivery;
@@ -21,6 +23,18 @@ public sealed class ParkedPosts(DeliveryStorage storage)
     // A binary property holds at most 64 KiB; the envelope JSON is at most 48 KiB.
     private const int MaxContentBytes = 60_000;
 
+    /// <summary>
+    /// What a parked post holds about people (<see cref="PersonalDataRegistry"/>): it is the person's when it names
+    /// them or went to their personal chat (posts parked before they named their person). The envelope holds the
+    /// message itself: the export summarises the post instead, when, why and which.
+    /// </summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        new(StoredTable.Parked, string.Empty, RowErasure.DeleteWithBody,
+            [PersonalColumn.Owner(), new("ConversationId", Holds.OwnerChat), PersonalColumn.Mentions("Content"), PersonalColumn.Mentions("Key")])
+            { ExportOnly = ["ParkedAt", "Reason", "Attempts", "ConversationId", "Key"] },
+    ];
+
     private readonly TableClient table = storage.Parked;
 
     public Task ParkAsync(ParkedPost post, CancellationToken cancellationToken = default)
@@ -41,6 +55,20 @@ public sealed class ParkedPosts(DeliveryStorage storage)
         };
         // Upsert: the same message parked twice (a retry after a storage hiccup) stays one row.
         return table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes a parked post of the tenant (a person's erasure) and the body row its envelope names, if it kept one.
+    /// Returns whether this call deleted the post.
+    /// </summary>
+    internal async Task<bool> DeleteWithBodyAsync(TenantScope scope, TableEntity parked, CancellationToken cancellationToken)
+    {
+        if (BodyRowOf(scope, parked) is { } bodyRow)
+        {
+            await storage.Outbox.DeleteIfPresentAsync(Keys.OutboxPartition(scope.TenantId), bodyRow, cancellationToken);
+        }
+
+        return await table.DeleteIfPresentAsync(parked.PartitionKey, parked.RowKey, cancellationToken);
     }
 
     /// <summary>The tenant's parked posts, newest first.</summary>
@@ -73,5 +101,21 @@ public sealed class ParkedPosts(DeliveryStorage storage)
         }
 
         return posts;
+    }
+
+    // A parked post whose activity was too large for a queue message keeps its body row; the envelope names it.
+    private static string? BodyRowOf(TenantScope scope, TableEntity parked)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize(Encoding.UTF8.GetString(parked.GetBinary("Content") ?? []), DeliveryJson.Default.OutboxEnvelope);
+            return envelope is { BodyId: { Length: > 0 } bodyId, Key: { Length: > 0 } key } && envelope.Tenant == scope.TenantId
+                ? Keys.BodyRow(key, bodyId)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -1,6 +1,7 @@
+using AgendaBot.Storage.Images;
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
-using AgendaBot.Storage.Images;
 
 namespace AgendaBot.Storage.Exports;
 
@@ -20,6 +21,16 @@ public sealed class ExportStore(StorageTables tables, TimeProvider clock)
     private const string TenantColumn = "TenantId";
     private const string LengthColumn = "Length";
     private const string ChunkPrefix = "Bytes";
+
+    /// <summary>
+    /// What an export file holds about people (<see cref="PersonalDataRegistry"/>): a snapshot that may name anyone and
+    /// cannot be searched, so anyone's erasure deletes all of the tenant's; a new export makes them again.
+    /// </summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        new(StoredTable.Exports, Keys.ExportRow, RowErasure.DeleteAllOfTenant,
+            [PersonalColumn.Mentions(ChunkPrefix, numbered: true), PersonalColumn.NotAPerson("FileName")]) { TenantColumn = TenantColumn },
+    ];
 
     private readonly TableClient table = tables.Exports;
 

@@ -1,3 +1,4 @@
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -20,6 +21,9 @@ public sealed class ImageStore(StorageTables tables, TimeProvider clock)
     private const string ChunkPrefix = "Png";
 
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Checked for <see cref="PersonalDataRegistry"/>: charts of what was voted, no names (docs/charts.md).</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData = [StoredRow.Nobody(StoredTable.Images, Keys.ImageRow)];
 
     private readonly TableClient table = tables.Images;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -17,9 +18,23 @@ public sealed record DueCommentRound(string TenantId, string AgendaId, string Ro
 /// </summary>
 public sealed class CommentRoundRepository(StorageTables tables)
 {
-    // JSON lists of the people a draft went to; GDPR export and erasure read them too (PersonalData/DraftRecipients).
-    internal const string RecipientIdsColumn = "RecipientIds";
-    internal const string RecipientNamesColumn = "RecipientNames";
+    private const string RecipientIdsColumn = "RecipientIds";
+    private const string RecipientNamesColumn = "RecipientNames";
+
+    /// <summary>What a draft-for-comment round holds about people (<see cref="PersonalDataRegistry"/>).</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        // A round stays when its sender or a recipient is erased: without the sender, and with the anonymous user in
+        // the recipient's place, so that the count stays. The export shows whether it went to the person and to how
+        // many, never the other recipients; nor the row's time, which another person's erasure changes.
+        new(StoredTable.Measures, Keys.CommentRoundPrefix, RowErasure.Anonymise,
+        [
+            PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("StartedByName", Erase.Blank),
+            new(RecipientIdsColumn, Holds.PersonIds, Erase.AnonymiseInList, Show.Summary) { Summary = new("SentToYou", "RecipientCount") },
+            new(RecipientNamesColumn, Holds.Name, Erase.AnonymiseInList, Show.No) { Of = RecipientIdsColumn },
+        ]) { ExportLeavesOut = ["Timestamp"] },
+        StoredRow.Nobody(StoredTable.Deadlines, string.Empty) with { Partition = Keys.CommentDeadlinePartition },
+    ];
 
     private readonly TableClient rounds = tables.Measures;
     private readonly TableClient deadlines = tables.Deadlines;

@@ -1,6 +1,7 @@
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -12,6 +13,13 @@ namespace AgendaBot.Storage.Measures;
 /// </summary>
 public sealed class MeasureRepository(StorageTables tables)
 {
+    /// <summary>What a consultation holds about people (<see cref="PersonalDataRegistry"/>); the rest is in <see cref="MeasureRows"/>.</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        new(StoredTable.Measures, Keys.ConsultationPrefix, RowErasure.Anonymise,
+            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("LoggedByName", Erase.Blank), PersonalColumn.TextOf(PersonalColumn.PersonId, "Notes")]),
+    ];
+
     private readonly TableClient table = tables.Measures;
 
     public async Task<Versioned<Measure>> CreateAsync(TenantScope scope, Measure measure, TeamsUser createdBy, DateTimeOffset now,

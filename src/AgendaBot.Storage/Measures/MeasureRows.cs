@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
+using AgendaBot.Storage.PersonalData;
 using Azure.Data.Tables;
 
 namespace AgendaBot.Storage.Measures;
@@ -12,6 +13,27 @@ internal static class MeasureRows
 
     /// <summary>The history row's column with the name of the person whose id is in <c>After</c>.</summary>
     public const string AfterName = "AfterName";
+
+    /// <summary>What measures, their history and comments hold about people (<see cref="PersonalDataRegistry"/>).</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        // A measure stays when its owner is erased, without an owner.
+        new(StoredTable.Measures, Keys.MeasurePrefix, RowErasure.Anonymise,
+            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("OwnerName", Erase.Blank)]),
+        // A change stays in the history without who made it. An owner change names the old and the new owner, with
+        // the names they had then: the person erased becomes the anonymous user there, and their name goes.
+        new(StoredTable.Measures, Keys.MeasureHistoryPrefixAll, RowErasure.Anonymise,
+        [
+            PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("ChangedByName", Erase.Blank),
+            OwnerOfChange("Before"), PersonalColumn.NameOf("Before", BeforeName, Erase.Remove),
+            OwnerOfChange("After"), PersonalColumn.NameOf("After", AfterName, Erase.Remove),
+        ]),
+        new(StoredTable.Measures, Keys.CommentPrefixAll, RowErasure.Anonymise,
+            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonalColumn.PersonId, "Text")]),
+    ];
+
+    private static PersonalColumn OwnerOfChange(string column) =>
+        new(column, Holds.PersonId, Erase.Anonymise) { When = new ColumnIs("Field", MeasureDiff.OwnerField) };
 
     public static TableEntity ToRow(string partition, Measure m)
     {

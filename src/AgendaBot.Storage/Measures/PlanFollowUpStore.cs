@@ -1,4 +1,5 @@
 using AgendaBot.Domain.Measures;
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -13,6 +14,10 @@ public sealed record PlanPost(string ConversationId, string? ActivityId, DateTim
 /// </summary>
 public sealed class PlanFollowUpStore(StorageTables tables)
 {
+    /// <summary>Checked for <see cref="PersonalDataRegistry"/>: conversation, activity and measure ids only.</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+        [StoredRow.Nobody(StoredTable.Measures, Keys.PlanPostPrefix), StoredRow.Nobody(StoredTable.Measures, Keys.ReminderPrefix)];
+
     private readonly TableClient table = tables.Measures;
 
     public async Task<IReadOnlyList<PlanPost>> GetPlanPostsAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default)

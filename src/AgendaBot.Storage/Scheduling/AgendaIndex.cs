@@ -1,3 +1,4 @@
+using AgendaBot.Storage.PersonalData;
 using Azure.Data.Tables;
 
 namespace AgendaBot.Storage.Scheduling;
@@ -13,6 +14,9 @@ public sealed record AgendaIndexEntry(string TenantId, string AgendaId)
 /// </summary>
 public sealed class AgendaIndex(Delivery.DeliveryStorage storage)
 {
+    /// <summary>Checked for <see cref="PersonalDataRegistry"/>: tenant and agenda ids.</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData = [StoredRow.Nobody(StoredTable.Schedule, string.Empty) with { Partition = Keys.AgendaIndexPartition }];
+
     private readonly TableClient table = storage.Schedule;
 
     /// <summary>Idempotent: adding an agenda twice leaves one row.</summary>

@@ -1,3 +1,4 @@
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -13,6 +14,10 @@ public sealed record WeeklyLease(string AgendaId, string IsoWeek, ETag ETag);
 /// </summary>
 public sealed class WeeklyLeases(Delivery.DeliveryStorage storage)
 {
+    /// <summary>Checked for <see cref="PersonalDataRegistry"/>: the owner of a lease is a bot instance, not a person.</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+        [StoredRow.Nobody(StoredTable.Schedule, Keys.WeeklyLeasePrefix, PersonalColumn.NotAPerson("Owner"))];
+
     private readonly TableClient table = storage.Schedule;
 
     public async Task<WeeklyLease?> TryClaimAsync(TenantScope scope, string agendaId, string isoWeek, string owner, DateTimeOffset now,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -15,6 +16,10 @@ public sealed record DueRound(string TenantId, string WorkshopId, string RoundId
 public sealed class DeadlineRepository(StorageTables tables)
 {
     private const string Partition = "rounds";
+
+    /// <summary>Checked for <see cref="PersonalDataRegistry"/>: tenant, workshop and round ids, and when.</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData = [StoredRow.Nobody(StoredTable.Deadlines, string.Empty) with { Partition = Partition }];
+
     private readonly TableClient table = tables.Deadlines;
 
     public Task ScheduleAsync(TenantScope scope, string workshopId, string roundId, DateTimeOffset due, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Voting;
+using AgendaBot.Storage.PersonalData;
 using Azure;
 using Azure.Data.Tables;
 
@@ -31,6 +32,20 @@ public sealed record KnownVoterReceipt(BallotReceipt Receipt, ETag Registration)
 /// <summary>Voting rounds and ballots, in the partition of the workshop they belong to.</summary>
 public sealed class VotingRepository(StorageTables tables)
 {
+    /// <summary>What rounds and ballots hold about people, for export and erasure (<see cref="PersonalDataRegistry"/>).</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        // Who started a round: the round stays with "someone" as its starter.
+        new(StoredTable.Workshops, Keys.RoundPrefix, RowErasure.Anonymise,
+            [PersonalColumn.Owner("StartedBy", Erase.Anonymise), PersonalColumn.NotAPerson("PointsPerPerson")]),
+        StoredRow.Nobody(StoredTable.Workshops, Keys.RoundOpenPrefix),
+        // A named ballot's key ends with its voter. It counts for the group, so it stays under a random key, as
+        // anonymous ballots are stored from the start.
+        new(StoredTable.Workshops, Keys.BallotPrefixAll, RowErasure.Rekey, [PersonalColumn.Owner(Erase.Remove)]) { KeyNamesPerson = true },
+        // That the person voted in an anonymous round is about them only.
+        new(StoredTable.Workshops, Keys.VotedMarkerPrefix, RowErasure.Delete, [PersonalColumn.Owner()]) { KeyNamesPerson = true },
+    ];
+
     private readonly TableClient table = tables.Workshops;
 
     /// <summary>Starts a round; the same activity delivered again returns the round it started the first time.</summary>

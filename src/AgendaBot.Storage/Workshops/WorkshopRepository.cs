@@ -220,4 +220,34 @@ public sealed class WorkshopRepository(StorageTables tables)
             throw Failures.StaleWrite();
         }
     }
+
+    /// <summary>
+    /// Deletes a registration for its person's erasure, together with its seat: the count on the header and the row
+    /// change in one transaction, tried again when someone registered meanwhile.
+    /// </summary>
+    internal async Task DeleteRegistrationAsync(TableEntity participant, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= OptimisticRetry.MaxAttempts; attempt++)
+        {
+            var header = await table.FindAsync(participant.PartitionKey, Keys.WorkshopHeaderRow, cancellationToken);
+            var batch = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, participant, ETag.All) };
+            if (header is not null && participant.GetBoolean("Waitlisted") != true)
+            {
+                header["ParticipantCount"] = Math.Max(0, (header.GetInt32("ParticipantCount") ?? 1) - 1);
+                batch.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, header, header.ETag));
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException failure) when (failure.IsStale())
+            {
+                await OptimisticRetry.PauseAsync(attempt, cancellationToken);
+            }
+        }
+
+        throw Failures.StaleWrite();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
+using AgendaBot.Storage.PersonalData;
 using Azure.Data.Tables;
 
 namespace AgendaBot.Storage.Workshops;
@@ -9,7 +10,24 @@ namespace AgendaBot.Storage.Workshops;
 internal static class WorkshopRows
 {
     /// <summary>Every row that belongs to one person carries their id here, so export and erasure find it with one filter.</summary>
-    public const string PersonId = nameof(PersonId);
+    public const string PersonId = PersonalColumn.PersonId;
+
+    /// <summary>What a workshop's rows hold about people, for export and erasure (<see cref="PersonalDataRegistry"/>).</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        // Moderator ids sit in a JSON list on the header. Not exported: the person's registration says they moderate.
+        new(StoredTable.Workshops, Keys.WorkshopHeaderRow, RowErasure.Anonymise,
+            [new("Moderators", Holds.PersonIds, Erase.RemoveFromList, Show.No)]),
+        new(StoredTable.Workshops, Keys.ParticipantPrefix, RowErasure.DeleteRegistration,
+            [PersonalColumn.Owner(), PersonalColumn.NameOfOwner("Name")]) { KeyNamesPerson = true },
+        // A contribution is the group's work: it stays without its author.
+        new(StoredTable.Workshops, Keys.ContributionPrefix, RowErasure.Anonymise,
+            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonId, "Text")]),
+        // The result of an activity: a contribution number or a round id.
+        StoredRow.Nobody(StoredTable.Workshops, Keys.DedupePrefix),
+        // The agenda's index of its workshops, written with the workshop.
+        StoredRow.Nobody(StoredTable.Agendas, Keys.AgendaWorkshopPrefixAll),
+    ];
 
     public static TableEntity ToRow(string partition, Workshop w) => new(partition, Keys.WorkshopHeaderRow)
     {

@@ -42,17 +42,18 @@ internal static class Town
     public static readonly TeamsUser Alice = People.Alice;
     public static readonly TeamsUser Bob = People.Bob;
 
-    private static readonly StorageTables Tables = TestStorage.Tables;
-
     /// <summary>A new tenant where Alice leads the agenda and co-moderates a workshop with Bob; both take part in everything.</summary>
-    public static async Task<TenantScope> ArrangeAsync()
+    public static Task<TenantScope> ArrangeAsync() => ArrangeAsync(TestStorage.Tables, TestDelivery.Storage);
+
+    /// <inheritdoc cref="ArrangeAsync()"/>
+    public static async Task<TenantScope> ArrangeAsync(StorageTables tables, DeliveryStorage delivery)
     {
         var tenant = TestStorage.NewTenant();
         var at = People.Monday;
-        await new AgendaRepository(Tables).CreateAsync(tenant,
+        await new AgendaRepository(tables).CreateAsync(tenant,
             Agenda.Create(AgendaId, $"Digitale Agenda {tenant.TenantId}", Alice, null, null, null, at));
 
-        var workshops = new WorkshopRepository(Tables);
+        var workshops = new WorkshopRepository(tables);
         await workshops.CreateAsync(tenant,
             Workshop.Open(WorkshopId, AgendaId, "Verwaltung", "19:verwaltung@thread.tacv2", Alice, null, at).WithModerator(Bob.Id));
         await workshops.RegisterAsync(tenant, WorkshopId, Alice, StakeholderGroup.PublicAdministration, Role.Moderator, at);
@@ -61,7 +62,7 @@ internal static class Town
         await ContributeAsync(tenant, workshops, Alice, "act-2", $"Kein WLAN im Rathaus ({tenant.TenantId})");
         await ContributeAsync(tenant, workshops, Bob, "act-3", $"Parken schwer zu finden ({tenant.TenantId})");
 
-        var voting = new VotingRepository(Tables);
+        var voting = new VotingRepository(tables);
         await VoteAsync(tenant, voting, new VotingRound
         {
             Id = NamedRound, WorkshopId = WorkshopId, Method = VotingMethod.StarRating, Items = [1, 2, 3], Criteria = ["Nutzen"],
@@ -73,22 +74,22 @@ internal static class Town
             PointsPerPerson = 3, MaxPointsPerItem = 3, StartedBy = Bob.Id, StartedAt = at,
         });
 
-        var measures = new MeasureRepository(Tables);
+        var measures = new MeasureRepository(tables);
         await measures.CreateAsync(tenant, Measure(AliceMeasure, "Online-Terminvergabe", Alice), Alice, at);
         await measures.CreateAsync(tenant, Measure(BobMeasure, "Parkleitsystem", Bob), Bob, at);
         await measures.AddCommentAsync(tenant, AgendaId, MeasureComment.Create(AliceMeasure, "c-alice", Alice, $"Bitte auch per Telefon ({tenant.TenantId})", at));
         await measures.AddCommentAsync(tenant, AgendaId, MeasureComment.Create(AliceMeasure, "c-bob", Bob, $"Gute Idee ({tenant.TenantId})", at));
 
-        var conversations = new ConversationReferenceRepository(Tables);
+        var conversations = new ConversationReferenceRepository(tables);
         await conversations.SaveAsync(PersonalChat(tenant, AliceChat, Alice));
         await conversations.SaveAsync(PersonalChat(tenant, BobChat, Bob));
 
-        var rounds = new CommentRoundRepository(Tables);
+        var rounds = new CommentRoundRepository(tables);
         await rounds.StartAsync(tenant, CommentRound.Start(BobsDraft, AgendaId, Bob, [AliceMeasure, BobMeasure], [Alice, Bob], 0, at.AddDays(7), at));
         await rounds.StartAsync(tenant, CommentRound.Start(AlicesDraft, AgendaId, Alice, [AliceMeasure], [Bob], 0, at.AddDays(7), at));
 
-        await ArrangeDeliveryAsync(tenant);
-        await new ExportStore(Tables, TimeProvider.System).SaveAsync(tenant,
+        await ArrangeDeliveryAsync(tenant, delivery);
+        await new ExportStore(tables, TimeProvider.System).SaveAsync(tenant,
             new ExportFile("beitraege.csv", "text/csv", System.Text.Encoding.UTF8.GetBytes($"Nr;Autor\n1;{Alice.Name}\n")));
         return tenant;
     }
@@ -98,9 +99,8 @@ internal static class Town
     /// (Alice's once with her id, as the worker parks since posts name their person, to a chat of hers the bot no
     /// longer knows; and once from before, found only by her chat); her chat blocked the bot once.
     /// </summary>
-    private static async Task ArrangeDeliveryAsync(TenantScope tenant)
+    private static async Task ArrangeDeliveryAsync(TenantScope tenant, DeliveryStorage storage)
     {
-        var storage = TestDelivery.Storage;
         await new DeliveryLedger(storage).MarkSentAsync(tenant, DraftToAliceKey, "activity-draft", People.Monday, Alice.Id);
         await new DeliveryLedger(storage).BlockAsync(tenant, new BlockedConversation(AliceChat, "403 MessageWritesBlocked", People.Monday));
         var parked = new ParkedPosts(storage);
