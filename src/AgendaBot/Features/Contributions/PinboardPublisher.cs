@@ -12,7 +12,7 @@ namespace AgendaBot.Features.Contributions;
 /// Keeps the pinboard message(s) of a workshop in step with what is stored: posts it the first time, then updates the
 /// same messages in place, and posts a further page when it grows.
 /// </summary>
-public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoster poster)
+public sealed class PinboardPublisher(WorkshopRepository workshops, Poster poster)
 {
     /// <summary>
     /// A pinboard never posted goes into this turn's channel thread — but from a personal chat (a contribution or a
@@ -39,11 +39,11 @@ public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoste
         {
             if (page < ids.Count)
             {
-                await poster.UpdateAsync(serviceUrl, target, ids[page], pages[page], texts, cancellationToken);
+                await poster.Now.UpdateAsync(serviceUrl, target, ids[page], pages[page], texts, cancellationToken);
             }
             else
             {
-                ids.Add((await poster.PostAsync(serviceUrl, target, pages[page], texts, cancellationToken)).Id ?? string.Empty);
+                ids.Add((await poster.Now.PostAsync(serviceUrl, target, pages[page], texts, cancellationToken)).Id ?? string.Empty);
             }
         }
 
