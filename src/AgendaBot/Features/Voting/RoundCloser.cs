@@ -6,6 +6,7 @@ using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Workshops;
 using AgendaBot.Infrastructure.Delivery;
+using AgendaBot.Infrastructure.Tables;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Voting;
@@ -126,31 +127,23 @@ public sealed partial class RoundCloser(
     private async Task WritePrioritiesAsync(TenantScope tenant, VotingRound round, CancellationToken cancellationToken)
     {
         var ranks = (round.Results?.Ranking ?? []).ToDictionary(r => r.Item, r => r.Rank);
-        for (var attempt = 0; attempt < 5; attempt++)
+        // Someone edited a contribution meanwhile: each attempt reads again. Giving up leaves the old priorities (logged).
+        await ConflictRetry.TryAsync(logger, "priorities", async ct =>
         {
             var changed = new List<Versioned<Contribution>>();
             foreach (var (item, rank) in ranks)
             {
-                if (await workshops.GetContributionAsync(tenant, round.WorkshopId, item, cancellationToken) is { } found && found.Value.Priority != rank)
+                if (await workshops.GetContributionAsync(tenant, round.WorkshopId, item, ct) is { } found && found.Value.Priority != rank)
                 {
                     changed.Add(found with { Value = found.Value with { Priority = rank } });
                 }
             }
 
-            try
+            foreach (var chunk in changed.Chunk(100))
             {
-                foreach (var chunk in changed.Chunk(100))
-                {
-                    await workshops.UpdateContributionsAsync(tenant, round.WorkshopId, chunk, cancellationToken);
-                }
-
-                return;
+                await workshops.UpdateContributionsAsync(tenant, round.WorkshopId, chunk, ct);
             }
-            catch (DomainException failure) when (failure.Code == DomainErrorCode.Conflict)
-            {
-                // Someone edited a contribution meanwhile: read again.
-            }
-        }
+        }, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Round {RoundId} has no remembered conversation; its results are posted directly")]
