@@ -35,7 +35,9 @@ public static partial class BotFrontDoor
         }
 
         services.AddScoped<ActivityRouter>();
-        services.AddScoped<ChannelPoster>();
+        services.AddScoped<ImmediatePosts>();
+        services.AddSingleton<DurablePosts>();
+        services.AddScoped<Poster>();
         return builder;
     }
 

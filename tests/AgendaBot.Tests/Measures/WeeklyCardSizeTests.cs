@@ -34,7 +34,7 @@ public sealed partial class WeeklyCardSizeTests
 
         var card = WeeklyStatusCard.Render(Longest("agenda", TextLimits.Title), measures, status, texts, "agenda-1");
 
-        var message = JsonSerializer.SerializeToUtf8Bytes(ChannelPoster.Message(card, texts, "19:channel@thread.tacv2"), ProtocolJson.Context.Activity);
+        var message = JsonSerializer.SerializeToUtf8Bytes(Poster.Message(card, texts, "19:channel@thread.tacv2"), ProtocolJson.Context.Activity);
         Assert.True(message.Length < TeamsMessageLimitBytes, $"The weekly card message is {message.Length} bytes.");
         Assert.Equal(1000, status.CountByStatus.Values.Sum());
         var counts = ((TextBlock)card.Body![1]).Text;

@@ -64,7 +64,7 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
     // The reply carries this activity's addressing (conversation, recipient, replyToId), plus the card.
     private Activity CardMessage(AdaptiveCard card, Texts texts)
     {
-        var message = ChannelPoster.Message(card, texts);
+        var message = Poster.Message(card, texts);
         return Activity.CreateReply() with { Attachments = message.Attachments, Summary = message.Summary };
     }
 

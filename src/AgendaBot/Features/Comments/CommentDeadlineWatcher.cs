@@ -68,8 +68,8 @@ public sealed partial class CommentDeadlineWatcher(
         {
             var texts = Conversations.PersonalTexts.For(chat);
             var card = await services.GetRequiredService<DraftComments>().RenderAsync(tenant, agenda.Value, round.Value, texts, cancellationToken);
-            await services.GetRequiredService<Outbox>().EnqueueAsync(tenant,
-                new ProactivePost(chat.ConversationId, ChannelPoster.Message(card, texts, chat.ConversationId), PersonId: lead.Id),
+            await services.GetRequiredService<DurablePosts>().EnqueueAsync(tenant,
+                new ProactivePost(chat.ConversationId, Poster.Message(card, texts, chat.ConversationId), PersonId: lead.Id),
                 $"draft-comments|{due.AgendaId}|{due.RoundId}", due.AgendaId, cancellationToken);
         }
 

@@ -20,7 +20,7 @@ namespace AgendaBot.Features.Comments;
 /// sends nobody a second copy.
 /// </summary>
 public sealed class SendDraftForComment(
-    DraftAgenda drafts, MeasureRepository measures, CommentRoundRepository rounds, Outbox outbox, TimeProvider time) : ICardActionHandler
+    DraftAgenda drafts, MeasureRepository measures, CommentRoundRepository rounds, Poster poster, TimeProvider time) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
@@ -77,8 +77,8 @@ public sealed class SendDraftForComment(
                     cards[texts.Culture.Name] = draft = (texts, DraftCards.Draft(agenda, round, plan, texts));
                 }
 
-                await outbox.EnqueueAsync(tenant,
-                    new ProactivePost(chat.ConversationId, ChannelPoster.Message(draft.Card, draft.Texts, chat.ConversationId), PersonId: user.Id),
+                await poster.Durable.EnqueueAsync(tenant,
+                    new ProactivePost(chat.ConversationId, Poster.Message(draft.Card, draft.Texts, chat.ConversationId), PersonId: user.Id),
                     $"draft|{agenda.Id}|{round.Id}|{user.Id}", agenda.Id, cancellationToken);
             }
         }

@@ -3,6 +3,7 @@ using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Workshops;
+using AgendaBot.Infrastructure.Tables;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Workshops;
 
@@ -12,7 +13,7 @@ namespace AgendaBot.Features.Contributions;
 /// Keeps the pinboard message(s) of a workshop in step with what is stored: posts it the first time, then updates the
 /// same messages in place, and posts a further page when it grows.
 /// </summary>
-public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoster poster)
+public sealed class PinboardPublisher(WorkshopRepository workshops, Poster poster, ILogger<PinboardPublisher> logger)
 {
     /// <summary>
     /// A pinboard never posted goes into this turn's channel thread — but from a personal chat (a contribution or a
@@ -39,11 +40,11 @@ public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoste
         {
             if (page < ids.Count)
             {
-                await poster.UpdateAsync(serviceUrl, target, ids[page], pages[page], texts, cancellationToken);
+                await poster.Now.UpdateAsync(serviceUrl, target, ids[page], pages[page], texts, cancellationToken);
             }
             else
             {
-                ids.Add((await poster.PostAsync(serviceUrl, target, pages[page], texts, cancellationToken)).Id ?? string.Empty);
+                ids.Add((await poster.Now.PostAsync(serviceUrl, target, pages[page], texts, cancellationToken)).Id ?? string.Empty);
             }
         }
 
@@ -54,20 +55,22 @@ public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoste
     }
 
     // Other handlers change the header meanwhile (counters): re-read and retry, only the pinboard field is ours.
+    // Giving up leaves the pages posted but unremembered (the next refresh posts them anew); it is logged.
     private async Task RememberAsync(TenantScope tenant, Versioned<Workshop> stored, Pinboard pinboard, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 10; attempt++)
+        var current = stored;
+        await ConflictRetry.TryAsync(logger, "pinboard ids", async ct =>
         {
             try
             {
-                await workshops.UpdateAsync(tenant, stored with { Value = stored.Value with { Pinboard = pinboard } }, cancellationToken);
-                return;
+                await workshops.UpdateAsync(tenant, current with { Value = current.Value with { Pinboard = pinboard } }, ct);
             }
             catch (DomainException failure) when (failure.Code == DomainErrorCode.Conflict)
             {
-                stored = await workshops.GetAsync(tenant, stored.Value.Id, cancellationToken)
+                current = await workshops.GetAsync(tenant, current.Value.Id, ct)
                     ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
+                throw;
             }
-        }
+        }, cancellationToken);
     }
 }

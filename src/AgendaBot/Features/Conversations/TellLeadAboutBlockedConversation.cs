@@ -1,4 +1,5 @@
 using AgendaBot.Bot.Localization;
+using AgendaBot.Bot.Posting;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Protocol.Activities;
@@ -15,7 +16,7 @@ namespace AgendaBot.Features.Conversations;
 /// the key names the conversation and the reference the block applies to (a new install saves a newer one).
 /// </summary>
 public sealed partial class TellLeadAboutBlockedConversation(
-    Outbox outbox,
+    DurablePosts durable,
     AgendaRepository agendas,
     WorkshopRepository workshops,
     ConversationReferenceRepository references,
@@ -42,7 +43,7 @@ public sealed partial class TellLeadAboutBlockedConversation(
             TextFormat = "plain",
         };
         var since = (reference?.UpdatedAt ?? default).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await outbox.EnqueueAsync(blocked.Tenant, new ProactivePost(leadChat.ConversationId, notice, PersonId: leadChat.UserId),
+        await durable.EnqueueAsync(blocked.Tenant, new ProactivePost(leadChat.ConversationId, notice, PersonId: leadChat.UserId),
             $"blocked|{agenda.Id}|{blocked.ConversationId}|{since}", agenda.Id, cancellationToken);
     }
 

@@ -44,7 +44,7 @@ public sealed class MeasureStatusReport(MeasureRepository measures, Conversation
         }
 
         return targets.Select(t => new ProactivePost(t.ConversationId,
-            ChannelPoster.Message(WeeklyStatusCard.Render(agenda.Title, all, status, t.Texts, agenda.Id), t.Texts, t.ConversationId),
+            Poster.Message(WeeklyStatusCard.Render(agenda.Title, all, status, t.Texts, agenda.Id), t.Texts, t.ConversationId),
             PersonId: t.PersonId)).ToList();
     }
 }

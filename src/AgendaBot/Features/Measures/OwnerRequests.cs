@@ -10,7 +10,7 @@ using AgendaBot.Storage.Conversations;
 namespace AgendaBot.Features.Measures;
 
 /// <summary>Sends a measure's status card to its owner's personal chat, through the outbox (durable, once per key).</summary>
-public sealed class OwnerRequests(ConversationReferenceRepository references, Outbox outbox)
+public sealed class OwnerRequests(ConversationReferenceRepository references, DurablePosts durable)
 {
     /// <param name="intro">Why the card comes, in the language the owner last wrote to the bot in (German if unknown).</param>
     /// <param name="key">Names this request, so that enqueueing it twice delivers it once.</param>
@@ -24,7 +24,7 @@ public sealed class OwnerRequests(ConversationReferenceRepository references, Ou
 
         var texts = PersonalTexts.For(chat);
         var card = MeasureUpdateCard.Render(measure, texts, intro(texts));
-        await outbox.EnqueueAsync(tenant, new ProactivePost(chat.ConversationId, ChannelPoster.Message(card, texts, chat.ConversationId), PersonId: owner.Id),
+        await durable.EnqueueAsync(tenant, new ProactivePost(chat.ConversationId, Poster.Message(card, texts, chat.ConversationId), PersonId: owner.Id),
             key, measure.AgendaId, cancellationToken);
         return true;
     }

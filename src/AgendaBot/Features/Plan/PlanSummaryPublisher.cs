@@ -24,7 +24,7 @@ public sealed partial class PlanSummaryPublisher(
     PlanFollowUpStore posts,
     ConversationReferenceRepository references,
     PlanPicture picture,
-    ChannelPoster poster,
+    Poster poster,
     TimeProvider time,
     ILogger<PlanSummaryPublisher> logger)
 {
@@ -63,7 +63,7 @@ public sealed partial class PlanSummaryPublisher(
             {
                 if (posted.FirstOrDefault(p => p.ConversationId == conversationId)?.ActivityId is { } activityId)
                 {
-                    await poster.UpdateAsync(url, conversationId, activityId, card, texts, cancellationToken);
+                    await poster.Now.UpdateAsync(url, conversationId, activityId, card, texts, cancellationToken);
                 }
                 else
                 {
@@ -88,7 +88,7 @@ public sealed partial class PlanSummaryPublisher(
 
         try
         {
-            var sent = await poster.PostAsync(serviceUrl, conversationId, card, texts, cancellationToken);
+            var sent = await poster.Now.PostAsync(serviceUrl, conversationId, card, texts, cancellationToken);
             await posts.RememberPlanPostAsync(tenant, agendaId, conversationId, sent.Id ?? string.Empty, now, CancellationToken.None);
         }
         catch

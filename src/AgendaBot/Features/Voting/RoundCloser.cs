@@ -6,6 +6,7 @@ using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Workshops;
 using AgendaBot.Infrastructure.Delivery;
+using AgendaBot.Infrastructure.Tables;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Voting;
@@ -22,8 +23,8 @@ namespace AgendaBot.Features.Voting;
 /// the deadline stays due, and the next pass enqueues the same post again, which the outbox delivers once.
 /// </summary>
 public sealed partial class RoundCloser(
-    VotingRepository voting, WorkshopRepository workshops, ChannelPoster poster, PinboardPublisher pinboard, ResultsPicture picture,
-    Outbox outbox, ConversationReferenceRepository references, TimeProvider time, ILogger<RoundCloser> logger)
+    VotingRepository voting, WorkshopRepository workshops, Poster poster, PinboardPublisher pinboard, ResultsPicture picture,
+    ConversationReferenceRepository references, TimeProvider time, ILogger<RoundCloser> logger)
 {
     /// <param name="byDeadline">True for the deadline watcher: the results go through the outbox.</param>
     /// <returns>The closed round, and whether this call closed it (false: it was closed already or by someone else).</returns>
@@ -92,8 +93,8 @@ public sealed partial class RoundCloser(
         var contributions = await workshops.GetContributionsAsync(tenant, round.WorkshopId, cancellationToken);
         var texts = SharedTexts.For(workshop);
         var chart = await picture.UrlForAsync(tenant, round, contributions, texts, cancellationToken);
-        var results = ChannelPoster.Message(ResultsCard.Render(round, contributions, texts, chart), texts, card.ConversationId);
-        await outbox.EnqueueAsync(tenant, new ProactivePost(card.ConversationId, results),
+        var results = Poster.Message(ResultsCard.Render(round, contributions, texts, chart), texts, card.ConversationId);
+        await poster.Durable.EnqueueAsync(tenant, new ProactivePost(card.ConversationId, results),
             $"results|{round.WorkshopId}|{round.Id}", workshop.AgendaId, cancellationToken);
     }
 
@@ -111,12 +112,12 @@ public sealed partial class RoundCloser(
         }
 
         var turnout = round.Results?.Ballots ?? 0;
-        await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
+        await poster.Now.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
             BallotCard.Render(round, workshop, contributions, turnout, workshop.ParticipantCount, texts), texts, cancellationToken);
         if (!resultsPosted || await references.GetAsync(tenant, card.ConversationId, cancellationToken) is null)
         {
             var chart = await picture.UrlForAsync(tenant, round, contributions, texts, cancellationToken);
-            await poster.PostAsync(card.ServiceUrl, card.ConversationId, ResultsCard.Render(round, contributions, texts, chart), texts, cancellationToken);
+            await poster.Now.PostAsync(card.ServiceUrl, card.ConversationId, ResultsCard.Render(round, contributions, texts, chart), texts, cancellationToken);
         }
 
         await pinboard.RefreshAsync(tenant, workshop.Id, card.ServiceUrl, card.ConversationId, cancellationToken);
@@ -126,31 +127,23 @@ public sealed partial class RoundCloser(
     private async Task WritePrioritiesAsync(TenantScope tenant, VotingRound round, CancellationToken cancellationToken)
     {
         var ranks = (round.Results?.Ranking ?? []).ToDictionary(r => r.Item, r => r.Rank);
-        for (var attempt = 0; attempt < 5; attempt++)
+        // Someone edited a contribution meanwhile: each attempt reads again. Giving up leaves the old priorities (logged).
+        await ConflictRetry.TryAsync(logger, "priorities", async ct =>
         {
             var changed = new List<Versioned<Contribution>>();
             foreach (var (item, rank) in ranks)
             {
-                if (await workshops.GetContributionAsync(tenant, round.WorkshopId, item, cancellationToken) is { } found && found.Value.Priority != rank)
+                if (await workshops.GetContributionAsync(tenant, round.WorkshopId, item, ct) is { } found && found.Value.Priority != rank)
                 {
                     changed.Add(found with { Value = found.Value with { Priority = rank } });
                 }
             }
 
-            try
+            foreach (var chunk in changed.Chunk(100))
             {
-                foreach (var chunk in changed.Chunk(100))
-                {
-                    await workshops.UpdateContributionsAsync(tenant, round.WorkshopId, chunk, cancellationToken);
-                }
-
-                return;
+                await workshops.UpdateContributionsAsync(tenant, round.WorkshopId, chunk, ct);
             }
-            catch (DomainException failure) when (failure.Code == DomainErrorCode.Conflict)
-            {
-                // Someone edited a contribution meanwhile: read again.
-            }
-        }
+        }, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Round {RoundId} has no remembered conversation; its results are posted directly")]

@@ -190,16 +190,16 @@ public sealed partial class SharedBallotCard(
 
         slot.Turnout = read.Turnout;
         await using var scope = scopes.CreateAsyncScope();
-        var poster = scope.ServiceProvider.GetRequiredService<ChannelPoster>();
+        var poster = scope.ServiceProvider.GetRequiredService<Poster>();
         var texts = SharedTexts.For(workshop);
-        await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
+        await poster.Now.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
             BallotCard.Render(read.Round, workshop, contributions, read.Turnout, workshop.ParticipantCount, texts), texts, cancellationToken);
 
         // The round may have closed while the open card was on its way, and the closer's final card may have arrived
         // first; then this update hid it, so show the final card again. (Still Closing: the closer updates after us.)
         if ((await voting.GetRoundAsync(slot.Tenant, workshop.Id, slot.RoundId, cancellationToken))?.Value is { State: RoundState.Closed } closed)
         {
-            await poster.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
+            await poster.Now.UpdateAsync(card.ServiceUrl, card.ConversationId, card.ActivityId,
                 BallotCard.Render(closed, workshop, contributions, closed.Results?.Ballots ?? 0, workshop.ParticipantCount, texts),
                 texts, cancellationToken);
         }

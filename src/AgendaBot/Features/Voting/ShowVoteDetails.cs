@@ -17,7 +17,7 @@ namespace AgendaBot.Features.Voting;
 /// it is never shown in the channel.
 /// </summary>
 public sealed class ShowVoteDetails(
-    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, ConversationReferenceRepository references, ChannelPoster poster)
+    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, ConversationReferenceRepository references, Poster poster)
     : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ public sealed class ShowVoteDetails(
         var names = (await workshops.GetParticipantsAsync(turn.Tenant, here.Value.Id, cancellationToken)).ToDictionary(p => p.User.Id, p => p.User.Name);
         var ballots = (await voting.GetBallotsAsync(turn.Tenant, here.Value.Id, round.Id, cancellationToken))
             .Select(b => (names.GetValueOrDefault(b.VoterId ?? string.Empty, b.VoterId ?? "?"), b)).ToList();
-        await poster.PostAsync(chat.ServiceUrl, chat.ConversationId, ResultsCard.Details(round, ballots, turn.Texts), turn.Texts, cancellationToken);
+        await poster.Now.PostAsync(chat.ServiceUrl, chat.ConversationId, ResultsCard.Details(round, ballots, turn.Texts), turn.Texts, cancellationToken);
         return new CardActionResult.Message(turn.Texts[TextKey.VoteDetailsSent]);
     }
 }
