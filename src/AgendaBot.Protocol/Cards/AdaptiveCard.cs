@@ -34,7 +34,7 @@ public sealed record AdaptiveCard
     public TeamsCardProperties? MsTeams { get; init; }
 }
 
-public sealed record TeamsCardProperties(string? Width = "Full");
+public sealed record TeamsCardProperties(TeamsCardWidth? Width = TeamsCardWidth.Full);
 
 /// <summary>Asks Teams to fetch a user-specific view for the listed users (at most 60).</summary>
 public sealed record CardRefresh(CardAction Action, IReadOnlyList<string>? UserIds);
@@ -55,7 +55,7 @@ public sealed record CardRefresh(CardAction Action, IReadOnlyList<string>? UserI
 public abstract record CardElement
 {
     public string? Id { get; init; }
-    public string? Spacing { get; init; }
+    public ElementSpacing? Spacing { get; init; }
     public bool? Separator { get; init; }
     public bool? IsVisible { get; init; }
 }
@@ -63,11 +63,11 @@ public abstract record CardElement
 public sealed record TextBlock(string Text) : CardElement
 {
     public bool? Wrap { get; init; } = true;
-    public string? Size { get; init; }
-    public string? Weight { get; init; }
-    public string? Color { get; init; }
+    public TextSize? Size { get; init; }
+    public TextWeight? Weight { get; init; }
+    public TextColor? Color { get; init; }
     public bool? IsSubtle { get; init; }
-    public string? Style { get; init; }
+    public TextBlockStyle? Style { get; init; }
     public int? MaxLines { get; init; }
 }
 
@@ -81,11 +81,11 @@ public sealed record TextRun(string Text)
 {
     [JsonPropertyName("type")]
     public string Type { get; init; } = "TextRun";
-    public string? Weight { get; init; }
+    public TextWeight? Weight { get; init; }
     public bool? IsSubtle { get; init; }
     public bool? Italic { get; init; }
-    public string? Size { get; init; }
-    public string? Color { get; init; }
+    public TextSize? Size { get; init; }
+    public TextColor? Color { get; init; }
 }
 
 public sealed record Fact(string Title, string Value);
@@ -94,7 +94,7 @@ public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
 
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
 {
-    public string? Style { get; init; }
+    public ContainerStyle? Style { get; init; }
     public bool? Bleed { get; init; }
 }
 
@@ -104,14 +104,14 @@ public sealed record Column(IReadOnlyList<CardElement> Items)
 {
     [JsonPropertyName("type")]
     public string Type { get; init; } = "Column";
-    public string? Width { get; init; }
-    public string? VerticalContentAlignment { get; init; }
+    public ColumnWidth? Width { get; init; }
+    public VerticalAlignment? VerticalContentAlignment { get; init; }
 }
 
 public sealed record Image(string Url, string AltText) : CardElement
 {
-    public string? Size { get; init; }
-    public string? Style { get; init; }
+    public ImageSize? Size { get; init; }
+    public ImageStyle? Style { get; init; }
 }
 
 public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;
@@ -136,7 +136,7 @@ public sealed record Choice(string Title, string Value);
 public sealed record ChoiceSetInput(IReadOnlyList<Choice> Choices) : InputElement
 {
     public string? Value { get; init; }
-    public string? Style { get; init; }
+    public ChoiceSetStyle? Style { get; init; }
     public bool? IsMultiSelect { get; init; }
     public string? Placeholder { get; init; }
 }

@@ -13,7 +13,7 @@ public static class AgendaSetupCard
         MsTeams = new(),
         Body =
         [
-            new TextBlock(texts[TextKey.AgendaSetupTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.AgendaSetupTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(texts[TextKey.AgendaSetupIntro]),
             new TextInput
             {
@@ -26,7 +26,7 @@ public static class AgendaSetupCard
                 Value = string.Join("\n", Agenda.DefaultFieldsOfAction), MaxLength = 1500,
             },
             new ToggleInput(texts[TextKey.AgendaSetupStatusHere]) { Id = "statusHere", Value = "true", ValueOn = "true", ValueOff = "false" },
-            new TextBlock(texts[TextKey.AgendaSetupSchedule]) { IsSubtle = true, Size = "Small" },
+            new TextBlock(texts[TextKey.AgendaSetupSchedule]) { IsSubtle = true, Size = TextSize.Small },
         ],
         Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonCreateAgenda], CardVerbs.CreateAgenda, data: null)],
     };
@@ -41,10 +41,10 @@ public static class AgendaSummaryCard
         MsTeams = new(),
         Body =
         [
-            new RichTextBlock([new TextRun(agenda.Title) { Size = "Large", Weight = "Bolder" }]),
+            new RichTextBlock([new TextRun(agenda.Title) { Size = TextSize.Large, Weight = TextWeight.Bolder }]),
             new RichTextBlock([new TextRun(texts.Format(TextKey.AgendaCreated, agenda.Title, agenda.ProjectLead.Name))]),
             new Container(agenda.FieldsOfAction.Select(f => (CardElement)new RichTextBlock([new TextRun("• " + f)])).ToList()),
-            new TextBlock(texts[TextKey.AgendaSetupSchedule]) { IsSubtle = true, Size = "Small" },
+            new TextBlock(texts[TextKey.AgendaSetupSchedule]) { IsSubtle = true, Size = TextSize.Small },
         ],
     };
 }

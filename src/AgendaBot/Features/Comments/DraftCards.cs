@@ -32,7 +32,7 @@ public static class DraftCards
         MsTeams = new(),
         Body =
         [
-            new TextBlock(texts[TextKey.DraftSetupTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.DraftSetupTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(texts.Format(TextKey.DraftSetupIntro, measures)),
             new DateInput
             {
@@ -56,7 +56,7 @@ public static class DraftCards
         MsTeams = new(),
         Body =
         [
-            new TextBlock(texts[TextKey.DraftSetupTitle]) { Weight = "Bolder" },
+            new TextBlock(texts[TextKey.DraftSetupTitle]) { Weight = TextWeight.Bolder },
             new TextBlock(texts.Format(TextKey.DraftSent, round.Recipients.Count - round.Unreachable, Local(round.Deadline, texts))),
             .. Unreachable(round, texts),
         ],
@@ -68,16 +68,16 @@ public static class DraftCards
     {
         var body = new List<CardElement>
         {
-            new TextBlock(texts.Format(TextKey.DraftCardTitle, agenda.Title)) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts.Format(TextKey.DraftCardTitle, agenda.Title)) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(texts.Format(TextKey.DraftCardIntro, round.StartedBy.Name, Local(round.Deadline, texts))),
         };
         foreach (var (measure, index) in InRoundOrder(round, measures))
         {
-            body.Add(new TextBlock(measure.Title) { Weight = "Bolder", Separator = true });
-            body.Add(new TextBlock(Details(measure, texts)) { IsSubtle = true, Spacing = "None" });
+            body.Add(new TextBlock(measure.Title) { Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new TextBlock(Details(measure, texts)) { IsSubtle = true, Spacing = ElementSpacing.None });
             if (!string.IsNullOrWhiteSpace(measure.Description))
             {
-                body.Add(new TextBlock(measure.Description) { Spacing = "Small" });
+                body.Add(new TextBlock(measure.Description) { Spacing = ElementSpacing.Small });
             }
 
             body.Add(new TextInput { Id = $"c_{index}", Label = texts[TextKey.DraftCommentLabel], IsMultiline = true, MaxLength = TextLimits.Comment });
@@ -104,22 +104,22 @@ public static class DraftCards
         var ofRound = comments.Where(round.Owns).OrderBy(c => c.At).ThenBy(c => c.Author.Name, StringComparer.Ordinal).ToList();
         var body = new List<CardElement>
         {
-            new TextBlock(texts.Format(TextKey.DraftCommentsTitle, agenda.Title)) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts.Format(TextKey.DraftCommentsTitle, agenda.Title)) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(texts.Format(TextKey.DraftCommentsSummary, Local(round.Deadline, texts), ofRound.Count,
-                ofRound.Select(c => c.Author.Id).Distinct().Count())) { IsSubtle = true, Spacing = "None" },
+                ofRound.Select(c => c.Author.Id).Distinct().Count())) { IsSubtle = true, Spacing = ElementSpacing.None },
         };
         foreach (var (measure, _) in InRoundOrder(round, measures))
         {
-            body.Add(new TextBlock(measure.Title) { Weight = "Bolder", Separator = true });
+            body.Add(new TextBlock(measure.Title) { Weight = TextWeight.Bolder, Separator = true });
             var mine = ofRound.Where(c => c.MeasureId == measure.Id).ToList();
             if (mine.Count == 0)
             {
-                body.Add(new TextBlock(texts[TextKey.DraftNoComments]) { IsSubtle = true, Spacing = "None" });
+                body.Add(new TextBlock(texts[TextKey.DraftNoComments]) { IsSubtle = true, Spacing = ElementSpacing.None });
             }
 
-            body.AddRange(mine.Select(c => new RichTextBlock([new TextRun($"{c.Author.Name}: ") { Weight = "Bolder" }, new TextRun(c.Text)])
+            body.AddRange(mine.Select(c => new RichTextBlock([new TextRun($"{c.Author.Name}: ") { Weight = TextWeight.Bolder }, new TextRun(c.Text)])
             {
-                Spacing = "None",
+                Spacing = ElementSpacing.None,
             }));
         }
 
@@ -140,7 +140,7 @@ public static class DraftCards
 
     private static IEnumerable<CardElement> Unreachable(CommentRound round, Texts texts) => round.Unreachable == 0
         ? []
-        : [new TextBlock(texts.Format(TextKey.DraftUnreachable, round.Unreachable)) { Color = "Attention", Separator = true }];
+        : [new TextBlock(texts.Format(TextKey.DraftUnreachable, round.Unreachable)) { Color = TextColor.Attention, Separator = true }];
 
     /// <summary>The measures in the order the round lists them, with their index there (the comment inputs are named by it).</summary>
     private static IEnumerable<(Measure Measure, int Index)> InRoundOrder(CommentRound round, IReadOnlyList<Measure> measures) =>

@@ -23,9 +23,9 @@ public static class PinboardCard
         foreach (var step in Enum.GetValues<WorkshopStep>().Where(s => s <= workshop.CurrentStep))
         {
             var items = contributions.Where(c => c.Step == step && !c.Hidden).OrderBy(c => c.Number).ToList();
-            blocks.Add(new TextBlock(StepTexts.Heading(texts, step)) { Weight = "Bolder", Spacing = "Medium", Separator = true });
+            blocks.Add(new TextBlock(StepTexts.Heading(texts, step)) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium, Separator = true });
             blocks.AddRange(items.Count == 0
-                ? [new TextBlock(texts[TextKey.PinboardEmpty]) { IsSubtle = true, Spacing = "Small" }]
+                ? [new TextBlock(texts[TextKey.PinboardEmpty]) { IsSubtle = true, Spacing = ElementSpacing.Small }]
                 : items.Select(c => Item(c, texts)));
         }
 
@@ -50,10 +50,10 @@ public static class PinboardCard
     private static AdaptiveCard Page(Workshop workshop, List<CardElement> body, int page, int pageCount, Texts texts)
     {
         var title = texts.Format(TextKey.PinboardTitle, workshop.FieldOfAction);
-        var header = new List<CardElement> { new TextBlock(title) { Size = "Large", Weight = "Bolder" } };
+        var header = new List<CardElement> { new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
         if (pageCount > 1)
         {
-            header.Add(new TextBlock(texts.Format(TextKey.PinboardPage, page, pageCount)) { IsSubtle = true, Spacing = "None" });
+            header.Add(new TextBlock(texts.Format(TextKey.PinboardPage, page, pageCount)) { IsSubtle = true, Spacing = ElementSpacing.None });
         }
 
         return new AdaptiveCard
@@ -69,7 +69,7 @@ public static class PinboardCard
     {
         var runs = new List<TextRun>
         {
-            new($"#{c.Number.ToString(CultureInfo.InvariantCulture)}  ") { Weight = "Bolder" },
+            new($"#{c.Number.ToString(CultureInfo.InvariantCulture)}  ") { Weight = TextWeight.Bolder },
             new(c.Text),
         };
         if (c.BestPractice is { } example)
@@ -98,7 +98,7 @@ public static class PinboardCard
 
         if (c.Priority is { } priority)
         {
-            runs.Add(new TextRun("  " + texts.Format(TextKey.PinboardPriority, priority)) { Weight = "Bolder", Color = "Accent" });
+            runs.Add(new TextRun("  " + texts.Format(TextKey.PinboardPriority, priority)) { Weight = TextWeight.Bolder, Color = TextColor.Accent });
         }
 
         if (c.PromotedTo is { } promoted)
@@ -107,7 +107,7 @@ public static class PinboardCard
         }
 
         var author = c.Author.IsAnonymous ? string.Empty : $"  – {c.Author.Name}";
-        runs.Add(new TextRun(author) { IsSubtle = true, Size = "Small" });
-        return new Container([new RichTextBlock(runs)]) { Spacing = "Small" };
+        runs.Add(new TextRun(author) { IsSubtle = true, Size = TextSize.Small });
+        return new Container([new RichTextBlock(runs)]) { Spacing = ElementSpacing.Small };
     }
 }

@@ -27,7 +27,7 @@ public static class ExportCard
         var body = new List<CardElement>
         {
             // The title is the project lead's words: a text run, never markdown.
-            new RichTextBlock([new TextRun(title) { Size = "Large", Weight = "Bolder" }]),
+            new RichTextBlock([new TextRun(title) { Size = TextSize.Large, Weight = TextWeight.Bolder }]),
             new TextBlock(texts[TextKey.ExportCardIntro]),
         };
         if (onlyOwnWorkshops)
@@ -37,7 +37,7 @@ public static class ExportCard
 
         if (pdf != PdfState.Made)
         {
-            body.Add(new TextBlock(texts[pdf == PdfState.NotInstalled ? TextKey.ExportPdfUnavailable : TextKey.ExportPdfFailed]) { Color = "Warning" });
+            body.Add(new TextBlock(texts[pdf == PdfState.NotInstalled ? TextKey.ExportPdfUnavailable : TextKey.ExportPdfFailed]) { Color = TextColor.Warning });
         }
 
         var actions = new List<CardAction> { new OpenUrlAction(texts[TextKey.ExportButtonDocx], links.Document) };

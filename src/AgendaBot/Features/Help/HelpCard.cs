@@ -12,9 +12,9 @@ public static class HelpCard
         MsTeams = new(),
         Body =
         [
-            new TextBlock(texts[TextKey.HelpTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.HelpTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(texts[TextKey.HelpWhereToWrite]),
-            new TextBlock(texts[TextKey.HelpCommandsHeading]) { Weight = "Bolder", Spacing = "Medium" },
+            new TextBlock(texts[TextKey.HelpCommandsHeading]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium },
             new FactSet(
             [
                 new Fact(texts[TextKey.HelpCommandHelp], texts[TextKey.HelpCommandHelpDescription]),

@@ -19,12 +19,12 @@ public static class MeasureUpdateCard
             body.Add(new RichTextBlock([new TextRun(intro)]));
         }
 
-        body.Add(new RichTextBlock([new TextRun(title) { Size = "Medium", Weight = "Bolder" }]));
+        body.Add(new RichTextBlock([new TextRun(title) { Size = TextSize.Medium, Weight = TextWeight.Bolder }]));
         body.Add(new TextBlock(texts.Format(TextKey.MeasureUpdateFacts, MeasureTexts.Date(measure.Start, texts), MeasureTexts.Date(measure.End, texts),
-            MeasureTexts.Status(measure.Status, texts), measure.Progress, MeasureTexts.Date(measure.UpdatedAt, texts))) { IsSubtle = true, Spacing = "None" });
+            MeasureTexts.Status(measure.Status, texts), measure.Progress, MeasureTexts.Date(measure.UpdatedAt, texts))) { IsSubtle = true, Spacing = ElementSpacing.None });
         body.Add(new ChoiceSetInput(Enum.GetValues<MeasureStatus>().Select(s => new Choice(MeasureTexts.Status(s, texts), s.ToString())).ToList())
         {
-            Id = "status", Label = texts[TextKey.MeasureUpdateStatus], Style = "compact", Value = measure.Status.ToString(), IsRequired = true,
+            Id = "status", Label = texts[TextKey.MeasureUpdateStatus], Style = ChoiceSetStyle.Compact, Value = measure.Status.ToString(), IsRequired = true,
             ErrorMessage = texts[TextKey.MeasureUpdateBadStatus],
         });
         body.Add(new NumberInput

@@ -14,19 +14,19 @@ public static class MyMeasuresCard
     public static AdaptiveCard Render(IReadOnlyList<Measure> owned, Texts texts)
     {
         var title = texts[TextKey.MyMeasuresTitle];
-        var body = new List<CardElement> { new TextBlock(title) { Size = "Large", Weight = "Bolder" } };
+        var body = new List<CardElement> { new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
         foreach (var m in owned.OrderBy(m => m.UpdatedAt).Take(MaxListed))
         {
-            body.Add(new RichTextBlock([new TextRun(m.Title) { Weight = "Bolder" }]) { Separator = true, Spacing = "Medium" });
+            body.Add(new RichTextBlock([new TextRun(m.Title) { Weight = TextWeight.Bolder }]) { Separator = true, Spacing = ElementSpacing.Medium });
             body.Add(new TextBlock(texts.Format(TextKey.MyMeasuresLine, MeasureTexts.Status(m.Status, texts), m.Progress, MeasureTexts.Date(m.UpdatedAt, texts)))
             {
-                IsSubtle = true, Spacing = "None",
+                IsSubtle = true, Spacing = ElementSpacing.None,
             });
             body.Add(new ActionSet(
             [
                 ExecuteAction.WithSubmitFallback(texts[TextKey.MyMeasuresOpen], CardVerbs.OpenMeasureUpdate,
                     CardPayload.Write(new MeasureRef(m.AgendaId, m.Id), MeasureCardJson.Default.MeasureRef)),
-            ]) { Spacing = "Small" });
+            ]) { Spacing = ElementSpacing.Small });
         }
 
         return new AdaptiveCard { Lang = texts.Culture.TwoLetterISOLanguageName, FallbackText = title, Body = body };

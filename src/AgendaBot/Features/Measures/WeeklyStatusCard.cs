@@ -39,21 +39,21 @@ public static class WeeklyStatusCard
         var done = measures.Where(m => m.Status == MeasureStatus.Done).ToList();
         var body = new List<CardElement>
         {
-            new RichTextBlock([new TextRun(title) { Size = "Large", Weight = "Bolder" }]),
+            new RichTextBlock([new TextRun(title) { Size = TextSize.Large, Weight = TextWeight.Bolder }]),
             new TextBlock(texts.Format(TextKey.WeeklyCounts, counts.Length == 0 ? texts[TextKey.WeeklyNothing] : counts)),
             new TextBlock(texts.Format(TextKey.WeeklyEvaluation, done.Count, measures.Count,
                 done.Count(m => m.End is null || DateOnly.FromDateTime(m.UpdatedAt.UtcDateTime) <= m.End))) { IsSubtle = true },
         };
         Section(body, texts[TextKey.WeeklyOverdue], status.Overdue.Select(m =>
-            texts.Format(TextKey.WeeklyMilestoneLine, m.Measure.Title, m.Milestone.Title, Date(m.Milestone.Due, texts))), texts, "Attention");
+            texts.Format(TextKey.WeeklyMilestoneLine, m.Measure.Title, m.Milestone.Title, Date(m.Milestone.Due, texts))), texts, TextColor.Attention);
         Section(body, texts[TextKey.WeeklyLate], status.LateMeasures.Select(m =>
-            texts.Format(TextKey.WeeklyOwnerLine, m.Title, m.Owner?.Name ?? "–")), texts, "Attention");
+            texts.Format(TextKey.WeeklyOwnerLine, m.Title, m.Owner?.Name ?? "–")), texts, TextColor.Attention);
         Section(body, texts[TextKey.WeeklyDueSoon], status.DueSoon.Select(m =>
             texts.Format(TextKey.WeeklyMilestoneLine, m.Measure.Title, m.Milestone.Title, Date(m.Milestone.Due, texts))), texts, null);
         Section(body, texts[TextKey.WeeklyOffTarget], status.OffTarget.Select(o =>
-            texts.Format(TextKey.WeeklyIndicatorLine, o.Measure.Title, o.Indicator.Name, o.Indicator.Current, o.Indicator.Unit ?? string.Empty, o.Expected)), texts, "Warning");
+            texts.Format(TextKey.WeeklyIndicatorLine, o.Measure.Title, o.Indicator.Name, o.Indicator.Current, o.Indicator.Unit ?? string.Empty, o.Expected)), texts, TextColor.Warning);
         Section(body, texts[TextKey.WeeklyWithoutUpdate], status.WithoutUpdate.Select(m =>
-            texts.Format(TextKey.WeeklyOwnerLine, m.Title, m.Owner?.Name ?? "–")), texts, "Warning");
+            texts.Format(TextKey.WeeklyOwnerLine, m.Title, m.Owner?.Name ?? "–")), texts, TextColor.Warning);
         var people = measures.Select(m => m.Owner).OfType<TeamsUser>().Concat(status.ChangedSinceLastWeek.Select(c => c.ChangedBy)).ToList();
         Section(body, texts[TextKey.WeeklyChanged], status.ChangedSinceLastWeek.Select(c =>
             texts.Format(TextKey.WeeklyChangeLine, TitleOf(measures, c.MeasureId), MeasureChangeText.Describe(c, people, texts), MeasureChangeText.ChangedBy(c, texts))), texts, null);
@@ -72,13 +72,13 @@ public static class WeeklyStatusCard
 
     public static string StatusName(Texts texts, MeasureStatus status) => texts[$"Status{status}"];
 
-    private static void Section(List<CardElement> body, string heading, IEnumerable<string> lines, Texts texts, string? color)
+    private static void Section(List<CardElement> body, string heading, IEnumerable<string> lines, Texts texts, TextColor? color)
     {
         var items = lines.ToList();
-        body.Add(new TextBlock(heading) { Weight = "Bolder", Spacing = "Medium", Color = items.Count > 0 ? color : null });
+        body.Add(new TextBlock(heading) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium, Color = items.Count > 0 ? color : null });
         if (items.Count == 0)
         {
-            body.Add(new TextBlock(texts[TextKey.WeeklyNothing]) { IsSubtle = true, Spacing = "None" });
+            body.Add(new TextBlock(texts[TextKey.WeeklyNothing]) { IsSubtle = true, Spacing = ElementSpacing.None });
             return;
         }
 
@@ -92,13 +92,13 @@ public static class WeeklyStatusCard
                 break;
             }
 
-            body.Add(new RichTextBlock([new TextRun(line)]) { Spacing = "None" });
+            body.Add(new RichTextBlock([new TextRun(line)]) { Spacing = ElementSpacing.None });
             shown++;
         }
 
         if (shown < items.Count)
         {
-            body.Add(new TextBlock(texts.Format(TextKey.WeeklyMore, items.Count - shown)) { IsSubtle = true, Spacing = "None" });
+            body.Add(new TextBlock(texts.Format(TextKey.WeeklyMore, items.Count - shown)) { IsSubtle = true, Spacing = ElementSpacing.None });
         }
     }
 

@@ -39,7 +39,7 @@ public static class PlanForm
         {
             yield return new ChoiceSetInput(plan.Proposals.Select(c => new Choice(Voting.VotingSetupCard.Label(c), c.Number.ToString(CultureInfo.InvariantCulture))).ToList())
             {
-                Id = "measure", Label = texts[TextKey.PlanMeasure], Style = "compact", Placeholder = "–",
+                Id = "measure", Label = texts[TextKey.PlanMeasure], Style = ChoiceSetStyle.Compact, Placeholder = "–",
             };
         }
 
@@ -48,7 +48,7 @@ public static class PlanForm
         {
             yield return new ChoiceSetInput(plan.People.Select(p => new Choice(p.User.Name, p.User.Id)).ToList())
             {
-                Id = "owner", Label = texts[TextKey.PlanOwner], Style = "compact", IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
+                Id = "owner", Label = texts[TextKey.PlanOwner], Style = ChoiceSetStyle.Compact, IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
             };
         }
 

@@ -21,32 +21,32 @@ public static class PlanSummaryCard
         var title = texts.Format(TextKey.PlanOverviewTitle, agendaTitle);
         var body = new List<CardElement>
         {
-            new RichTextBlock([new TextRun(title) { Size = "Large", Weight = "Bolder" }]),
+            new RichTextBlock([new TextRun(title) { Size = TextSize.Large, Weight = TextWeight.Bolder }]),
             new TextBlock(measures.Count == 0
                 ? texts[TextKey.PlanOverviewEmpty]
-                : texts.Format(TextKey.PlanOverviewCount, measures.Count, MeasureTexts.Date(now, texts))) { IsSubtle = true, Spacing = "None" },
+                : texts.Format(TextKey.PlanOverviewCount, measures.Count, MeasureTexts.Date(now, texts))) { IsSubtle = true, Spacing = ElementSpacing.None },
         };
         if (pictureUrl is not null && measures.Count > 0)
         {
-            body.Add(new Image(pictureUrl, AltText(measures, texts)) { Size = "Stretch" });
+            body.Add(new Image(pictureUrl, AltText(measures, texts)) { Size = ImageSize.Stretch });
         }
 
         var rank = 0;
         foreach (var m in measures.Take(MaxListed))
         {
             rank++;
-            var heading = new List<TextRun> { new($"{m.Priority ?? rank}. {m.Title}") { Weight = "Bolder" } };
+            var heading = new List<TextRun> { new($"{m.Priority ?? rank}. {m.Title}") { Weight = TextWeight.Bolder } };
             if (m.NextBudgetYear)
             {
                 heading.Add(new TextRun($" · {texts[TextKey.PlanOverviewBudgetYear]}") { IsSubtle = true });
             }
 
-            body.Add(new RichTextBlock(heading) { Spacing = "Medium", Separator = true });
+            body.Add(new RichTextBlock(heading) { Spacing = ElementSpacing.Medium, Separator = true });
             body.Add(new RichTextBlock([new TextRun(texts.Format(TextKey.PlanOverviewLine, m.Owner?.Name ?? "–",
                 MeasureTexts.Date(m.Start, texts), MeasureTexts.Date(m.End, texts), MeasureTexts.Status(m.Status, texts), m.Progress))
             {
-                Color = m.Status == MeasureStatus.Delayed ? "Attention" : null,
-            }]) { Spacing = "None" });
+                Color = m.Status == MeasureStatus.Delayed ? TextColor.Attention : null,
+            }]) { Spacing = ElementSpacing.None });
         }
 
         if (measures.Count > MaxListed)

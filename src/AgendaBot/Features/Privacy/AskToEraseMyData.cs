@@ -22,7 +22,7 @@ public static class EraseCard
         FallbackText = texts[TextKey.PersonalDataEraseExplain],
         Body =
         [
-            new TextBlock(texts[TextKey.PersonalDataEraseTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.PersonalDataEraseTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(texts[TextKey.PersonalDataEraseExplain]),
         ],
         Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.PersonalDataEraseConfirm], CardVerbs.ErasePersonalData, data: null)],

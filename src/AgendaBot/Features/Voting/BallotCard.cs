@@ -21,7 +21,7 @@ public static class BallotCard
         var open = round.State == RoundState.Open;
         var body = new List<CardElement>
         {
-            new TextBlock(texts.Format(TextKey.BallotTitle, StepTexts.Title(texts, (WorkshopStep)round.Step))) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts.Format(TextKey.BallotTitle, StepTexts.Title(texts, (WorkshopStep)round.Step))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(round.Method == VotingMethod.DotVoting
                 ? texts.Format(TextKey.BallotHowDots, round.PointsPerPerson, round.MaxPointsPerItem)
                 : texts[round.Anonymous ? TextKey.BallotHowStarsAnonymous : TextKey.BallotHowStars]) { IsSubtle = true },
@@ -29,21 +29,21 @@ public static class BallotCard
         if (round.Deadline is { } deadline && open)
         {
             body.Add(new TextBlock(texts.Format(TextKey.BallotDeadline,
-                TimeZoneInfo.ConvertTime(deadline, Berlin).ToString("g", texts.Culture))) { IsSubtle = true, Spacing = "None" });
+                TimeZoneInfo.ConvertTime(deadline, Berlin).ToString("g", texts.Culture))) { IsSubtle = true, Spacing = ElementSpacing.None });
         }
 
-        body.Add(new TextBlock(texts.Format(TextKey.BallotTurnout, turnout, eligible)) { Weight = "Bolder", Color = "Accent" });
+        body.Add(new TextBlock(texts.Format(TextKey.BallotTurnout, turnout, eligible)) { Weight = TextWeight.Bolder, Color = TextColor.Accent });
         if (note is not null)
         {
-            body.Add(new TextBlock(note) { Color = "Good", Weight = "Bolder" });
+            body.Add(new TextBlock(note) { Color = TextColor.Good, Weight = TextWeight.Bolder });
         }
 
         foreach (var item in round.Items)
         {
             var contribution = items.FirstOrDefault(c => c.Number == item);
-            body.Add(new RichTextBlock([new TextRun($"#{item}  ") { Weight = "Bolder" }, new TextRun(contribution?.Text ?? string.Empty)])
+            body.Add(new RichTextBlock([new TextRun($"#{item}  ") { Weight = TextWeight.Bolder }, new TextRun(contribution?.Text ?? string.Empty)])
             {
-                Separator = true, Spacing = "Medium",
+                Separator = true, Spacing = ElementSpacing.Medium,
             });
             if (open)
             {
@@ -53,7 +53,7 @@ public static class BallotCard
 
         if (!open)
         {
-            body.Add(new TextBlock(texts[TextKey.VoteClosedNote]) { Weight = "Bolder", Spacing = "Medium" });
+            body.Add(new TextBlock(texts[TextKey.VoteClosedNote]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium });
         }
 
         return new AdaptiveCard
@@ -94,7 +94,7 @@ public static class BallotCard
             {
                 Id = BallotInputs.StarsId(item, c),
                 Label = round.Criteria[c],
-                Style = "compact",
+                Style = ChoiceSetStyle.Compact,
                 Placeholder = "–",
                 Value = chosen?.ToString(CultureInfo.InvariantCulture),
             };

@@ -16,12 +16,12 @@ public static class ResultsCard
         var title = texts.Format(TextKey.ResultsTitle, StepTexts.Title(texts, (WorkshopStep)round.Step));
         var body = new List<CardElement>
         {
-            new TextBlock(title) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(texts.Format(TextKey.ResultsSummary, results.Ballots)) { IsSubtle = true },
         };
         if (chartUrl is not null)
         {
-            body.Add(new Image(chartUrl, texts[TextKey.ResultsChartAlt]) { Size = "Stretch" });
+            body.Add(new Image(chartUrl, texts[TextKey.ResultsChartAlt]) { Size = ImageSize.Stretch });
         }
 
         foreach (var ranked in results.Ranking)
@@ -30,19 +30,19 @@ public static class ResultsCard
             var place = texts.Format(TextKey.ResultsRank, ranked.Rank) + (ranked.Tied ? $" ({texts[TextKey.ResultsTied]})" : string.Empty);
             body.Add(new RichTextBlock(
             [
-                new TextRun($"{place}  ") { Weight = "Bolder", Color = ranked.Tied ? "Warning" : null },
-                new TextRun($"#{ranked.Item}  ") { Weight = "Bolder" },
+                new TextRun($"{place}  ") { Weight = TextWeight.Bolder, Color = ranked.Tied ? TextColor.Warning : null },
+                new TextRun($"#{ranked.Item}  ") { Weight = TextWeight.Bolder },
                 new TextRun(text),
-            ]) { Separator = true, Spacing = "Medium" });
-            body.Add(new TextBlock(Line(round, ranked, texts)) { IsSubtle = true, Spacing = "None" });
+            ]) { Separator = true, Spacing = ElementSpacing.Medium });
+            body.Add(new TextBlock(Line(round, ranked, texts)) { IsSubtle = true, Spacing = ElementSpacing.None });
             if (round.Method == VotingMethod.StarRating && round.Criteria.Count > 1)
             {
                 body.Add(new TextBlock(string.Join(" · ", ranked.PerCriterion.Select(c =>
-                    texts.Format(TextKey.ResultsCriterionLine, c.Criterion, c.Mean, c.Count)))) { IsSubtle = true, Size = "Small", Spacing = "None" });
+                    texts.Format(TextKey.ResultsCriterionLine, c.Criterion, c.Mean, c.Count)))) { IsSubtle = true, Size = TextSize.Small, Spacing = ElementSpacing.None });
             }
         }
 
-        body.Add(new TextBlock(texts[TextKey.ResultsPriorityNote]) { Spacing = "Medium", Size = "Small" });
+        body.Add(new TextBlock(texts[TextKey.ResultsPriorityNote]) { Spacing = ElementSpacing.Medium, Size = TextSize.Small });
         var actions = round.Anonymous
             ? null
             : new List<CardAction>
@@ -69,10 +69,10 @@ public static class ResultsCard
     public static AdaptiveCard Details(VotingRound round, IReadOnlyList<(string Name, Ballot Ballot)> ballots, Texts texts)
     {
         var title = texts.Format(TextKey.VoteDetailsTitle, StepTexts.Title(texts, (WorkshopStep)round.Step));
-        var body = new List<CardElement> { new TextBlock(title) { Size = "Large", Weight = "Bolder" } };
+        var body = new List<CardElement> { new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
         body.AddRange(ballots.Select(b => (CardElement)new RichTextBlock(
         [
-            new TextRun($"{b.Name}: ") { Weight = "Bolder" },
+            new TextRun($"{b.Name}: ") { Weight = TextWeight.Bolder },
             new TextRun(string.Join(", ", b.Ballot.Scores.Select(s => s.Criterion is null ? $"#{s.Item}={s.Value}" : $"#{s.Item} {s.Criterion}={s.Value}"))),
         ])));
         return new AdaptiveCard { Lang = texts.Culture.TwoLetterISOLanguageName, FallbackText = title, MsTeams = new(), Body = body };

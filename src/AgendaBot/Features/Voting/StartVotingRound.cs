@@ -71,7 +71,7 @@ public sealed class StartVotingRound(
         return new CardActionResult.ReplaceCard(new AdaptiveCard
         {
             Lang = turn.Texts.Culture.TwoLetterISOLanguageName,
-            Body = [new TextBlock(turn.Texts.Format(TextKey.BallotTitle, StepTexts.Title(turn.Texts, here.Value.CurrentStep))) { Weight = "Bolder" }],
+            Body = [new TextBlock(turn.Texts.Format(TextKey.BallotTitle, StepTexts.Title(turn.Texts, here.Value.CurrentStep))) { Weight = TextWeight.Bolder }],
         });
     }
 

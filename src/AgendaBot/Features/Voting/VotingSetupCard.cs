@@ -19,16 +19,16 @@ public static class VotingSetupCard
             MsTeams = new(),
             Body =
             [
-                new TextBlock(texts[TextKey.VoteSetupTitle]) { Size = "Large", Weight = "Bolder" },
+                new TextBlock(texts[TextKey.VoteSetupTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
                 new TextBlock(texts[TextKey.VoteSetupIntro]),
                 new ChoiceSetInput(items.Select(c => new Choice(Label(c), c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList())
                 {
-                    Id = "items", Label = texts[TextKey.VoteSetupItems], IsMultiSelect = true, Style = "expanded",
+                    Id = "items", Label = texts[TextKey.VoteSetupItems], IsMultiSelect = true, Style = ChoiceSetStyle.Expanded,
                     Value = string.Join(",", items.Select(c => c.Number)), IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
                 },
                 new ChoiceSetInput([new Choice(texts[TextKey.VoteMethodStars], "stars"), new Choice(texts[TextKey.VoteMethodDots], "dots")])
                 {
-                    Id = "method", Label = texts[TextKey.VoteSetupMethod], Value = "stars", Style = "expanded",
+                    Id = "method", Label = texts[TextKey.VoteSetupMethod], Value = "stars", Style = ChoiceSetStyle.Expanded,
                 },
                 new TextInput
                 {

@@ -12,9 +12,9 @@ public static class WelcomeCard
         MsTeams = new(),
         Body =
         [
-            new TextBlock(texts[TextKey.WelcomeTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.WelcomeTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(texts[TextKey.WelcomeText]),
-            new TextBlock(texts[TextKey.WelcomeNext]) { Spacing = "Medium" },
+            new TextBlock(texts[TextKey.WelcomeNext]) { Spacing = ElementSpacing.Medium },
         ],
         Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.WelcomeShowHelp], CardVerbs.ShowHelp, data: null)],
     };

@@ -15,7 +15,7 @@ public static class OpenWorkshopCard
         MsTeams = new(),
         Body =
         [
-            new TextBlock(texts[TextKey.OpenWorkshopTitle]) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts[TextKey.OpenWorkshopTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             new TextBlock(texts[TextKey.OpenWorkshopIntro]),
             new ChoiceSetInput(agenda.FieldsOfAction.Select(f => new Choice(f, f)).ToList())
             {

@@ -13,7 +13,7 @@ public static class ReflectionCard
         var people = items.Select(c => c.Author.Id).Distinct().Count();
         var body = new List<CardElement>
         {
-            new TextBlock(texts.Format(TextKey.ReflectionTitle, StepTexts.Heading(texts, step))) { Size = "Large", Weight = "Bolder" },
+            new TextBlock(texts.Format(TextKey.ReflectionTitle, StepTexts.Heading(texts, step))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
             // Singular forms: "1 Beiträge … von 1 Personen" is what a committee member would otherwise read.
             new TextBlock(items.Count switch
             {
@@ -24,10 +24,10 @@ public static class ReflectionCard
             }),
         };
         body.AddRange(items.Take(10).Select(c => (CardElement)new RichTextBlock(
-            [new TextRun($"#{c.Number}  ") { Weight = "Bolder" }, new TextRun(c.Text) { }]) { Spacing = "Small" }));
+            [new TextRun($"#{c.Number}  ") { Weight = TextWeight.Bolder }, new TextRun(c.Text) { }]) { Spacing = ElementSpacing.Small }));
         body.Add(new TextBlock(step == WorkshopStep.TimeAndMeasuresPlan
             ? texts[TextKey.ReflectionDone]
-            : texts.Format(TextKey.ReflectionNext, (int)step + 1, StepTexts.Title(texts, step + 1))) { Spacing = "Medium", Weight = "Bolder" });
+            : texts.Format(TextKey.ReflectionNext, (int)step + 1, StepTexts.Title(texts, step + 1))) { Spacing = ElementSpacing.Medium, Weight = TextWeight.Bolder });
         return new AdaptiveCard
         {
             Lang = texts.Culture.TwoLetterISOLanguageName,

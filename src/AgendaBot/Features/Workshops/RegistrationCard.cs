@@ -23,9 +23,9 @@ public static class RegistrationCard
         var balance = StakeholderBalance.Of(participants);
         var body = new List<CardElement>
         {
-            new RichTextBlock([new TextRun(texts.Format(TextKey.RegistrationTitle, workshop.FieldOfAction)) { Size = "Large", Weight = "Bolder" }]),
+            new RichTextBlock([new TextRun(texts.Format(TextKey.RegistrationTitle, workshop.FieldOfAction)) { Size = TextSize.Large, Weight = TextWeight.Bolder }]),
             new TextBlock(texts.Format(TextKey.RegistrationCount, workshop.ParticipantCount, workshop.Capacity)),
-            new TextBlock(texts[TextKey.BalanceTitle]) { Weight = "Bolder", Spacing = "Medium" },
+            new TextBlock(texts[TextKey.BalanceTitle]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium },
         };
         foreach (var group in Enum.GetValues<StakeholderGroup>())
         {
@@ -34,9 +34,9 @@ public static class RegistrationCard
             {
                 body.Add(new RichTextBlock(
                 [
-                    new TextRun($"{StepTexts.Group(texts, group)}: ") { Weight = "Bolder" },
+                    new TextRun($"{StepTexts.Group(texts, group)}: ") { Weight = TextWeight.Bolder },
                     new TextRun(string.Join(", ", names)),
-                ]) { Spacing = "Small" });
+                ]) { Spacing = ElementSpacing.Small });
             }
         }
 
@@ -45,7 +45,7 @@ public static class RegistrationCard
             // Semicolons: a group's own name has commas ("Land, Landkreis, Stadt").
             : texts.Format(TextKey.BalanceMissing, string.Join("; ", balance.Missing.Select(g => StepTexts.Group(texts, g)))))
         {
-            Color = balance.Missing.Count == 0 ? "Good" : "Attention",
+            Color = balance.Missing.Count == 0 ? TextColor.Good : TextColor.Attention,
         });
         var waiting = participants.Where(p => p.Waitlisted).Select(p => p.User.Name).ToList();
         if (waiting.Count > 0)
@@ -65,7 +65,7 @@ public static class RegistrationCard
         });
         if (SuggestionHint(suggestion, texts) is { } hint)
         {
-            body.Add(new TextBlock(hint) { IsSubtle = true, Size = "Small", Spacing = "Small" });
+            body.Add(new TextBlock(hint) { IsSubtle = true, Size = TextSize.Small, Spacing = ElementSpacing.Small });
         }
 
         var data = CardPayload.Write(new WorkshopRef(workshop.Id), CardDataJson.Default.WorkshopRef);

@@ -19,14 +19,14 @@ public static class StepCard
         var collecting = workshop.StepState == StepState.Collecting;
         var body = new List<CardElement>
         {
-            new TextBlock(texts.Format(TextKey.StepFieldOfAction, workshop.FieldOfAction)) { IsSubtle = true, Spacing = "None" },
-            new TextBlock(StepTexts.Heading(texts, step)) { Size = "Large", Weight = "Bolder", Spacing = "Small" },
+            new TextBlock(texts.Format(TextKey.StepFieldOfAction, workshop.FieldOfAction)) { IsSubtle = true, Spacing = ElementSpacing.None },
+            new TextBlock(StepTexts.Heading(texts, step)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Spacing = ElementSpacing.Small },
             new TextBlock(StepTexts.Questions(texts, step, workshop.FieldOfAction)),
         };
         List<CardAction> actions;
         if (collecting)
         {
-            body.Add(new TextBlock(texts[TextKey.StepCollecting]) { IsSubtle = true, Size = "Small" });
+            body.Add(new TextBlock(texts[TextKey.StepCollecting]) { IsSubtle = true, Size = TextSize.Small });
             var planning = step == WorkshopStep.TimeAndMeasuresPlan;
             body.AddRange(planning ? PlanForm.Inputs(plan ?? PlanChoices.None, texts) : FormFor(step, texts));
             actions =
@@ -39,12 +39,12 @@ public static class StepCard
         }
         else if (final)
         {
-            body.Add(new TextBlock(texts[TextKey.StepClosedNote]) { Weight = "Bolder", Color = "Good" });
+            body.Add(new TextBlock(texts[TextKey.StepClosedNote]) { Weight = TextWeight.Bolder, Color = TextColor.Good });
             actions = [];
         }
         else
         {
-            body.Add(new TextBlock(texts[TextKey.StepClosedNote]) { Weight = "Bolder", Color = "Good" });
+            body.Add(new TextBlock(texts[TextKey.StepClosedNote]) { Weight = TextWeight.Bolder, Color = TextColor.Good });
             actions = workshop.Completed && step == WorkshopStep.TimeAndMeasuresPlan
                 ? [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonReopen], CardVerbs.ReopenStep, stepRef)]
                 : [
