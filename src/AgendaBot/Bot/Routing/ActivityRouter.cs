@@ -84,15 +84,20 @@ public sealed partial class ActivityRouter(RouteTable routes, IServiceProvider s
     private async Task<CardActionResult> RunVerbAsync(
         TurnContext turn, string verb, JsonElement? data, CancellationToken cancellationToken)
     {
-        if (routes.VerbHandlerFor(verb) is not { } handlerType)
+        if (routes.VerbFor(verb) is not { } route)
         {
             LogUnknownVerb(logger, verb);
             return new CardActionResult.Message(turn.Texts[TextKey.UnknownCardAction]);
         }
 
         turn.Route = verb;
-        var handler = (ICardActionHandler)services.GetRequiredService(handlerType);
-        return await handler.HandleAsync(turn, data, cancellationToken);
+        // Checked before the data is read or anything is stored: a card posted (or forged) where the verb has no place.
+        if (!route.Scopes.HasFlag(turn.Scope))
+        {
+            return new CardActionResult.Message(turn.Texts[route.Elsewhere]);
+        }
+
+        return await route.Run(services.GetRequiredService(route.Handler), turn, data, cancellationToken);
     }
 
     private static async Task DeliverSubmitResultAsync(TurnContext turn, CardActionResult result, CancellationToken cancellationToken)

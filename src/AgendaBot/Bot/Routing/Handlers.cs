@@ -15,6 +15,15 @@ public interface ICardActionHandler
     Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A card button whose data the route table reads into <typeparamref name="TPayload"/> before the handler runs, after it
+/// checked where the verb may be used (<see cref="UsedInAttribute"/>). Data that does not parse is refused there.
+/// </summary>
+public interface ICardActionHandler<in TPayload>
+{
+    Task<CardActionResult> HandleAsync(TurnContext turn, TPayload payload, CancellationToken cancellationToken);
+}
+
 /// <summary>Something happened to the conversation: the bot was installed, members joined, a channel was renamed.</summary>
 public interface IConversationUpdateHandler
 {

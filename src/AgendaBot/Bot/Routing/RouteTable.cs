@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization.Metadata;
+using AgendaBot.Bot.Cards;
+
 namespace AgendaBot.Bot.Routing;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace AgendaBot.Bot.Routing;
 public sealed class RouteTable
 {
     private readonly Dictionary<string, Type> commands = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Type> verbs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RoutedVerb> verbs = new(StringComparer.Ordinal);
     private readonly Dictionary<ConversationEvent, List<Type>> events = [];
     private readonly List<RoutedCommand> routedCommands = [];
     private Type? fallback;
@@ -38,9 +41,20 @@ public sealed class RouteTable
         return this;
     }
 
-    public RouteTable Verb<THandler>(string verb) where THandler : ICardActionHandler
+    /// <summary>A card verb whose button carries nothing the handler reads.</summary>
+    public RouteTable Verb<THandler>(string verb) where THandler : ICardActionHandler =>
+        AddVerb(verb, new RoutedVerb(typeof(THandler), (handler, turn, data, ct) => ((ICardActionHandler)handler).HandleAsync(turn, data, ct)));
+
+    /// <summary>A card verb whose data is read into <typeparamref name="TPayload"/> before the handler runs.</summary>
+    public RouteTable Verb<THandler, TPayload>(string verb, JsonTypeInfo<TPayload> payload)
+        where THandler : ICardActionHandler<TPayload>
+        where TPayload : class =>
+        AddVerb(verb, new RoutedVerb(typeof(THandler),
+            (handler, turn, data, ct) => ((ICardActionHandler<TPayload>)handler).HandleAsync(turn, CardPayload.Read(data, payload), ct)));
+
+    private RouteTable AddVerb(string verb, RoutedVerb route)
     {
-        if (!verbs.TryAdd(verb, typeof(THandler)))
+        if (!verbs.TryAdd(verb, route))
         {
             throw new InvalidOperationException($"The card verb '{verb}' is registered twice.");
         }
@@ -89,12 +103,12 @@ public sealed class RouteTable
 
     public Type FallbackHandler => fallback ?? throw new InvalidOperationException("The route table has no fallback command handler.");
 
-    public Type? VerbHandlerFor(string verb) => verbs.GetValueOrDefault(verb);
+    public RoutedVerb? VerbFor(string verb) => verbs.GetValueOrDefault(verb);
 
     public IReadOnlyList<Type> HandlersFor(ConversationEvent conversationEvent) =>
         events.TryGetValue(conversationEvent, out var handlers) ? handlers : [];
 
     public IEnumerable<Type> AllHandlerTypes =>
-        commands.Values.Concat(verbs.Values).Concat(events.Values.SelectMany(h => h))
+        commands.Values.Concat(verbs.Values.Select(v => v.Handler)).Concat(events.Values.SelectMany(h => h))
             .Concat(fallback is null ? [] : [fallback]).Distinct();
 }

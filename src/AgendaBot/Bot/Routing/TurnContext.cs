@@ -35,6 +35,12 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
 
     public bool IsPersonalChat => Activity.Conversation?.ConversationType is null or ConversationTypes.Personal;
 
+    /// <summary>The kind of conversation this turn happens in, as commands and card verbs declare where they belong.</summary>
+    public CommandScopes Scope =>
+        IsPersonalChat ? CommandScopes.Personal
+        : Activity.Conversation?.ConversationType == ConversationTypes.GroupChat ? CommandScopes.GroupChat
+        : CommandScopes.Team;
+
     /// <summary>The message text without the bot's own @mention.</summary>
     public string CommandText { get; } = MentionText.WithoutMentionOf(activity, activity.Recipient?.Id);
 

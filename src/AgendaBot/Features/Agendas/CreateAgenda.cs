@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Agendas;
@@ -11,9 +9,9 @@ using AgendaBot.Storage.Scheduling;
 namespace AgendaBot.Features.Agendas;
 
 /// <summary>The set-up card was sent: the clicking person becomes the project lead of the team's agenda.</summary>
-public sealed class CreateAgenda(AgendaRepository agendas, AgendaIndex index, WorkshopFinder finder, TimeProvider time) : ICardActionHandler
+public sealed class CreateAgenda(AgendaRepository agendas, AgendaIndex index, WorkshopFinder finder, TimeProvider time) : ICardActionHandler<AgendaSetupData>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, AgendaSetupData input, CancellationToken cancellationToken)
     {
         if (WorkshopFinder.AgendaIdOf(turn.Activity) is not { } agendaId)
         {
@@ -24,8 +22,6 @@ public sealed class CreateAgenda(AgendaRepository agendas, AgendaIndex index, Wo
         {
             return new CardActionResult.ReplaceCard(AgendaSummaryCard.Render(existing.Value, turn.Texts));
         }
-
-        var input = CardPayload.Read(data, CardDataJson.Default.AgendaSetupData);
         var fields = (input.FieldsOfAction ?? string.Empty)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var agenda = Agenda.Create(agendaId, input.Title ?? string.Empty, turn.User, fields,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
@@ -12,11 +11,10 @@ namespace AgendaBot.Features.Comments;
 /// A participant sends their comments from the draft card: only people the draft was sent to, only until the
 /// deadline (the server's clock decides), all comments of one click stored together or not at all.
 /// </summary>
-public sealed class CommentOnDraft(CommentRoundRepository rounds, MeasureRepository measures, TimeProvider time) : ICardActionHandler
+public sealed class CommentOnDraft(CommentRoundRepository rounds, MeasureRepository measures, TimeProvider time) : ICardActionHandler<DraftCommentData>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, DraftCommentData input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, DraftCardDataJson.Default.DraftCommentData);
         var round = (await rounds.GetAsync(turn.Tenant, input.AgendaId, input.RoundId, cancellationToken))?.Value
             ?? throw new DomainException(DomainErrorCode.NotFound, "comment round");
         if (!round.IsRecipient(turn.User.Id))

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Posting;
 using AgendaBot.Bot.Routing;
@@ -20,11 +18,10 @@ namespace AgendaBot.Features.Comments;
 /// sends nobody a second copy.
 /// </summary>
 public sealed class SendDraftForComment(
-    DraftAgenda drafts, MeasureRepository measures, CommentRoundRepository rounds, Poster poster, TimeProvider time) : ICardActionHandler
+    DraftAgenda drafts, MeasureRepository measures, CommentRoundRepository rounds, Poster poster, TimeProvider time) : ICardActionHandler<DraftSendData>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, DraftSendData input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, DraftCardDataJson.Default.DraftSendData);
         // The agenda is the team's, whatever the card says: a card copied into another team names nothing there.
         var agenda = await drafts.FindAsLeadAsync(turn, cancellationToken);
         if (agenda is null || agenda.Id != input.AgendaId)

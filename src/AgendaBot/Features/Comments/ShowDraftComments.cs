@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
@@ -8,11 +6,10 @@ using AgendaBot.Storage.Measures;
 namespace AgendaBot.Features.Comments;
 
 /// <summary>"Kommentare anzeigen" on the lead's card: the comments so far, per measure; only for the project lead.</summary>
-public sealed class ShowDraftComments(DraftAgenda drafts, CommentRoundRepository rounds, DraftComments comments) : ICardActionHandler
+public sealed class ShowDraftComments(DraftAgenda drafts, CommentRoundRepository rounds, DraftComments comments) : ICardActionHandler<CommentRoundRef>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, CommentRoundRef input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, DraftCardDataJson.Default.CommentRoundRef);
         var agenda = await drafts.RequireAsLeadAsync(turn, input.AgendaId, cancellationToken);
         var round = await rounds.GetAsync(turn.Tenant, agenda.Id, input.RoundId, cancellationToken)
             ?? throw new DomainException(DomainErrorCode.NotFound, "comment round");

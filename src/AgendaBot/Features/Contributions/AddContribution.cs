@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.People;
@@ -9,14 +7,12 @@ using AgendaBot.Storage.Workshops;
 namespace AgendaBot.Features.Contributions;
 
 /// <summary>"Beitrag speichern" on a step card. The same click delivered twice is stored once.</summary>
-public sealed class AddContribution(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, TimeProvider time)
-    : ICardActionHandler
+[Requires(WorkshopAction.Contribute)]
+public sealed class AddContribution(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, TimeProvider time) : WorkshopCardHandler<ContributionData>(finder)
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    protected override async Task<CardActionResult> HandleAsync(TurnContext turn, ContributionData input, WorkshopContext here,
+        CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, CardDataJson.Default.ContributionData);
-        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        here.Require(WorkshopAction.Contribute);
         var outcome = await workshops.AddContributionAsync(turn.Tenant, here.Value.Id, turn.Activity.Id ?? Guid.NewGuid().ToString("N"),
             ContributionFactory.FromCard(input, turn.User, time.GetUtcNow()), cancellationToken);
         if (!outcome.WasDuplicate)

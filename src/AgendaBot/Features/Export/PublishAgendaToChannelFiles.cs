@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
@@ -14,7 +12,7 @@ namespace AgendaBot.Features.Export;
 /// this, checked again here; publishing twice replaces the file of that name.
 /// </summary>
 public sealed partial class PublishAgendaToChannelFiles(ExportRights rights, AgendaExporter exporter, ChannelFiles files,
-    ILogger<PublishAgendaToChannelFiles> logger) : ICardActionHandler
+    ILogger<PublishAgendaToChannelFiles> logger) : ICardActionHandler<PublishData>
 {
     /// <summary>The team's Graph group id and the channel's id, or null outside a team channel.</summary>
     public static (string TeamAadGroupId, string ChannelId)? ChannelOf(TurnContext turn) =>
@@ -22,9 +20,8 @@ public sealed partial class PublishAgendaToChannelFiles(ExportRights rights, Age
             ? (team, channel)
             : null;
 
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, PublishData input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, ExportCardJson.Default.PublishData);
         var texts = turn.Texts;
         if (ChannelOf(turn) is not { } channel)
         {

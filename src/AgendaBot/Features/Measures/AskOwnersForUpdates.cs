@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
@@ -14,11 +12,10 @@ namespace AgendaBot.Features.Measures;
 /// update for its status; each gets the status card 1:1 through the outbox, and the lead learns how many were asked.
 /// </summary>
 public sealed class AskOwnersForUpdates(AgendaRepository agendas, MeasureRepository measures, OwnerRequests requests, TimeProvider time)
-    : ICardActionHandler
+    : ICardActionHandler<AgendaRef>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, AgendaRef input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, MeasureCardJson.Default.AgendaRef);
         var agenda = await agendas.GetAsync(turn.Tenant, input.AgendaId, cancellationToken) ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
         var texts = turn.Texts;
         if (turn.User.IsAnonymous || agenda.Value.ProjectLead.Id != turn.User.Id)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Storage.Agendas;
@@ -8,11 +6,10 @@ using AgendaBot.Storage.Measures;
 namespace AgendaBot.Features.Measures;
 
 /// <summary>"Stand melden" next to one of "my measures": the list gives way to that measure's status card.</summary>
-public sealed class OpenMeasureUpdate(AgendaRepository agendas, MeasureRepository measures) : ICardActionHandler
+public sealed class OpenMeasureUpdate(AgendaRepository agendas, MeasureRepository measures) : ICardActionHandler<MeasureRef>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, MeasureRef input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, MeasureCardJson.Default.MeasureRef);
         var access = await MeasureAccess.LoadAsync(agendas, measures, turn, input.AgendaId, input.MeasureId, cancellationToken);
         return access.MayReport
             ? new CardActionResult.ReplaceCard(MeasureUpdateCard.Render(access.Measure.Value, turn.Texts))

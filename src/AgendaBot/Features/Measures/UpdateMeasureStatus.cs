@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Measures;
@@ -15,11 +14,10 @@ namespace AgendaBot.Features.Measures;
 /// history row per changed field (who, when); the plan summaries in the channels are updated in place.
 /// </summary>
 public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureRepository measures, PlanSummaryPublisher summaries, TimeProvider time)
-    : ICardActionHandler
+    : ICardActionHandler<MeasureUpdateData>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, MeasureUpdateData input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, MeasureCardJson.Default.MeasureUpdateData);
         var access = await MeasureAccess.LoadAsync(agendas, measures, turn, input.AgendaId, input.MeasureId, cancellationToken);
         var stored = access.Measure;
         var texts = turn.Texts;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
@@ -20,15 +18,13 @@ namespace AgendaBot.Features.Plan;
 /// "Maßnahme planen" in step 6: a measure of the action concept gets its owner, dates, work packages, milestones and
 /// control indicators. It becomes a measure of the agenda's plan and a contribution on the pinboard.
 /// </summary>
+[Requires(WorkshopAction.Contribute)]
 public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops, MeasureRepository measures, PinboardPublisher pinboard, TimeProvider time,
-    PlanSummaryPublisher summaries)
-    : ICardActionHandler
+    PlanSummaryPublisher summaries) : WorkshopCardHandler<PlanData>(finder)
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    protected override async Task<CardActionResult> HandleAsync(TurnContext turn, PlanData input, WorkshopContext here,
+        CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, CardDataJson.Default.PlanData);
-        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        here.Require(WorkshopAction.Contribute);
         here.Value.EnsureAccepts(ContributionFactory.Step(input.Step));
         if (here.Value.CurrentStep != WorkshopStep.TimeAndMeasuresPlan)
         {

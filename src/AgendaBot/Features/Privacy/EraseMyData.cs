@@ -9,15 +9,11 @@ namespace AgendaBot.Features.Privacy;
 /// The user confirmed erasure. Whose data is erased comes from the activity's sender, never from the card, so a
 /// forwarded or tampered card cannot erase somebody else.
 /// </summary>
+[UsedIn(CommandScopes.Personal, Elsewhere = TextKey.PersonalDataOnlyInPersonalChat)]
 public sealed class EraseMyData(PersonalDataService personalData) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        if (!turn.IsPersonalChat)
-        {
-            return new CardActionResult.Message(turn.Texts[TextKey.PersonalDataOnlyInPersonalChat]);
-        }
-
         var changed = await personalData.EraseAsync(turn.Tenant, turn.User.Id, cancellationToken);
         return new CardActionResult.Message(turn.Texts.Format(TextKey.PersonalDataErased, changed));
     }

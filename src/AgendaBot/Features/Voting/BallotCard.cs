@@ -17,7 +17,7 @@ public static class BallotCard
     public static AdaptiveCard Render(VotingRound round, Workshop workshop, IReadOnlyList<Contribution> items, int turnout, int eligible,
         Texts texts, Ballot? mine = null, string? note = null)
     {
-        var roundRef = CardPayload.Write(new RoundRef(workshop.Id, round.Id), CardDataJson.Default.RoundRef);
+        var roundRef = CardPayload.Write(new RoundRef(workshop.Id, round.Id), VotingCardJson.Default.RoundRef);
         var open = round.State == RoundState.Open;
         var body = new List<CardElement>
         {

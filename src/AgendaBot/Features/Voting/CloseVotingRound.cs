@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
@@ -11,14 +9,12 @@ using AgendaBot.Storage.Workshops;
 namespace AgendaBot.Features.Voting;
 
 /// <summary>"Abstimmung beenden": only moderators; the results are posted by whoever actually closes the round.</summary>
-public sealed class CloseVotingRound(WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, RoundCloser closer)
-    : ICardActionHandler
+[Requires(WorkshopAction.CloseVotingRound)]
+public sealed class CloseVotingRound(WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, RoundCloser closer) : WorkshopCardHandler<RoundRef>(finder)
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    protected override async Task<CardActionResult> HandleAsync(TurnContext turn, RoundRef input, WorkshopContext here,
+        CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, CardDataJson.Default.RoundRef);
-        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        here.Require(WorkshopAction.CloseVotingRound);
         if (await voting.GetRoundAsync(turn.Tenant, here.Value.Id, input.RoundId, cancellationToken) is null)
         {
             throw new DomainException(DomainErrorCode.NotFound, "round");

@@ -48,7 +48,7 @@ public static class ResultsCard
             : new List<CardAction>
             {
                 ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonVoteDetails], CardVerbs.VoteDetails,
-                    CardPayload.Write(new RoundRef(round.WorkshopId, round.Id), CardDataJson.Default.RoundRef)),
+                    CardPayload.Write(new RoundRef(round.WorkshopId, round.Id), VotingCardJson.Default.RoundRef)),
             };
         return new AdaptiveCard
         {

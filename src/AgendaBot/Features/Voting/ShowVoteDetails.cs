@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Posting;
 using AgendaBot.Bot.Routing;
@@ -16,15 +14,13 @@ namespace AgendaBot.Features.Voting;
 /// "Stimmen einsehen": who voted what in a named round — for moderators only, and sent to their personal chat so that
 /// it is never shown in the channel.
 /// </summary>
+[Requires(WorkshopAction.CloseVotingRound)]
 public sealed class ShowVoteDetails(
-    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, ConversationReferenceRepository references, Poster poster)
-    : ICardActionHandler
+    WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, ConversationReferenceRepository references, Poster poster) : WorkshopCardHandler<RoundRef>(finder)
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    protected override async Task<CardActionResult> HandleAsync(TurnContext turn, RoundRef input, WorkshopContext here,
+        CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, CardDataJson.Default.RoundRef);
-        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        here.Require(WorkshopAction.CloseVotingRound);
         var round = (await voting.GetRoundAsync(turn.Tenant, here.Value.Id, input.RoundId, cancellationToken))?.Value
             ?? throw new DomainException(DomainErrorCode.NotFound, "round");
         if (round.Anonymous)

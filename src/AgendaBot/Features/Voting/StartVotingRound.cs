@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
@@ -20,23 +18,18 @@ namespace AgendaBot.Features.Voting;
 /// personal chat (a set-up card sent there earlier, or a forged invoke) is refused before anything is read or stored:
 /// the ballot would land where only one person sees it.
 /// </summary>
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.VoteOnlyInChannel)]
+[Requires(WorkshopAction.StartVotingRound)]
 public sealed class StartVotingRound(
     WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, DeadlineRepository deadlines,
     ConversationReferenceRepository references, TimeProvider time)
-    : ICardActionHandler
+    : WorkshopCardHandler<VotingSetupData>(finder)
 {
     private static readonly TimeSpan FirstCopyGrace = TimeSpan.FromSeconds(30);
 
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    protected override async Task<CardActionResult> HandleAsync(TurnContext turn, VotingSetupData input, WorkshopContext here,
+        CancellationToken cancellationToken)
     {
-        if (turn.IsPersonalChat)
-        {
-            return new CardActionResult.Message(turn.Texts[TextKey.VoteOnlyInChannel]);
-        }
-
-        var input = CardPayload.Read(data, CardDataJson.Default.VotingSetupData);
-        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        here.Require(WorkshopAction.StartVotingRound);
         if (input.Step != (int)here.Value.CurrentStep)
         {
             throw new DomainException(DomainErrorCode.WrongStep, "vote");

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
@@ -21,11 +19,10 @@ namespace AgendaBot.Features.Voting;
 public sealed class SubmitBallot(
     WorkshopFinder finder, BallotReads reads, VotingRepository voting, SharedBallotCard sharedCard, KnownVoters known, TimeProvider time,
     BotMetrics metrics)
-    : ICardActionHandler
+    : ICardActionHandler<BallotData>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, BallotData input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, CardDataJson.Default.BallotData);
         var workshopId = await finder.RequireIdFromCardAsync(turn, input.WorkshopId, cancellationToken);
         // Storage round-trips are what a ballot costs (docs/performance.md): a voter checked before needs one transaction.
         var contributions = sharedCard.ContributionsOf(turn.Tenant, workshopId, input.RoundId);

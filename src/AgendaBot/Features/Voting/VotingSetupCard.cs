@@ -11,7 +11,7 @@ public static class VotingSetupCard
 {
     public static AdaptiveCard Render(Workshop workshop, IReadOnlyList<Contribution> items, Texts texts)
     {
-        var data = CardPayload.Write(new VotingSetupData(workshop.Id, (int)workshop.CurrentStep), CardDataJson.Default.VotingSetupData);
+        var data = CardPayload.Write(new VotingSetupData(workshop.Id, (int)workshop.CurrentStep), VotingCardJson.Default.VotingSetupData);
         return new AdaptiveCard
         {
             Lang = texts.Culture.TwoLetterISOLanguageName,

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
@@ -15,25 +13,19 @@ namespace AgendaBot.Features.Workshops;
 /// The "open workshop" card was sent: the workshop is bound to this channel, the clicking person moderates it, and the
 /// registration card, the first step and the pinboard are posted.
 /// </summary>
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.AgendaOnlyInTeams)]
 public sealed class OpenWorkshop(
     WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, DirectoryProfiles profiles, TimeProvider time)
-    : ICardActionHandler
+    : ICardActionHandler<OpenWorkshopData>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, OpenWorkshopData input, CancellationToken cancellationToken)
     {
-        if (turn.IsPersonalChat)
-        {
-            return new CardActionResult.Message(turn.Texts[TextKey.AgendaOnlyInTeams]);
-        }
-
         var agenda = await finder.FindAgendaAsync(turn, cancellationToken)
             ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
         if (await finder.FindHereAsync(turn, cancellationToken) is { } running)
         {
             return new CardActionResult.Message(turn.Texts.Format(TextKey.WorkshopExists, running.Value.FieldOfAction, (int)running.Value.CurrentStep));
         }
-
-        var input = CardPayload.Read(data, CardDataJson.Default.OpenWorkshopData);
         // The card offers the agenda's fields; anything else is a tampered payload.
         var field = agenda.Value.FieldsOfAction.FirstOrDefault(f => string.Equals(f, input.FieldOfAction, StringComparison.Ordinal))
             ?? throw new DomainException(DomainErrorCode.InvalidValue, "field of action");

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
@@ -12,11 +10,10 @@ namespace AgendaBot.Features.Workshops;
 /// <summary>"Anmelden" on the registration card: take a seat (or a place on the waiting list) for a stakeholder group.</summary>
 public sealed class RegisterForWorkshop(
     WorkshopFinder finder, WorkshopRepository workshops, AgendaRepository agendas, DirectoryProfiles profiles, TimeProvider time)
-    : ICardActionHandler
+    : ICardActionHandler<RegistrationData>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, RegistrationData input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, CardDataJson.Default.RegistrationData);
         var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
         if (!Enum.TryParse<StakeholderGroup>(input.Group, ignoreCase: false, out var group) || !Enum.IsDefined(group))
         {

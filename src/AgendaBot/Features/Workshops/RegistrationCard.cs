@@ -68,7 +68,7 @@ public static class RegistrationCard
             body.Add(new TextBlock(hint) { IsSubtle = true, Size = TextSize.Small, Spacing = ElementSpacing.Small });
         }
 
-        var data = CardPayload.Write(new WorkshopRef(workshop.Id), CardDataJson.Default.WorkshopRef);
+        var data = CardPayload.Write(new WorkshopRef(workshop.Id), WorkshopCardJson.Default.WorkshopRef);
         return Card(body, [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonRegister], CardVerbs.Register, data)], texts) with
         {
             // With Graph, Teams asks the bot for each viewer's own view of this card, in which their group is preselected.

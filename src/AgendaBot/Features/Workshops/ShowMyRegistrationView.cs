@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Infrastructure.Graph;
 using AgendaBot.Storage.Workshops;
@@ -10,11 +8,10 @@ namespace AgendaBot.Features.Workshops;
 /// A person looks at the registration card (Teams' refresh asks for their own view): the same card, with the group
 /// their directory profile suggests preselected and said so. Someone already registered sees the card everyone sees.
 /// </summary>
-public sealed class ShowMyRegistrationView(WorkshopFinder finder, WorkshopRepository workshops, DirectoryProfiles profiles) : ICardActionHandler
+public sealed class ShowMyRegistrationView(WorkshopFinder finder, WorkshopRepository workshops, DirectoryProfiles profiles) : ICardActionHandler<WorkshopRef>
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, WorkshopRef input, CancellationToken cancellationToken)
     {
-        var input = CardPayload.Read(data, CardDataJson.Default.WorkshopRef);
         var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
         var participants = await workshops.GetParticipantsAsync(turn.Tenant, here.Value.Id, cancellationToken);
         // Someone already registered needs no suggestion (and their profile is not read again on every view).

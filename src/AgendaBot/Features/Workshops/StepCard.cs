@@ -15,7 +15,7 @@ public static class StepCard
     public static AdaptiveCard Render(Workshop workshop, Texts texts, bool final = false, PlanChoices? plan = null)
     {
         var step = workshop.CurrentStep;
-        var stepRef = CardPayload.Write(new StepRef(workshop.Id, (int)step), CardDataJson.Default.StepRef);
+        var stepRef = CardPayload.Write(new StepRef(workshop.Id, (int)step), WorkshopCardJson.Default.StepRef);
         var collecting = workshop.StepState == StepState.Collecting;
         var body = new List<CardElement>
         {

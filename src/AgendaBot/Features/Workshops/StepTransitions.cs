@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.People;
@@ -15,18 +13,13 @@ namespace AgendaBot.Features.Workshops;
 // chat, and a click from one (a forged invoke) would put the shared cards where only one person sees them.
 
 /// <summary>"Schritt abschließen": the step stops collecting, and its reflection is posted.</summary>
-public sealed class CloseStep(WorkshopFinder finder, WorkshopRepository workshops) : ICardActionHandler
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.StepOnlyInChannel)]
+[Requires(WorkshopAction.CloseStep)]
+public sealed class CloseStep(WorkshopFinder finder, WorkshopRepository workshops) : WorkshopCardHandler<StepRef>(finder)
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    protected override async Task<CardActionResult> HandleAsync(TurnContext turn, StepRef input, WorkshopContext here,
+        CancellationToken cancellationToken)
     {
-        if (turn.IsPersonalChat)
-        {
-            return new CardActionResult.Message(turn.Texts[TextKey.StepOnlyInChannel]);
-        }
-
-        var input = CardPayload.Read(data, CardDataJson.Default.StepRef);
-        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        here.Require(WorkshopAction.CloseStep);
         var step = ContributionFactory.Step(input.Step);
         var closed = await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = here.Value.CloseStep(step) }, cancellationToken);
 
@@ -38,18 +31,13 @@ public sealed class CloseStep(WorkshopFinder finder, WorkshopRepository workshop
 }
 
 /// <summary>"Weiter zu Schritt n": the next step begins with its own card; the pinboard gets its heading.</summary>
-public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard) : ICardActionHandler
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.StepOnlyInChannel)]
+[Requires(WorkshopAction.AdvanceStep)]
+public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard) : WorkshopCardHandler<StepRef>(finder)
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    protected override async Task<CardActionResult> HandleAsync(TurnContext turn, StepRef input, WorkshopContext here,
+        CancellationToken cancellationToken)
     {
-        if (turn.IsPersonalChat)
-        {
-            return new CardActionResult.Message(turn.Texts[TextKey.StepOnlyInChannel]);
-        }
-
-        var input = CardPayload.Read(data, CardDataJson.Default.StepRef);
-        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        here.Require(WorkshopAction.AdvanceStep);
         var before = here.Value;
         var advanced = await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = before.AdvanceFrom(ContributionFactory.Step(input.Step)) },
             cancellationToken);
@@ -63,18 +51,13 @@ public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository worksh
 }
 
 /// <summary>"Schritt wieder öffnen": the group closed a step too early.</summary>
-public sealed class ReopenStep(WorkshopFinder finder, WorkshopRepository workshops) : ICardActionHandler
+[UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.StepOnlyInChannel)]
+[Requires(WorkshopAction.CloseStep)]
+public sealed class ReopenStep(WorkshopFinder finder, WorkshopRepository workshops) : WorkshopCardHandler<StepRef>(finder)
 {
-    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    protected override async Task<CardActionResult> HandleAsync(TurnContext turn, StepRef input, WorkshopContext here,
+        CancellationToken cancellationToken)
     {
-        if (turn.IsPersonalChat)
-        {
-            return new CardActionResult.Message(turn.Texts[TextKey.StepOnlyInChannel]);
-        }
-
-        var input = CardPayload.Read(data, CardDataJson.Default.StepRef);
-        var here = await finder.RequireFromCardAsync(turn, input.WorkshopId, cancellationToken);
-        here.Require(WorkshopAction.CloseStep);
         var reopened = await workshops.UpdateAsync(turn.Tenant,
             here.Workshop with { Value = here.Value.ReopenStep(ContributionFactory.Step(input.Step)) }, cancellationToken);
         var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, reopened.Value, cancellationToken);
