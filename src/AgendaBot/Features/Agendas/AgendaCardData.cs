@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AgendaBot.Bot.Cards;
 
 namespace AgendaBot.Features.Agendas;
 
@@ -12,10 +13,11 @@ namespace AgendaBot.Features.Agendas;
 /// The data each card button carries, plus the values of the card's inputs that Teams merges into it.
 /// Input values arrive as strings, so numbers are read from strings too.
 /// </summary>
-public sealed record AgendaSetupData(string? Title, string? FieldsOfAction, string? StatusHere);
+public sealed record AgendaSetupData(string? Title, string? FieldsOfAction, bool StatusHere);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    Converters = [typeof(CardBooleanConverter)])]
 [JsonSerializable(typeof(AgendaSetupData))]
 public sealed partial class AgendaCardJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Protocol.Cards;
@@ -17,15 +18,15 @@ public static class AgendaSetupCard
             new TextBlock(texts[TextKey.AgendaSetupIntro]),
             new TextInput
             {
-                Id = "title", Label = texts[TextKey.AgendaSetupTitleLabel], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
+                Id = CardInput.Id<AgendaSetupData>(nameof(AgendaSetupData.Title)), Label = texts[TextKey.AgendaSetupTitleLabel], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
                 Value = texts[TextKey.AgendaSetupTitleDefault], MaxLength = Domain.Common.TextLimits.Title,
             },
             new TextInput
             {
-                Id = "fieldsOfAction", Label = texts[TextKey.AgendaSetupFields], IsMultiline = true,
+                Id = CardInput.Id<AgendaSetupData>(nameof(AgendaSetupData.FieldsOfAction)), Label = texts[TextKey.AgendaSetupFields], IsMultiline = true,
                 Value = string.Join("\n", Agenda.DefaultFieldsOfAction), MaxLength = 1500,
             },
-            new ToggleInput(texts[TextKey.AgendaSetupStatusHere]) { Id = "statusHere", Value = "true", ValueOn = "true", ValueOff = "false" },
+            new ToggleInput(texts[TextKey.AgendaSetupStatusHere]) { Id = CardInput.Id<AgendaSetupData>(nameof(AgendaSetupData.StatusHere)), Value = "true", ValueOn = "true", ValueOff = "false" },
             new TextBlock(texts[TextKey.AgendaSetupSchedule]) { IsSubtle = true, Size = TextSize.Small },
         ],
         Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonCreateAgenda], CardVerbs.CreateAgenda, data: null)],

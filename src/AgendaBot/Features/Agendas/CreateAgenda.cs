@@ -25,7 +25,7 @@ public sealed class CreateAgenda(AgendaRepository agendas, AgendaIndex index, Wo
         var fields = (input.FieldsOfAction ?? string.Empty)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var agenda = Agenda.Create(agendaId, input.Title ?? string.Empty, turn.User, fields,
-            input.StatusHere == "true" ? WorkshopFinder.BoundConversationOf(turn.Activity) : null, null, time.GetUtcNow());
+            input.StatusHere ? WorkshopFinder.BoundConversationOf(turn.Activity) : null, null, time.GetUtcNow());
         try
         {
             await agendas.CreateAsync(turn.Tenant, agenda, cancellationToken);

@@ -36,7 +36,7 @@ public static class DraftCards
             new TextBlock(texts.Format(TextKey.DraftSetupIntro, measures)),
             new DateInput
             {
-                Id = "deadline", Label = texts[TextKey.DraftDeadlineLabel], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
+                Id = CardInput.Id<DraftSendData>(nameof(DraftSendData.Deadline)), Label = texts[TextKey.DraftDeadlineLabel], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
                 Min = Today(now).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Value = Today(now).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             },

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AgendaBot.Bot.Cards;
 using AgendaBot.Features.Workshops;
 
 namespace AgendaBot.Features.Contributions;
@@ -15,14 +16,15 @@ public sealed record ContributionData(string WorkshopId, int Step) : IWorkshopCa
     public string? ExampleName { get; init; }
     public string? ExamplePlace { get; init; }
     public string? ExampleLink { get; init; }
-    public string? Desirable { get; init; }
-    public string? Necessary { get; init; }
-    public string? Feasible { get; init; }
+    public bool Desirable { get; init; }
+    public bool Necessary { get; init; }
+    public bool Feasible { get; init; }
     public string? LinkedGoals { get; init; }
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    Converters = [typeof(CardBooleanConverter)])]
 [JsonSerializable(typeof(ContributionData))]
 public sealed partial class ContributionCardJson : JsonSerializerContext;

@@ -19,7 +19,7 @@ public static class ContributionFactory
                     ? new BestPracticeDetails(input.ExampleName, input.ExamplePlace, input.ExampleLink)
                     : null,
                 goal: step == WorkshopStep.Goals
-                    ? new GoalAssessment(input.Desirable == "true", input.Necessary == "true", input.Feasible == "true")
+                    ? new GoalAssessment(input.Desirable, input.Necessary, input.Feasible)
                     : null,
                 linkedGoals: step == WorkshopStep.ActionConcept ? Numbers(input.LinkedGoals) : null);
         };

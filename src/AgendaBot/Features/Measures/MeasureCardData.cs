@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -16,6 +17,41 @@ public sealed record MeasureUpdateData(string AgendaId, string MeasureId)
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Inputs { get; set; }
+
+    public const string ProgressId = "progress";
+
+    /// <summary>The id of the input for the measure's n-th control indicator (from 0).</summary>
+    public static string IndicatorId(int indicator) => "indicator" + indicator.ToString(CultureInfo.InvariantCulture);
+
+    public double? ReadProgress() => ReadNumber(ProgressId);
+
+    public double? ReadIndicator(int indicator) => ReadNumber(IndicatorId(indicator));
+
+    public bool IsIndicatorBlank(int indicator) => IsBlank(IndicatorId(indicator));
+
+    /// <summary>A number input arrives as a JSON number or as a string ("40", "12,5"); anything else is no number.</summary>
+    private double? ReadNumber(string id)
+    {
+        if (Inputs is null || !Inputs.TryGetValue(id, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            return value.GetDouble();
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            && double.TryParse(value.GetString()?.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+            && double.IsFinite(parsed)
+                ? parsed
+                : null;
+    }
+
+    private bool IsBlank(string id) =>
+        Inputs is null || !Inputs.TryGetValue(id, out var value) || value.ValueKind == JsonValueKind.Null
+        || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()));
 }
 
 public sealed record AgendaRef(string AgendaId);

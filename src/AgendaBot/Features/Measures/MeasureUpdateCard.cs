@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
@@ -24,17 +23,17 @@ public static class MeasureUpdateCard
             MeasureTexts.Status(measure.Status, texts), measure.Progress, MeasureTexts.Date(measure.UpdatedAt, texts))) { IsSubtle = true, Spacing = ElementSpacing.None });
         body.Add(new ChoiceSetInput(Enum.GetValues<MeasureStatus>().Select(s => new Choice(MeasureTexts.Status(s, texts), s.ToString())).ToList())
         {
-            Id = "status", Label = texts[TextKey.MeasureUpdateStatus], Style = ChoiceSetStyle.Compact, Value = measure.Status.ToString(), IsRequired = true,
+            Id = CardInput.Id<MeasureUpdateData>(nameof(MeasureUpdateData.Status)), Label = texts[TextKey.MeasureUpdateStatus], Style = ChoiceSetStyle.Compact, Value = measure.Status.ToString(), IsRequired = true,
             ErrorMessage = texts[TextKey.MeasureUpdateBadStatus],
         });
         body.Add(new NumberInput
         {
-            Id = "progress", Label = texts[TextKey.MeasureUpdateProgress], Value = measure.Progress, Min = 0, Max = 100, IsRequired = true,
+            Id = MeasureUpdateData.ProgressId, Label = texts[TextKey.MeasureUpdateProgress], Value = measure.Progress, Min = 0, Max = 100, IsRequired = true,
             ErrorMessage = texts[TextKey.MeasureUpdateBadProgress],
         });
         body.AddRange(measure.Indicators.Select((indicator, i) => (CardElement)new NumberInput
         {
-            Id = InputId(i),
+            Id = MeasureUpdateData.IndicatorId(i),
             Label = texts.Format(TextKey.MeasureUpdateIndicator, indicator.Name,
                 $"{MeasureTexts.Number(indicator.Target, texts)} {indicator.Unit}".TrimEnd()),
             Value = indicator.Current,
@@ -51,6 +50,4 @@ public static class MeasureUpdateCard
             ],
         };
     }
-
-    public static string InputId(int indicator) => "indicator" + indicator.ToString(CultureInfo.InvariantCulture);
 }

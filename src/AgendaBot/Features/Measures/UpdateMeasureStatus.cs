@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Measures;
@@ -32,7 +30,7 @@ public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureReposit
             return new CardActionResult.Message(texts[TextKey.MeasureUpdateBadStatus]);
         }
 
-        if (ReadNumber(input.Inputs, "progress") is not { } progress || progress % 1 != 0 || progress is < 0 or > 100)
+        if (input.ReadProgress() is not { } progress || progress % 1 != 0 || progress is < 0 or > 100)
         {
             return new CardActionResult.Message(texts[TextKey.MeasureUpdateBadProgress]);
         }
@@ -40,9 +38,8 @@ public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureReposit
         var values = new List<double?>();
         for (var i = 0; i < stored.Value.Indicators.Count; i++)
         {
-            var id = MeasureUpdateCard.InputId(i);
-            var value = ReadNumber(input.Inputs, id);
-            if (value is null && !IsBlank(input.Inputs, id))
+            var value = input.ReadIndicator(i);
+            if (value is null && !input.IsIndicatorBlank(i))
             {
                 return new CardActionResult.Message(texts.Format(TextKey.MeasureUpdateBadIndicator, stored.Value.Indicators[i].Name));
             }
@@ -60,28 +57,4 @@ public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureReposit
 
         return new CardActionResult.Message(texts.Format(TextKey.MeasureUpdateSaved, after.Title, MeasureTexts.Status(after.Status, texts), after.Progress));
     }
-
-    /// <summary>A number input arrives as a JSON number or as a string ("40", "12,5"); anything else is no number.</summary>
-    private static double? ReadNumber(Dictionary<string, JsonElement>? inputs, string id)
-    {
-        if (inputs is null || !inputs.TryGetValue(id, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number)
-        {
-            return value.GetDouble();
-        }
-
-        return value.ValueKind == JsonValueKind.String
-            && double.TryParse(value.GetString()?.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
-            && double.IsFinite(parsed)
-                ? parsed
-                : null;
-    }
-
-    private static bool IsBlank(Dictionary<string, JsonElement>? inputs, string id) =>
-        inputs is null || !inputs.TryGetValue(id, out var value) || value.ValueKind == JsonValueKind.Null
-        || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AgendaBot.Bot.Cards;
 using AgendaBot.Features.Workshops;
 
 namespace AgendaBot.Features.Plan;
@@ -19,11 +20,12 @@ public sealed record PlanData(string WorkshopId, int Step) : IWorkshopCard
     public string? WorkPackages { get; init; }
     public string? Milestones { get; init; }
     public string? Indicators { get; init; }
-    public string? BudgetYear { get; init; }
+    public bool BudgetYear { get; init; }
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    Converters = [typeof(CardBooleanConverter)])]
 [JsonSerializable(typeof(PlanData))]
 public sealed partial class PlanCardJson : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
@@ -39,25 +40,25 @@ public static class PlanForm
         {
             yield return new ChoiceSetInput(plan.Proposals.Select(c => new Choice(Voting.VotingSetupCard.Label(c), c.Number.ToString(CultureInfo.InvariantCulture))).ToList())
             {
-                Id = "measure", Label = texts[TextKey.PlanMeasure], Style = ChoiceSetStyle.Compact, Placeholder = "–",
+                Id = CardInput.Id<PlanData>(nameof(PlanData.Measure)), Label = texts[TextKey.PlanMeasure], Style = ChoiceSetStyle.Compact, Placeholder = "–",
             };
         }
 
-        yield return new TextInput { Id = "title", Label = texts[TextKey.PlanTitle], MaxLength = TextLimits.Title };
+        yield return new TextInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Title)), Label = texts[TextKey.PlanTitle], MaxLength = TextLimits.Title };
         if (plan.People.Count > 0)
         {
             yield return new ChoiceSetInput(plan.People.Select(p => new Choice(p.User.Name, p.User.Id)).ToList())
             {
-                Id = "owner", Label = texts[TextKey.PlanOwner], Style = ChoiceSetStyle.Compact, IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
+                Id = CardInput.Id<PlanData>(nameof(PlanData.Owner)), Label = texts[TextKey.PlanOwner], Style = ChoiceSetStyle.Compact, IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
             };
         }
 
-        yield return new DateInput { Id = "start", Label = texts[TextKey.PlanStart] };
-        yield return new DateInput { Id = "end", Label = texts[TextKey.PlanEnd] };
-        yield return new TextInput { Id = "workPackages", Label = texts[TextKey.PlanWorkPackages], IsMultiline = true, MaxLength = 3000 };
-        yield return new TextInput { Id = "milestones", Label = texts[TextKey.PlanMilestones], IsMultiline = true, MaxLength = 3000, Placeholder = "2027-03-31 Ausschreibung" };
-        yield return new TextInput { Id = "indicators", Label = texts[TextKey.PlanIndicators], IsMultiline = true, MaxLength = 3000, Placeholder = "Online-Anträge; Prozent; 10; 60" };
-        yield return new ToggleInput(texts[TextKey.PlanBudgetYear]) { Id = "budgetYear", Value = "false", ValueOn = "true", ValueOff = "false" };
+        yield return new DateInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Start)), Label = texts[TextKey.PlanStart] };
+        yield return new DateInput { Id = CardInput.Id<PlanData>(nameof(PlanData.End)), Label = texts[TextKey.PlanEnd] };
+        yield return new TextInput { Id = CardInput.Id<PlanData>(nameof(PlanData.WorkPackages)), Label = texts[TextKey.PlanWorkPackages], IsMultiline = true, MaxLength = 3000 };
+        yield return new TextInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Milestones)), Label = texts[TextKey.PlanMilestones], IsMultiline = true, MaxLength = 3000, Placeholder = "2027-03-31 Ausschreibung" };
+        yield return new TextInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Indicators)), Label = texts[TextKey.PlanIndicators], IsMultiline = true, MaxLength = 3000, Placeholder = "Online-Anträge; Prozent; 10; 60" };
+        yield return new ToggleInput(texts[TextKey.PlanBudgetYear]) { Id = CardInput.Id<PlanData>(nameof(PlanData.BudgetYear)), Value = "false", ValueOn = "true", ValueOff = "false" };
     }
 
     public static IReadOnlyList<string> Lines(string? text) =>

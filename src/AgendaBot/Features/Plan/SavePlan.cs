@@ -52,7 +52,7 @@ public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops
             Milestones = PlanForm.Lines(input.Milestones).Select(PlanForm.Milestone).ToList(),
             Indicators = PlanForm.Lines(input.Indicators).Select(PlanForm.Indicator).ToList(),
             Priority = proposal?.Priority,
-            NextBudgetYear = input.BudgetYear == "true",
+            NextBudgetYear = input.BudgetYear,
             SourceWorkshopId = here.Value.Id,
             SourceContribution = proposal?.Number,
         }.Validated();

@@ -81,7 +81,7 @@ public static class BallotCard
             var given = mine?.Scores.Where(s => s.Item == item).Sum(s => s.Value);
             yield return new NumberInput
             {
-                Id = BallotInputs.PointsId(item), Label = texts[TextKey.BallotPoints], Min = 0, Max = round.MaxPointsPerItem, Value = given,
+                Id = BallotData.PointsId(item), Label = texts[TextKey.BallotPoints], Min = 0, Max = round.MaxPointsPerItem, Value = given,
             };
             yield break;
         }
@@ -92,62 +92,12 @@ public static class BallotCard
             yield return new ChoiceSetInput(Enumerable.Range(1, 5)
                 .Select(stars => new Choice($"{stars} {new string('★', stars)}", stars.ToString(CultureInfo.InvariantCulture))).ToList())
             {
-                Id = BallotInputs.StarsId(item, c),
+                Id = BallotData.StarsId(item, c),
                 Label = round.Criteria[c],
                 Style = ChoiceSetStyle.Compact,
                 Placeholder = "–",
                 Value = chosen?.ToString(CultureInfo.InvariantCulture),
             };
         }
-    }
-}
-
-/// <summary>Names of the rating inputs on a ballot and how a click's values become scores.</summary>
-public static class BallotInputs
-{
-    public static string StarsId(int item, int criterion) => $"s_{item}_{criterion}";
-
-    public static string PointsId(int item) => $"p_{item}";
-
-    /// <summary>Reads the scores from the input values; unknown names or non-numbers are a tampered card.</summary>
-    public static IReadOnlyList<Score> Read(VotingRound round, IReadOnlyDictionary<string, System.Text.Json.JsonElement>? inputs)
-    {
-        var scores = new List<Score>();
-        foreach (var (name, raw) in inputs ?? new Dictionary<string, System.Text.Json.JsonElement>())
-        {
-            var text = raw.ValueKind == System.Text.Json.JsonValueKind.Number ? raw.GetRawText() : raw.ValueKind == System.Text.Json.JsonValueKind.String ? raw.GetString() : null;
-            if (string.IsNullOrWhiteSpace(text) || (!name.StartsWith("s_", StringComparison.Ordinal) && !name.StartsWith("p_", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            var parts = name.Split('_');
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-                || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var item))
-            {
-                throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.InvalidBallot, "input");
-            }
-
-            string? criterion = null;
-            if (parts[0] == "s")
-            {
-                if (parts.Length != 3 || !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var index)
-                    || index < 0 || index >= round.Criteria.Count)
-                {
-                    throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.InvalidBallot, "criterion");
-                }
-
-                criterion = round.Criteria[index];
-            }
-
-            if (parts[0] == "p" && value == 0)
-            {
-                continue;
-            }
-
-            scores.Add(new Score(item, criterion, value));
-        }
-
-        return scores;
     }
 }

@@ -103,7 +103,7 @@ public sealed class StartVotingRound(
             Criteria = TextLimits.Bounded(criteria, 6, "criteria"),
             PointsPerPerson = points,
             MaxPointsPerItem = Math.Min(points, Number(input.MaxPerItem, 3, 1, 50)),
-            Anonymous = input.Anonymous == "true",
+            Anonymous = input.Anonymous,
             Deadline = string.IsNullOrWhiteSpace(input.Minutes) ? null : now.AddMinutes(Number(input.Minutes, 60, 1, 60 * 24 * 14)),
             StartedBy = turn.User.Id,
             StartedAt = now,

@@ -81,7 +81,7 @@ public sealed class SubmitBallot(
     private Ballot? BallotFrom(TurnContext turn, VotingRound round, BallotData input)
     {
         var now = time.GetUtcNow();
-        var ballot = new Ballot(round.Id, turn.User.Id, BallotInputs.Read(round, input.Inputs), now);
+        var ballot = new Ballot(round.Id, turn.User.Id, input.ScoresFor(round), now);
         if (ballot.Scores.Count == 0)
         {
             return null;

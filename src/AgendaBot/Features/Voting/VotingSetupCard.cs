@@ -23,22 +23,22 @@ public static class VotingSetupCard
                 new TextBlock(texts[TextKey.VoteSetupIntro]),
                 new ChoiceSetInput(items.Select(c => new Choice(Label(c), c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList())
                 {
-                    Id = "items", Label = texts[TextKey.VoteSetupItems], IsMultiSelect = true, Style = ChoiceSetStyle.Expanded,
+                    Id = CardInput.Id<VotingSetupData>(nameof(VotingSetupData.Items)), Label = texts[TextKey.VoteSetupItems], IsMultiSelect = true, Style = ChoiceSetStyle.Expanded,
                     Value = string.Join(",", items.Select(c => c.Number)), IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
                 },
                 new ChoiceSetInput([new Choice(texts[TextKey.VoteMethodStars], "stars"), new Choice(texts[TextKey.VoteMethodDots], "dots")])
                 {
-                    Id = "method", Label = texts[TextKey.VoteSetupMethod], Value = "stars", Style = ChoiceSetStyle.Expanded,
+                    Id = CardInput.Id<VotingSetupData>(nameof(VotingSetupData.Method)), Label = texts[TextKey.VoteSetupMethod], Value = "stars", Style = ChoiceSetStyle.Expanded,
                 },
                 new TextInput
                 {
-                    Id = "criteria", Label = texts[TextKey.VoteSetupCriteria], IsMultiline = true, MaxLength = 300,
+                    Id = CardInput.Id<VotingSetupData>(nameof(VotingSetupData.Criteria)), Label = texts[TextKey.VoteSetupCriteria], IsMultiline = true, MaxLength = 300,
                     Value = string.Join("\n", DefaultCriteria(workshop.CurrentStep, texts)),
                 },
-                new NumberInput { Id = "points", Label = texts[TextKey.VoteSetupPoints], Value = 5, Min = 1, Max = 50 },
-                new NumberInput { Id = "maxPerItem", Label = texts[TextKey.VoteSetupMaxPerItem], Value = 3, Min = 1, Max = 50 },
-                new ToggleInput(texts[TextKey.VoteSetupAnonymous]) { Id = "anonymous", Value = "false", ValueOn = "true", ValueOff = "false" },
-                new NumberInput { Id = "minutes", Label = texts[TextKey.VoteSetupMinutes], Min = 1, Max = 60 * 24 * 14 },
+                new NumberInput { Id = CardInput.Id<VotingSetupData>(nameof(VotingSetupData.Points)), Label = texts[TextKey.VoteSetupPoints], Value = 5, Min = 1, Max = 50 },
+                new NumberInput { Id = CardInput.Id<VotingSetupData>(nameof(VotingSetupData.MaxPerItem)), Label = texts[TextKey.VoteSetupMaxPerItem], Value = 3, Min = 1, Max = 50 },
+                new ToggleInput(texts[TextKey.VoteSetupAnonymous]) { Id = CardInput.Id<VotingSetupData>(nameof(VotingSetupData.Anonymous)), Value = "false", ValueOn = "true", ValueOff = "false" },
+                new NumberInput { Id = CardInput.Id<VotingSetupData>(nameof(VotingSetupData.Minutes)), Label = texts[TextKey.VoteSetupMinutes], Min = 1, Max = 60 * 24 * 14 },
             ],
             Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonStartVote], CardVerbs.StartVote, data)],
         };

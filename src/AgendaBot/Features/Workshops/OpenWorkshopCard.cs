@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Workshops;
@@ -19,11 +20,11 @@ public static class OpenWorkshopCard
             new TextBlock(texts[TextKey.OpenWorkshopIntro]),
             new ChoiceSetInput(agenda.FieldsOfAction.Select(f => new Choice(f, f)).ToList())
             {
-                Id = "fieldOfAction", Label = texts[TextKey.OpenWorkshopField], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired], Value = agenda.FieldsOfAction[0],
+                Id = CardInput.Id<OpenWorkshopData>(nameof(OpenWorkshopData.FieldOfAction)), Label = texts[TextKey.OpenWorkshopField], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired], Value = agenda.FieldsOfAction[0],
             },
             new NumberInput
             {
-                Id = "capacity", Label = texts[TextKey.OpenWorkshopCapacity], Value = Workshop.DefaultCapacity, Min = 2, Max = 200,
+                Id = CardInput.Id<OpenWorkshopData>(nameof(OpenWorkshopData.Capacity)), Label = texts[TextKey.OpenWorkshopCapacity], Value = Workshop.DefaultCapacity, Min = 2, Max = 200,
             },
         ],
         Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonOpenWorkshop], CardVerbs.OpenWorkshop, data: null)],

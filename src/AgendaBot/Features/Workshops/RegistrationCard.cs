@@ -60,7 +60,7 @@ public static class RegistrationCard
 
         body.Add(new ChoiceSetInput(Enum.GetValues<StakeholderGroup>().Select(g => new Choice(StepTexts.Group(texts, g), g.ToString())).ToList())
         {
-            Id = "group", Label = texts[TextKey.RegistrationGroup], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
+            Id = CardInput.Id<RegistrationData>(nameof(RegistrationData.Group)), Label = texts[TextKey.RegistrationGroup], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
             Value = (suggestion?.Group ?? StakeholderGroup.Citizens).ToString(),
         });
         if (SuggestionHint(suggestion, texts) is { } hint)

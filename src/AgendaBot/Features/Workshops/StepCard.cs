@@ -67,14 +67,14 @@ public static class StepCard
     {
         if (step == WorkshopStep.BestPractice)
         {
-            yield return new TextInput { Id = "exampleName", Label = texts[TextKey.FormExampleName], MaxLength = 120 };
-            yield return new TextInput { Id = "examplePlace", Label = texts[TextKey.FormExamplePlace], MaxLength = 120 };
-            yield return new TextInput { Id = "exampleLink", Label = texts[TextKey.FormExampleLink], MaxLength = 500, Placeholder = "https://" };
+            yield return new TextInput { Id = CardInput.Id<ContributionData>(nameof(ContributionData.ExampleName)), Label = texts[TextKey.FormExampleName], MaxLength = 120 };
+            yield return new TextInput { Id = CardInput.Id<ContributionData>(nameof(ContributionData.ExamplePlace)), Label = texts[TextKey.FormExamplePlace], MaxLength = 120 };
+            yield return new TextInput { Id = CardInput.Id<ContributionData>(nameof(ContributionData.ExampleLink)), Label = texts[TextKey.FormExampleLink], MaxLength = 500, Placeholder = "https://" };
         }
 
         yield return new TextInput
         {
-            Id = "text",
+            Id = CardInput.Id<ContributionData>(nameof(ContributionData.Text)),
             Label = texts[TextKey.FormContribution],
             Placeholder = texts[TextKey.FormContributionPlaceholder],
             IsMultiline = true,
@@ -83,14 +83,14 @@ public static class StepCard
 
         if (step == WorkshopStep.Goals)
         {
-            yield return new ToggleInput(texts[TextKey.FormGoalDesirable]) { Id = "desirable", Value = "false", ValueOn = "true", ValueOff = "false" };
-            yield return new ToggleInput(texts[TextKey.FormGoalNecessary]) { Id = "necessary", Value = "false", ValueOn = "true", ValueOff = "false" };
-            yield return new ToggleInput(texts[TextKey.FormGoalFeasible]) { Id = "feasible", Value = "false", ValueOn = "true", ValueOff = "false" };
+            yield return new ToggleInput(texts[TextKey.FormGoalDesirable]) { Id = CardInput.Id<ContributionData>(nameof(ContributionData.Desirable)), Value = "false", ValueOn = "true", ValueOff = "false" };
+            yield return new ToggleInput(texts[TextKey.FormGoalNecessary]) { Id = CardInput.Id<ContributionData>(nameof(ContributionData.Necessary)), Value = "false", ValueOn = "true", ValueOff = "false" };
+            yield return new ToggleInput(texts[TextKey.FormGoalFeasible]) { Id = CardInput.Id<ContributionData>(nameof(ContributionData.Feasible)), Value = "false", ValueOn = "true", ValueOff = "false" };
         }
 
         if (step == WorkshopStep.ActionConcept)
         {
-            yield return new TextInput { Id = "linkedGoals", Label = texts[TextKey.FormLinkedGoals], MaxLength = 100 };
+            yield return new TextInput { Id = CardInput.Id<ContributionData>(nameof(ContributionData.LinkedGoals)), Label = texts[TextKey.FormLinkedGoals], MaxLength = 100 };
         }
     }
 }
