@@ -12,6 +12,8 @@ namespace AgendaBot.Features.Contributions;
 /// Keeps the pinboard message(s) of a workshop in step with what is stored: posts it the first time, then updates the
 /// same messages in place, and posts a further page when it grows.
 /// </summary>
+// Seam: whatever changes contributions (steps, votes, the plan) refreshes the pinboard through it.
+[Seam]
 public sealed class PinboardPublisher(WorkshopRepository workshops, ChannelPoster poster)
 {
     /// <summary>
