@@ -1,5 +1,5 @@
+using AgendaBot.Storage;
 using AgendaBot.Storage.Images;
-using Azure;
 using Microsoft.Net.Http.Headers;
 
 namespace AgendaBot.Web;
@@ -50,7 +50,8 @@ public static partial class ImageEndpoint
     // The storage client gives up on an unreachable service with an AggregateException of its attempts.
     private static bool IsOutage(Exception failure) => failure switch
     {
-        RequestFailedException or HttpRequestException or TimeoutException => true,
+        HttpRequestException or TimeoutException => true,
+        _ when StorageOutage.IsStorageFailure(failure) => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsOutage),
         _ => false,
     };

@@ -1,6 +1,6 @@
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Common;
-using Azure;
+using AgendaBot.Storage;
 
 namespace AgendaBot.Bot.Endpoint;
 
@@ -10,8 +10,7 @@ public static class UserFacingErrors
     public static string? TextFor(Exception failure, Texts texts) => failure switch
     {
         DomainException domain => texts.Format(KeyFor(domain.Code), domain.Limit),
-        // Azure.Core reports an unreachable service as status 0.
-        RequestFailedException { Status: 0 or >= 500 } => texts[TextKey.StorageUnavailable],
+        _ when StorageOutage.IsUnavailable(failure) => texts[TextKey.StorageUnavailable],
         AggregateException { InnerException: { } inner } => TextFor(inner, texts),
         _ => null,
     };

@@ -5,7 +5,6 @@ using AgendaBot.Domain.People;
 using AgendaBot.Protocol.Activities;
 using AgendaBot.Protocol.Cards;
 using AgendaBot.Protocol.Connector;
-using AgendaBot.Storage;
 
 namespace AgendaBot.Bot.Routing;
 
@@ -25,8 +24,8 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
     public string? Route { get; set; }
 
     /// <summary>The tenant the activity came from: the only tenant this turn may read or write.</summary>
-    public TenantScope Tenant => new(Activity.TenantId
-        ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.NotFound, "tenant"));
+    public string TenantId => Activity.TenantId
+        ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.NotFound, "tenant");
 
     /// <summary>Who acts: the Entra object id when Teams sends it (stable across chats), otherwise the channel id.</summary>
     public TeamsUser User => new(

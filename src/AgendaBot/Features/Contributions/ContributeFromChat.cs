@@ -7,6 +7,8 @@ using AgendaBot.Storage.Workshops;
 namespace AgendaBot.Features.Contributions;
 
 /// <summary>"@AgendaBot idee …" in the workshop's channel, or plain text in a registered person's personal chat.</summary>
+// Seam: the fallback turns a plain message in a workshop chat into a contribution.
+[Seam]
 public sealed class ContributeFromChat(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, TimeProvider time)
     : ICommandHandler
 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AgendaBot.Bot.Cards;
+using AgendaBot.Features;
 using AgendaBot.Features.Workshops;
 
 namespace AgendaBot.Features.Contributions;
@@ -10,6 +11,8 @@ namespace AgendaBot.Features.Contributions;
 /// it is only a claim, checked against what the server knows; input values arrive as strings, so numbers are read
 /// from strings too.
 /// </summary>
+// Seam: the step card (Workshops) names its form's inputs by it.
+[Seam]
 public sealed record ContributionData(string WorkshopId, int Step) : IWorkshopCard
 {
     public string? Text { get; init; }

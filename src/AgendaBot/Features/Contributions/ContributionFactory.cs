@@ -7,6 +7,8 @@ using AgendaBot.Domain.Workshops;
 namespace AgendaBot.Features.Contributions;
 
 /// <summary>Builds a step's contribution from a card form or a chat text, checked against the workshop as stored.</summary>
+// Seam: closing and reopening a step carries contributions over.
+[Seam]
 public static class ContributionFactory
 {
     public static Func<Workshop, int, Contribution> FromCard(ContributionData input, TeamsUser author, DateTimeOffset now) =>

@@ -2,6 +2,7 @@ using AgendaBot.Bot.Posting;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Workshops;
+using AgendaBot.Features;
 using AgendaBot.Features.Workshops;
 using AgendaBot.Infrastructure.Tables;
 using AgendaBot.Storage;
@@ -13,6 +14,8 @@ namespace AgendaBot.Features.Contributions;
 /// Keeps the pinboard message(s) of a workshop in step with what is stored: posts it the first time, then updates the
 /// same messages in place, and posts a further page when it grows.
 /// </summary>
+// Seam: whatever changes contributions (steps, votes, the plan) refreshes the pinboard through it.
+[Seam]
 public sealed class PinboardPublisher(WorkshopRepository workshops, Poster poster, ILogger<PinboardPublisher> logger)
 {
     /// <summary>

@@ -11,6 +11,8 @@ namespace AgendaBot.Features.Conversations;
 /// The bot was installed (or people joined): remember where the conversation is, so that status posts and reminders
 /// can be sent later without anybody asking — to a personal chat in the language the person's client speaks.
 /// </summary>
+// Seam: a vote started in a channel remembers it, to post the results there later.
+[Seam]
 public sealed class RememberConversation(
     ConversationReferenceRepository references, IOptions<BotLocalizationOptions> localization, TimeProvider time) : IConversationUpdateHandler
 {

@@ -5,6 +5,8 @@ using AgendaBot.Domain.Measures;
 namespace AgendaBot.Features.Measures;
 
 /// <summary>How measures read in cards: dates, status names, numbers in the reader's language.</summary>
+// Seam: the plan summary and picture name measure statuses as the measures do.
+[Seam]
 public static class MeasureTexts
 {
     public static string Date(DateOnly? date, Texts texts) => date?.ToString("d", texts.Culture) ?? "–";

@@ -18,6 +18,8 @@ namespace AgendaBot.Features.Measures;
 /// says how many more there are. The budget is counted as the JSON encoder writes the text: a character outside
 /// ASCII (umlauts, emoji) or one of <c>&lt;&gt;&amp;'"</c> takes six bytes as <c>\uXXXX</c>.
 /// </remarks>
+// Seam: the export shows measure statuses as the weekly report does.
+[Seam]
 public static class WeeklyStatusCard
 {
     public const int MaxLines = 10;

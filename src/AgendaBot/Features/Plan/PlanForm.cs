@@ -11,6 +11,8 @@ using AgendaBot.Storage.Workshops;
 namespace AgendaBot.Features.Plan;
 
 /// <summary>What the step-6 form offers: the measures proposed in step 5 and the registered people who can own one.</summary>
+// Seam: the step card and step transitions offer the plan form in step 6.
+[Seam]
 public sealed record PlanChoices(IReadOnlyList<Contribution> Proposals, IReadOnlyList<Participant> People)
 {
     public static PlanChoices None { get; } = new([], []);
@@ -32,6 +34,8 @@ public sealed record PlanChoices(IReadOnlyList<Contribution> Proposals, IReadOnl
 }
 
 /// <summary>The time-and-measures plan form of step 6, and how its lines become a measure.</summary>
+// Seam: the step card of step 6 is the plan form.
+[Seam]
 public static class PlanForm
 {
     public static IEnumerable<CardElement> Inputs(PlanChoices plan, Texts texts)

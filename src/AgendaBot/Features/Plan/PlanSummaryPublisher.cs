@@ -17,6 +17,8 @@ namespace AgendaBot.Features.Plan;
 /// measures (next to its pinboard) and into the agenda's status channel, then updated in place on every change.
 /// A failed post never undoes the change that caused it; the next change tries again.
 /// </summary>
+// Seam: a measure's new status refreshes the posted plan summary.
+[Seam]
 public sealed partial class PlanSummaryPublisher(
     AgendaRepository agendas,
     WorkshopRepository workshops,

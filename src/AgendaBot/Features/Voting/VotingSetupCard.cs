@@ -7,6 +7,8 @@ using AgendaBot.Protocol.Cards;
 namespace AgendaBot.Features.Voting;
 
 /// <summary>The moderator's card to start a round on the current step's contributions.</summary>
+// Seam: the plan form offers a vote on its proposals.
+[Seam]
 public static class VotingSetupCard
 {
     public static AdaptiveCard Render(Workshop workshop, IReadOnlyList<Contribution> items, Texts texts)

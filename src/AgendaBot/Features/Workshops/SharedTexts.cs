@@ -7,6 +7,8 @@ namespace AgendaBot.Features.Workshops;
 /// Posts everyone sees (step cards, pinboard, reflections) are in the workshop's language, not in the language of
 /// whoever happened to click last, so a shared message does not switch language from update to update.
 /// </summary>
+// Seam: the language of posts everyone in a workshop channel reads.
+[Seam]
 public static class SharedTexts
 {
     public static Texts For(Workshop workshop) =>

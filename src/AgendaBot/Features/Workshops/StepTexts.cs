@@ -5,6 +5,8 @@ using AgendaBot.Domain.Workshops;
 namespace AgendaBot.Features.Workshops;
 
 /// <summary>The names and guiding questions of the six steps and the stakeholder groups, in the user's language.</summary>
+// Seam: the names of the method's steps, shown by every feature that shows a step.
+[Seam]
 public static class StepTexts
 {
     public static string Title(Texts texts, WorkshopStep step) => texts[$"Step{(int)step}Title"];

@@ -2,16 +2,21 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.People;
+using AgendaBot.Features;
 
 namespace AgendaBot.Features.Workshops;
 
 /// <summary>A card payload that names the workshop it was posted for — a claim the server checks.</summary>
+// Seam: every feature's workshop cards name their workshop this way.
+[Seam]
 public interface IWorkshopCard
 {
     string WorkshopId { get; }
 }
 
 /// <summary>What the person clicking must be allowed to do in the workshop, whatever the card claims.</summary>
+// Seam: every feature's workshop card handlers declare their action with it.
+[Seam]
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RequiresAttribute(WorkshopAction action) : Attribute
 {
@@ -29,6 +34,8 @@ public sealed class RequiresAttribute(WorkshopAction action) : Attribute
 /// must allow the handler's <see cref="RequiresAttribute"/> action. Where the verb may be used is checked even
 /// earlier, by the route table (<see cref="UsedInAttribute"/>).
 /// </summary>
+// Seam: the one check before every feature's workshop card handler.
+[Seam]
 public abstract class WorkshopCardHandler<TPayload>(WorkshopFinder finder) : ICardActionHandler<TPayload>
     where TPayload : IWorkshopCard
 {

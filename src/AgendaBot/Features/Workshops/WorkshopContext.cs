@@ -13,6 +13,8 @@ using AgendaBot.Storage.Workshops;
 namespace AgendaBot.Features.Workshops;
 
 /// <summary>A workshop as seen by the person acting in this turn: the workshop, its agenda and their role.</summary>
+// Seam: every workshop feature starts from the workshop, agenda and role of the turn.
+[Seam]
 public sealed record WorkshopContext(Versioned<Workshop> Workshop, Agenda Agenda, Participant? Participant, Role? Role)
 {
     public Workshop Value => Workshop.Value;
@@ -33,6 +35,8 @@ public sealed record WorkshopContext(Versioned<Workshop> Workshop, Agenda Agenda
 /// Finds the agenda and workshop of a conversation. A team has one agenda; a channel (or group chat) has at most one
 /// workshop, whose id is derived from the channel, so finding it needs no index and opening it twice is harmless.
 /// </summary>
+// Seam: the one way features find the workshop of a conversation.
+[Seam]
 public sealed class WorkshopFinder(AgendaRepository agendas, WorkshopRepository workshops)
 {
     /// <summary>The team (or, outside teams, the group chat) an agenda belongs to.</summary>
