@@ -35,9 +35,12 @@ public sealed class UsedInAttribute(CommandScopes scopes) : Attribute
 public sealed record RoutedVerb(
     Type Handler, Func<object, TurnContext, JsonElement?, CancellationToken, Task<CardActionResult>> Run)
 {
-    public CommandScopes Scopes => UsedInAttribute.Of(Handler)?.Scopes ?? CommandScopes.Everywhere;
+    // Read once at registration: the router asks on every click, ballots included.
+    private readonly UsedInAttribute? usedIn = UsedInAttribute.Of(Handler);
 
-    public string Elsewhere => UsedInAttribute.Of(Handler)?.Elsewhere ?? TextKey.UnknownCardAction;
+    public CommandScopes Scopes => usedIn?.Scopes ?? CommandScopes.Everywhere;
+
+    public string Elsewhere => usedIn?.Elsewhere ?? TextKey.UnknownCardAction;
 }
 
 /// <summary>A command as registered: its handler and keywords, the first being the one the help card names.</summary>
