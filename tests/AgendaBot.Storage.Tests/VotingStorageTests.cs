@@ -125,7 +125,7 @@ public sealed class VotingStorageTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_ballot_stored_after_closing_began_is_not_taken_as_written_while_open(bool anonymous)
+    public async Task A_ballot_after_closing_began_is_not_stored(bool anonymous)
     {
         var round = await StartAsync(anonymous);
         var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
@@ -133,27 +133,56 @@ public sealed class VotingStorageTests
 
         var late = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2));
 
-        Assert.False(late.WrittenWhileOpen);
-        Assert.Equal(BallotResult.Counted, late.Result);
+        Assert.Equal((BallotResult.TooLate, false), (late.Result, late.WrittenWhileOpen));
+        Assert.Empty(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id));
         Assert.Equal(RoundState.Closing, (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!.Value.State);
     }
 
     [Fact]
-    public async Task A_change_after_closing_began_is_stored_as_a_change_and_not_taken_as_written_while_open()
+    public async Task A_change_racing_the_close_is_not_stored_and_the_counted_ballot_stays()
     {
         var round = await StartAsync(anonymous: false);
         await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 1));
         var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
         await voting.BeginCloseAsync(tenant, seen with { Value = seen.Value.BeginClose(Now) });
 
-        var late = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3));
+        // The voter's instance read the round while it was open; another instance began closing before the write.
+        var late = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3), earlierBallotSeen: true);
 
-        Assert.Equal((BallotResult.Changed, false), (late.Result, late.WrittenWhileOpen));
+        Assert.Equal(BallotResult.TooLate, late.Result);
+        Assert.Equal(1, Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id)).Scores.Single().Value);
+    }
+
+    [Fact]
+    public async Task A_late_redelivery_of_an_earlier_click_changes_nothing_and_gets_its_first_answer()
+    {
+        var round = await StartAsync(anonymous: false);
+        await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 1), activityId: "click-x");
+        await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3), earlierBallotSeen: true, activityId: "click-y");
+
+        var again = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 1), earlierBallotSeen: true, activityId: "click-x");
+
+        Assert.Equal((BallotResult.Counted, true), (again.Result, again.Redelivered));
         Assert.Equal(3, Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id)).Scores.Single().Value);
     }
 
     [Fact]
-    public async Task A_round_stored_before_open_markers_existed_still_takes_ballots_and_closes()
+    public async Task A_known_voters_redelivered_click_changes_nothing()
+    {
+        var round = await StartAsync(anonymous: false);
+        var partition = Keys.WorkshopPartition(tenant.TenantId, round.WorkshopId);
+        var registration = await TestStorage.Tables.Workshops.AddEntityAsync(new Azure.Data.Tables.TableEntity(partition, Keys.ParticipantRow("voter-1")));
+        var first = await voting.CastAsKnownVoterAsync(tenant, round, "voter-1", Points(round, "voter-1", 1), registration.Headers.ETag!.Value, "click-x");
+        var second = await voting.CastAsKnownVoterAsync(tenant, round, "voter-1", Points(round, "voter-1", 3), first!.Registration, "click-y");
+
+        var again = await voting.CastAsKnownVoterAsync(tenant, round, "voter-1", Points(round, "voter-1", 1), second!.Registration, "click-x");
+
+        Assert.True(again!.Receipt.Redelivered);
+        Assert.Equal(3, Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id)).Scores.Single().Value);
+    }
+
+    [Fact]
+    public async Task A_round_stored_before_open_markers_existed_gets_its_marker_back_with_the_first_ballot()
     {
         var round = await StartAsync(anonymous: false);
         await TestStorage.Tables.Workshops.DeleteEntityAsync(Keys.WorkshopPartition(tenant.TenantId, round.WorkshopId), Keys.RoundOpenRow(round.Id));
@@ -161,9 +190,11 @@ public sealed class VotingStorageTests
         var receipt = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2));
         var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
         await voting.BeginCloseAsync(tenant, seen with { Value = seen.Value.BeginClose(Now) });
+        var late = await voting.CastAsync(tenant, round, "voter-2", Points(round, "voter-2", 2));
 
-        Assert.Equal((BallotResult.Counted, false), (receipt.Result, receipt.WrittenWhileOpen));
-        Assert.Equal(RoundState.Closing, (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!.Value.State);
+        Assert.Equal((BallotResult.Counted, true), (receipt.Result, receipt.WrittenWhileOpen));
+        Assert.Equal(BallotResult.TooLate, late.Result);
+        Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Storage.PersonalData;
+using AgendaBot.Storage.Workshops;
 using Azure;
 using Azure.Data.Tables;
 
@@ -17,14 +18,20 @@ public enum BallotResult
 
     /// <summary>An anonymous round already has a ballot from this person; it cannot be linked back, so it cannot be changed.</summary>
     AlreadyVoted,
+
+    /// <summary>The round began closing before the ballot could be written: nothing was stored.</summary>
+    TooLate,
 }
 
 /// <summary>What happened to a ballot, and the version it was stored as (to compare with what a tally counted).</summary>
 /// <param name="WrittenWhileOpen">
 /// The ballot was written in one transaction with the round's open marker, so the round was open when it was stored and
-/// its tally, which begins by deleting that marker, counts it. False: ask the round after the write.
+/// its tally, which begins by deleting that marker, counts it. False: nothing was stored.
 /// </param>
-public sealed record BallotReceipt(BallotResult Result, string Version, bool WrittenWhileOpen = false);
+/// <param name="Redelivered">
+/// The same activity was processed before: nothing changed now, and <see cref="Result"/> is what the first delivery did.
+/// </param>
+public sealed record BallotReceipt(BallotResult Result, string Version, bool WrittenWhileOpen = false, bool Redelivered = false);
 
 /// <summary>A ballot written by <see cref="VotingRepository.CastAsKnownVoterAsync"/>, and the registration's new ETag.</summary>
 public sealed record KnownVoterReceipt(BallotReceipt Receipt, ETag Registration);
@@ -139,11 +146,14 @@ public sealed class VotingRepository(StorageTables tables)
     /// still open at that moment without reading it again (<see cref="BallotReceipt.WrittenWhileOpen"/>).
     /// </summary>
     /// <param name="earlierBallotSeen">A ballot of this voter was read before: a change, stored with one upsert.</param>
+    /// <param name="activityId">
+    /// The click's activity id: a named ballot is processed once per activity, so a late redelivery of an earlier click
+    /// cannot undo a later change (<see cref="BallotReceipt.Redelivered"/>).
+    /// </param>
     public async Task<BallotReceipt> CastAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot,
-        bool earlierBallotSeen = false, CancellationToken cancellationToken = default)
+        bool earlierBallotSeen = false, string? activityId = null, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
-        var openMarker = OpenMarker(partition, round.Id);
         if (!round.Anonymous)
         {
             var row = BallotRow(partition, Keys.BallotRow(round.Id, voterId), ballot);
@@ -153,7 +163,7 @@ public sealed class VotingRepository(StorageTables tables)
                 // Insert first: a first vote then costs one round-trip; a change nobody saw before costs two.
                 try
                 {
-                    return await WriteAsync(BallotResult.Counted, [new(TableTransactionActionType.Add, row)], openMarker, cancellationToken);
+                    return await WriteNamedAsync(scope, round, BallotResult.Counted, TableTransactionActionType.Add, row, activityId, cancellationToken);
                 }
                 catch (RequestFailedException failure) when (failure.IsConflict())
                 {
@@ -161,7 +171,7 @@ public sealed class VotingRepository(StorageTables tables)
             }
 
             // Were the earlier ballot erased meanwhile, this one is still stored, only called a change.
-            return await WriteAsync(BallotResult.Changed, [new(TableTransactionActionType.UpsertReplace, row)], openMarker, cancellationToken);
+            return await WriteNamedAsync(scope, round, BallotResult.Changed, TableTransactionActionType.UpsertReplace, row, activityId, cancellationToken);
         }
 
         var marker = new TableTransactionAction(TableTransactionActionType.Add,
@@ -170,7 +180,7 @@ public sealed class VotingRepository(StorageTables tables)
             BallotRow(partition, Keys.BallotRow(round.Id, Guid.NewGuid().ToString("N")), ballot with { VoterId = null }));
         try
         {
-            return await WriteAsync(BallotResult.Counted, [marker, choices], openMarker, cancellationToken);
+            return await WriteAsync(scope, round, BallotResult.Counted, [marker, choices], cancellationToken);
         }
         catch (RequestFailedException failure) when (failure.IsConflict())
         {
@@ -187,7 +197,7 @@ public sealed class VotingRepository(StorageTables tables)
     /// </summary>
     /// <param name="registration">The ETag of the voter's registration row as last read or touched.</param>
     public async Task<KnownVoterReceipt?> CastAsKnownVoterAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot, ETag registration,
-        CancellationToken cancellationToken = default)
+        string? activityId = null, CancellationToken cancellationToken = default)
     {
         if (round.Anonymous)
         {
@@ -197,21 +207,24 @@ public sealed class VotingRepository(StorageTables tables)
         var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
         var row = BallotRow(partition, Keys.BallotRow(round.Id, voterId), ballot);
         row["PersonId"] = voterId;
-        TableTransactionAction[] batch =
-        [
-            // Were the earlier ballot erased meanwhile, this one is still stored, only called a change.
-            new(TableTransactionActionType.UpsertReplace, row),
-            OpenMarker(partition, round.Id),
-            new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.ParticipantRow(voterId)), registration),
-        ];
+        List<TableTransactionAction> batch = activityId is null ? [] : [Dedupe(partition, activityId, BallotResult.Changed)];
+        var ballotIndex = batch.Count;
+        // Were the earlier ballot erased meanwhile, this one is still stored, only called a change.
+        batch.Add(new(TableTransactionActionType.UpsertReplace, row));
+        batch.Add(OpenMarker(partition, round.Id));
+        batch.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.ParticipantRow(voterId)), registration));
         try
         {
             var response = await table.SubmitTransactionAsync(batch, cancellationToken);
             return new KnownVoterReceipt(
-                new BallotReceipt(BallotResult.Changed, Version(response.Value[0]), WrittenWhileOpen: true),
-                response.Value[2].Headers.ETag ?? default);
+                new BallotReceipt(BallotResult.Changed, Version(response.Value[ballotIndex]), WrittenWhileOpen: true),
+                response.Value[ballotIndex + 2].Headers.ETag ?? default);
         }
-        catch (TableTransactionFailedException failure) when (failure.FailedIndex() is 1 or 2)
+        catch (TableTransactionFailedException failure) when (activityId is not null && failure.FailedIndex() == 0 && failure.IsConflict())
+        {
+            return new KnownVoterReceipt(await RedeliveredAsync(partition, activityId, cancellationToken), registration);
+        }
+        catch (TableTransactionFailedException failure) when (failure.FailedIndex() is { } failed && failed > ballotIndex)
         {
             return null;
         }
@@ -222,25 +235,88 @@ public sealed class VotingRepository(StorageTables tables)
         new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.RoundOpenRow(roundId)), ETag.All);
 
     /// <summary>
-    /// The ballot's rows and the open marker in one transaction (the last of <paramref name="rows"/> is the ballot,
-    /// whose version is returned). Without the marker the rows are written alone, and the caller asks the round.
-    /// A row that exists already surfaces as a <see cref="RequestFailedException"/> with status 409 either way.
+    /// A named ballot and, when the click has an activity id, that activity's dedupe row: a redelivered click finds
+    /// the row, changes nothing and gets the first delivery's result.
     /// </summary>
-    private async Task<BallotReceipt> WriteAsync(BallotResult result, TableTransactionAction[] rows, TableTransactionAction openMarker,
-        CancellationToken cancellationToken)
+    private async Task<BallotReceipt> WriteNamedAsync(TenantScope scope, VotingRound round, BallotResult result,
+        TableTransactionActionType write, TableEntity ballot, string? activityId, CancellationToken cancellationToken)
     {
+        if (activityId is null)
+        {
+            return await WriteAsync(scope, round, result, [new(write, ballot)], cancellationToken);
+        }
+
         try
         {
-            var response = await table.SubmitTransactionAsync([.. rows, openMarker], cancellationToken);
+            return await WriteAsync(scope, round, result, [Dedupe(ballot.PartitionKey, activityId, result), new(write, ballot)], cancellationToken);
+        }
+        catch (TableTransactionFailedException failure) when (failure.FailedIndex() == 0 && failure.IsConflict())
+        {
+            return await RedeliveredAsync(ballot.PartitionKey, activityId, cancellationToken);
+        }
+    }
+
+    private static TableTransactionAction Dedupe(string partition, string activityId, BallotResult result) =>
+        new(TableTransactionActionType.Add, WorkshopRows.DedupeRow(partition, activityId, result.ToString()));
+
+    private async Task<BallotReceipt> RedeliveredAsync(string partition, string activityId, CancellationToken cancellationToken)
+    {
+        var first = await table.FindAsync(partition, Keys.DedupeRow(activityId), cancellationToken);
+        return Enum.TryParse<BallotResult>(first?.GetString("Result"), out var result)
+            ? new BallotReceipt(result, string.Empty, WrittenWhileOpen: true, Redelivered: true)
+            : throw Failures.StaleWrite();
+    }
+
+    /// <summary>
+    /// The ballot's rows and the open marker in one transaction (the last of <paramref name="rows"/> is the ballot,
+    /// whose version is returned). Once the marker is gone the round began closing, and nothing is written: a ballot
+    /// stored after the tally would show in "Stimmen einsehen" without having been counted.
+    /// A row that exists already surfaces as a <see cref="RequestFailedException"/> with status 409.
+    /// </summary>
+    private async Task<BallotReceipt> WriteAsync(TenantScope scope, VotingRound round, BallotResult result, TableTransactionAction[] rows,
+        CancellationToken cancellationToken, bool mayRestoreMarker = true)
+    {
+        var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
+        try
+        {
+            var response = await table.SubmitTransactionAsync([.. rows, OpenMarker(partition, round.Id)], cancellationToken);
             return new BallotReceipt(result, Version(response.Value[rows.Length - 1]), WrittenWhileOpen: true);
         }
         catch (TableTransactionFailedException failure) when (failure.FailedIndex() == rows.Length && failure.Status == Failures.NotFound)
         {
-            // Closing began (or the round predates open markers): store the ballot anyway; the round's state decides.
         }
 
-        var alone = await table.SubmitTransactionAsync(rows, cancellationToken);
-        return new BallotReceipt(result, Version(alone.Value[^1]));
+        return mayRestoreMarker && await RestoreOpenMarkerAsync(partition, round.Id, cancellationToken)
+            ? await WriteAsync(scope, round, result, rows, cancellationToken, mayRestoreMarker: false)
+            : new BallotReceipt(BallotResult.TooLate, string.Empty);
+    }
+
+    /// <summary>
+    /// Gives a round stored before open markers existed its marker, if it is still open and unchanged; closing deletes the
+    /// marker together with the state change, so only such a round is open without one. False: the round is closing.
+    /// </summary>
+    private async Task<bool> RestoreOpenMarkerAsync(string partition, string roundId, CancellationToken cancellationToken)
+    {
+        var row = await table.FindAsync(partition, Keys.RoundRow(roundId), cancellationToken);
+        if (row is null || ToRound(row).State != RoundState.Open)
+        {
+            return false;
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.RoundRow(roundId)), row.ETag),
+                new(TableTransactionActionType.Add, new TableEntity(partition, Keys.RoundOpenRow(roundId))),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException failure) when (failure.IsStale() || failure.IsConflict())
+        {
+            // Closing began meanwhile, or another ballot restored the marker: the next write tells which.
+        }
+
+        return true;
     }
 
     /// <summary>The ballots with the version each was read in, for a tally that must say which ones it counted.</summary>

@@ -85,6 +85,35 @@ public sealed class VotingRoundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_late_redelivery_of_an_earlier_click_does_not_undo_the_change()
+    {
+        var round = await StartAsync(room, workshop);
+        JsonObject Stars(int value) => new() { ["workshopId"] = workshop, ["roundId"] = round, ["s_1_0"] = $"{value}" };
+
+        await room.ClickAsync(Anna, "vote.cast", Stars(1), activityId: "click-x");
+        await room.ClickAsync(Anna, "vote.cast", Stars(5), activityId: "click-y");
+        var redelivered = await room.ClickAsync(Anna, "vote.cast", Stars(1), activityId: "click-x");
+        await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
+
+        Assert.Contains("Ihre Stimme ist gezählt.", Texts(redelivered["value"]));
+        Assert.Contains("Ø 5,0 Sterne · 1 Stimmen · Streuung 0,0", Texts(Results(room)));
+    }
+
+    [Fact]
+    public async Task The_same_click_delivered_again_is_not_called_a_change()
+    {
+        var round = await StartAsync(room, workshop);
+        var click = new JsonObject { ["workshopId"] = workshop, ["roundId"] = round, ["s_1_0"] = "4" };
+
+        await room.ClickAsync(Anna, "vote.cast", click, activityId: "click-1");
+        var again = await room.ClickAsync(Anna, "vote.cast", (JsonObject)click.DeepClone(), activityId: "click-1");
+
+        Assert.Contains("Ihre Stimme ist gezählt.", Texts(again["value"]));
+        Assert.DoesNotContain("Ihre geänderte Stimme ist gezählt.", Texts(again["value"]));
+        Assert.Contains("1 von 4 haben abgestimmt.", Texts(again["value"]));
+    }
+
+    [Fact]
     public async Task Someone_not_registered_cannot_vote()
     {
         var round = await StartAsync(room, workshop);

@@ -43,7 +43,7 @@ public sealed class SubmitBallot(
             return new CardActionResult.Message(turn.Texts[TextKey.BallotEmpty]);
         }
 
-        var receipt = await voting.CastAsync(turn.Tenant, round, turn.User.Id, ballot, scene.EarlierBallot, cancellationToken);
+        var receipt = await voting.CastAsync(turn.Tenant, round, turn.User.Id, ballot, scene.EarlierBallot, turn.Activity.Id, cancellationToken);
         var (verdict, current) = await VerdictAsync(turn, round, receipt, cancellationToken);
         if (current.State == RoundState.Open && !round.Anonymous && scene.Voter is { Waitlisted: false } && scene.VoterVersion != default)
         {
@@ -66,7 +66,8 @@ public sealed class SubmitBallot(
             return new CardActionResult.Message(turn.Texts[TextKey.BallotEmpty]);
         }
 
-        var written = await voting.CastAsKnownVoterAsync(turn.Tenant, voter.Round, turn.User.Id, ballot, voter.Registration, cancellationToken);
+        var written = await voting.CastAsKnownVoterAsync(turn.Tenant, voter.Round, turn.User.Id, ballot, voter.Registration, turn.Activity.Id,
+            cancellationToken);
         if (written is null)
         {
             known.Forget(turn.Tenant, voter.Round.WorkshopId, voter.Round.Id, turn.User.Id);
@@ -74,7 +75,7 @@ public sealed class SubmitBallot(
         }
 
         known.Remember(turn.Tenant, turn.User.Id, voter with { Registration = written.Registration });
-        return await AnswerAsync(turn, voter.Round, voter.Workshop, contributions, ballot, written.Receipt, TextKey.BallotChanged, cancellationToken);
+        return await AnswerAsync(turn, voter.Round, voter.Workshop, contributions, ballot, written.Receipt, Verdict(written.Receipt), cancellationToken);
     }
 
     /// <summary>The ballot as the round defines it, checked against it (null: nothing chosen).</summary>
@@ -94,7 +95,7 @@ public sealed class SubmitBallot(
     private async Task<CardActionResult> AnswerAsync(TurnContext turn, VotingRound current, Workshop workshop, IReadOnlyList<Contribution> contributions,
         Ballot ballot, BallotReceipt receipt, string verdict, CancellationToken cancellationToken)
     {
-        metrics.VoteCast(VoteOutcome(verdict));
+        metrics.VoteCast(receipt.Redelivered ? "redelivered" : VoteOutcome(verdict));
         var (turnout, shown, header) = current.State == RoundState.Open
             ? await sharedCard.BallotWrittenAsync(turn.Tenant, workshop, contributions, current.Id, cancellationToken)
             : (current.Results?.Ballots ?? 0, contributions, workshop);
@@ -105,40 +106,27 @@ public sealed class SubmitBallot(
 
     /// <summary>
     /// Whether the ballot counts (the text key that tells the voter). Written together with the round's open marker,
-    /// it does; otherwise the round as read after the write says: if it began closing meanwhile, the tally decides —
-    /// it lists the ballot versions it counted, so the voter is told the truth either way.
+    /// it does, and the tally counts it; otherwise nothing was stored, and the round as it is now shows the turnout.
     /// </summary>
     private async Task<(string Verdict, VotingRound Current)> VerdictAsync(TurnContext turn, VotingRound round, BallotReceipt receipt,
         CancellationToken cancellationToken)
     {
-        if (receipt.WrittenWhileOpen)
+        if (receipt.Result is BallotResult.Counted or BallotResult.Changed)
         {
-            // Stored in one transaction with the round's open marker: the round was open, and its tally will count it.
-            return (receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted, round);
+            return (Verdict(receipt), round);
         }
 
-        var current = round;
-        for (var wait = 0; wait < 50; wait++)
-        {
-            current = (await voting.GetRoundAsync(turn.Tenant, round.WorkshopId, round.Id, cancellationToken))?.Value ?? current;
-            switch (current.State)
-            {
-                case var _ when receipt.Result == BallotResult.AlreadyVoted:
-                    return (TextKey.BallotAlreadyVoted, current);
-                case RoundState.Open:
-                    return (receipt.Result == BallotResult.Changed ? TextKey.BallotChanged : TextKey.BallotCounted, current);
-                case RoundState.Closed when current.CountedBallots.Contains(receipt.Version):
-                    return (TextKey.BallotCounted, current);
-                case RoundState.Closed:
-                    return (TextKey.BallotTooLate, current);
-                default:
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
-                    break;
-            }
-        }
-
-        return (TextKey.BallotTooLate, current);
+        var current = (await voting.GetRoundAsync(turn.Tenant, round.WorkshopId, round.Id, cancellationToken))?.Value ?? round;
+        return (Verdict(receipt), current);
     }
+
+    private static string Verdict(BallotReceipt receipt) => receipt.Result switch
+    {
+        BallotResult.Counted => TextKey.BallotCounted,
+        BallotResult.Changed => TextKey.BallotChanged,
+        BallotResult.AlreadyVoted => TextKey.BallotAlreadyVoted,
+        _ => TextKey.BallotTooLate,
+    };
 
     private static string VoteOutcome(string verdict) => verdict switch
     {
