@@ -10,20 +10,23 @@ namespace AgendaBot.Bot.Cards;
 /// </summary>
 public static class CardPayload
 {
+    /// <summary>The subject of the refusal of a payload that is incomplete or does not parse (a card of an older version, or forged).</summary>
+    public const string Subject = "card data";
+
     public static T Read<T>(JsonElement? data, JsonTypeInfo<T> type) where T : class
     {
         if (data is not { ValueKind: JsonValueKind.Object } json)
         {
-            throw new DomainException(DomainErrorCode.InvalidValue, "card data");
+            throw new DomainException(DomainErrorCode.InvalidValue, Subject);
         }
 
         try
         {
-            return json.Deserialize(type) ?? throw new DomainException(DomainErrorCode.InvalidValue, "card data");
+            return json.Deserialize(type) ?? throw new DomainException(DomainErrorCode.InvalidValue, Subject);
         }
         catch (JsonException)
         {
-            throw new DomainException(DomainErrorCode.InvalidValue, "card data");
+            throw new DomainException(DomainErrorCode.InvalidValue, Subject);
         }
     }
 

@@ -1,3 +1,4 @@
+using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Common;
 using AgendaBot.Storage;
@@ -9,6 +10,7 @@ public static class UserFacingErrors
 {
     public static string? TextFor(Exception failure, Texts texts) => failure switch
     {
+        DomainException { Code: DomainErrorCode.InvalidValue, Subject: CardPayload.Subject } => texts[TextKey.ErrorCardData],
         DomainException domain => texts.Format(KeyFor(domain.Code), domain.Limit),
         _ when StorageOutage.IsUnavailable(failure) => texts[TextKey.StorageUnavailable],
         AggregateException { InnerException: { } inner } => TextFor(inner, texts),

@@ -32,6 +32,7 @@ public static class TextKey
     public const string ErrorRoundClosed = nameof(ErrorRoundClosed);
     public const string ErrorInvalidBallot = nameof(ErrorInvalidBallot);
     public const string ErrorInvalidValue = nameof(ErrorInvalidValue);
+    public const string ErrorCardData = nameof(ErrorCardData);
     public const string StorageUnavailable = nameof(StorageUnavailable);
     public const string PersonalDataOnlyInPersonalChat = nameof(PersonalDataOnlyInPersonalChat);
     public const string PersonalDataExportTitle = nameof(PersonalDataExportTitle);

@@ -7,15 +7,11 @@ namespace AgendaBot.Features.Agendas;
 /// <summary>
 /// What this feature's card buttons carry, plus the values of the card's inputs that Teams merges into it. Every id in
 /// it is only a claim, checked against what the server knows; input values arrive as strings, so numbers are read
-/// from strings too.
+/// from strings too. Inputs left empty may be missing; ids a button carries may not.
 /// </summary>
-/// <summary>
-/// The data each card button carries, plus the values of the card's inputs that Teams merges into it.
-/// Input values arrive as strings, so numbers are read from strings too.
-/// </summary>
-public sealed record AgendaSetupData(string? Title, string? FieldsOfAction, bool StatusHere);
+public sealed record AgendaSetupData(string? Title = null, string? FieldsOfAction = null, bool StatusHere = false);
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
     Converters = [typeof(CardBooleanConverter)])]

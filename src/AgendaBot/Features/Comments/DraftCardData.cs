@@ -19,7 +19,7 @@ public sealed record DraftCommentData(string AgendaId, string RoundId)
     public Dictionary<string, JsonElement>? Inputs { get; set; }
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DraftSendData))]

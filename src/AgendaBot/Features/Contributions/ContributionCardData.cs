@@ -25,7 +25,7 @@ public sealed record ContributionData(string WorkshopId, int Step) : IWorkshopCa
     public string? LinkedGoals { get; init; }
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
     Converters = [typeof(CardBooleanConverter)])]

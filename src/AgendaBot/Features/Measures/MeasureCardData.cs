@@ -56,7 +56,7 @@ public sealed record MeasureUpdateData(string AgendaId, string MeasureId)
 
 public sealed record AgendaRef(string AgendaId);
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(MeasureRef))]

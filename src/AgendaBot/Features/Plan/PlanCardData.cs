@@ -23,7 +23,7 @@ public sealed record PlanData(string WorkshopId, int Step) : IWorkshopCard
     public bool BudgetYear { get; init; }
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
     Converters = [typeof(CardBooleanConverter)])]

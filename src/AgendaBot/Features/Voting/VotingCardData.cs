@@ -82,7 +82,7 @@ public sealed record BallotData(string WorkshopId, string RoundId) : IWorkshopCa
     }
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
     Converters = [typeof(CardBooleanConverter)])]

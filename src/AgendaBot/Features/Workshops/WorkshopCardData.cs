@@ -8,15 +8,15 @@ namespace AgendaBot.Features.Workshops;
 /// it is only a claim, checked against what the server knows; input values arrive as strings, so numbers are read
 /// from strings too.
 /// </summary>
-public sealed record OpenWorkshopData(string? FieldOfAction, string? Capacity);
+public sealed record OpenWorkshopData(string? FieldOfAction = null, string? Capacity = null);
 
 public sealed record WorkshopRef(string WorkshopId) : IWorkshopCard;
 
-public sealed record RegistrationData(string WorkshopId, string? Group) : IWorkshopCard;
+public sealed record RegistrationData(string WorkshopId, string? Group = null) : IWorkshopCard;
 
 public sealed record StepRef(string WorkshopId, int Step) : IWorkshopCard;
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(OpenWorkshopData))]
