@@ -36,7 +36,7 @@ public sealed class ImageEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(800, Png.Read(png).Width);
+        Assert.Equal(900, Png.Read(png).Width);
         var cache = response.Headers.CacheControl!;
         Assert.True(cache.Public);
         Assert.Equal(TimeSpan.FromDays(365), cache.MaxAge);

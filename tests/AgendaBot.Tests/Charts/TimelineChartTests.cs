@@ -35,15 +35,15 @@ public sealed class TimelineChartTests
     { StatusNames = German };
 
     [Fact]
-    public void A_plan_is_a_png_800_wide_with_a_row_per_measure_and_a_legend()
+    public void A_plan_is_drawn_for_the_width_of_a_card_with_a_row_per_measure_and_a_legend()
     {
         var png = TimelineChart.Render(Plan);
         Png.Keep("timeline-de", png);
 
         var picture = Png.Read(png);
-        Assert.Equal(800, picture.Width);
-        Assert.Equal(80 + 32 + (28 * 6), picture.Height);
-        Assert.InRange(png.Length, 1_000, 100_000);
+        Assert.Equal(900, picture.Width);
+        Assert.InRange(picture.Height, 600, 1024);
+        Assert.InRange(png.Length, 1_000, 150_000);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class TimelineChartTests
     {
         var png = TimelineChart.Render(Plan with { StatusNames = new Dictionary<MeasureStatus, string>() });
 
-        Assert.Equal(80 + (28 * 6), Png.Read(png).Height);
+        Assert.True(Png.Read(png).Height < Png.Read(TimelineChart.Render(Plan)).Height);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class TimelineChartTests
         var png = TimelineChart.Render(english);
         Png.Keep("timeline-en-years", png);
 
-        Assert.Equal(80 + 32 + (28 * 7), Png.Read(png).Height);
+        Assert.True(Png.Read(png).Height > Png.Read(TimelineChart.Render(Plan)).Height, "one row more");
     }
 
     [Fact]
@@ -108,8 +108,8 @@ public sealed class TimelineChartTests
         var undated = TimelineChart.Render(Plan with { Rows = [new("Ohne Termin", null, null, MeasureStatus.Planned)] });
         Png.Keep("timeline-no-data", none);
 
-        Assert.Equal(120, Png.Read(none).Height);
-        Assert.Equal(120, Png.Read(undated).Height);
+        Assert.InRange(Png.Read(none).Height, 100, 200);
+        Assert.InRange(Png.Read(undated).Height, 100, 200);
     }
 
     [Fact]
@@ -121,13 +121,15 @@ public sealed class TimelineChartTests
     }
 
     [Fact]
-    public void Thirty_two_rows_with_a_legend_stay_within_1024_px()
+    public void Fifteen_rows_with_long_names_and_a_legend_stay_within_1024_px()
     {
-        var rows = Enumerable.Range(0, 32)
-            .Select(i => new TimelineRow($"Maßnahme {i + 1}", Today.AddDays(i * 7), Today.AddDays((i * 7) + 60), (MeasureStatus)(i % 5)))
+        var rows = Enumerable.Range(0, 15)
+            .Select(i => new TimelineRow($"Maßnahme {i + 1} mit einem Namen, der so lang ist, dass er auf zwei Zeilen umbricht",
+                Today.AddDays(i * 7), Today.AddDays((i * 7) + 60), (MeasureStatus)(i % 5)))
             .ToList();
 
-        Assert.InRange(Png.Read(TimelineChart.Render(Plan with { Rows = rows })).Height, 900, 1024);
+        var most = Png.Read(TimelineChart.Render(Plan with { Rows = rows }));
+        Assert.True(most.Width <= 1024 && most.Height <= 1024, $"{most.Width} × {most.Height}");
         Assert.Throws<ArgumentException>(() => TimelineChart.Render(Plan with { Rows = [.. rows, rows[0]] }));
     }
 

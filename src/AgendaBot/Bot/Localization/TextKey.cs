@@ -187,6 +187,8 @@ public static class TextKey
     public const string ResultsDotsLine = nameof(ResultsDotsLine);
     public const string ResultsCriterionLine = nameof(ResultsCriterionLine);
     public const string ResultsChartAlt = nameof(ResultsChartAlt);
+    public const string ResultsChartAltStars = nameof(ResultsChartAltStars);
+    public const string ResultsChartAltPoints = nameof(ResultsChartAltPoints);
     public const string ResultsPriorityNote = nameof(ResultsPriorityNote);
     public const string PinboardPriority = nameof(PinboardPriority);
     public const string VoteDetailsAnonymous = nameof(VoteDetailsAnonymous);
@@ -270,6 +272,7 @@ public static class TextKey
     public const string PlanOverviewBudgetYear = nameof(PlanOverviewBudgetYear);
     public const string PlanOverviewEmpty = nameof(PlanOverviewEmpty);
     public const string PlanOverviewMore = nameof(PlanOverviewMore);
+    public const string PlanTimelineFirst = nameof(PlanTimelineFirst);
     public const string PlanTimelineTitle = nameof(PlanTimelineTitle);
     public const string PlanTimelineToday = nameof(PlanTimelineToday);
     public const string PlanTimelineNoDates = nameof(PlanTimelineNoDates);

@@ -19,7 +19,7 @@ public static class AgendaDocument
     public const string MediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     // TimelineChart draws at most this many rows; a longer plan is still complete in the table.
-    private const int TimelineRows = 32;
+    private const int TimelineRows = TimelineChart.MaxRows;
 
     public static byte[] Build(AgendaContent content, Texts texts, DateOnly today)
     {
@@ -47,6 +47,11 @@ public static class AgendaDocument
                 body.Append(Table(texts[TextKey.ExportPlanColumns].Split('|'), measures.Select((m, i) => PlanRow(m, i + 1, texts))));
                 body.Append(Paragraph(texts[TextKey.ExportTimelineHeading], "Heading2"));
                 body.Append(Picture(main, Timeline(measures, texts, today), texts[TextKey.ExportTimelineAlt], 1));
+                if (measures.Count > TimelineRows)
+                {
+                    body.Append(Paragraph(texts.Format(TextKey.PlanTimelineFirst, TimelineRows, measures.Count)));
+                }
+
                 body.Append(Paragraph(texts[TextKey.ExportMeasuresHeading], "Heading1"));
                 for (var i = 0; i < measures.Count; i++)
                 {

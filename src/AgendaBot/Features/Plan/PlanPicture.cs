@@ -10,7 +10,7 @@ namespace AgendaBot.Features.Plan;
 public sealed class PlanPicture(ImageLinks links)
 {
     /// <summary>Rows the chart draws at most; the card lists the rest in words.</summary>
-    public const int MaxRows = 32;
+    public const int MaxRows = TimelineChart.MaxRows;
 
     /// <param name="measures">In plan order.</param>
     /// <returns>The picture's URL (or data: URI), or null when it cannot be made — the summary then goes out without it.</returns>

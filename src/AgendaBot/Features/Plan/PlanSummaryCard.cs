@@ -29,6 +29,10 @@ public static class PlanSummaryCard
         if (pictureUrl is not null && measures.Count > 0)
         {
             body.Add(new Image(pictureUrl, AltText(measures, texts)) { Size = ImageSize.Stretch });
+            if (measures.Count > PlanPicture.MaxRows)
+            {
+                body.Add(new TextBlock(texts.Format(TextKey.PlanTimelineFirst, PlanPicture.MaxRows, measures.Count)) { IsSubtle = true, Spacing = ElementSpacing.None });
+            }
         }
 
         var rank = 0;
@@ -51,7 +55,7 @@ public static class PlanSummaryCard
 
         if (measures.Count > MaxListed)
         {
-            body.Add(new TextBlock(texts.Format(TextKey.PlanOverviewMore, measures.Count - MaxListed, PlanPicture.MaxRows)) { IsSubtle = true });
+            body.Add(new TextBlock(texts.Format(TextKey.PlanOverviewMore, measures.Count - MaxListed)) { IsSubtle = true });
         }
 
         return new AdaptiveCard

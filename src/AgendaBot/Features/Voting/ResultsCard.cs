@@ -3,6 +3,7 @@ using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Workshops;
+using AgendaBot.Infrastructure.Charts;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Voting;
@@ -21,7 +22,7 @@ public static class ResultsCard
         };
         if (chartUrl is not null)
         {
-            body.Add(new Image(chartUrl, texts[TextKey.ResultsChartAlt]) { Size = ImageSize.Stretch });
+            body.Add(new Image(chartUrl, AltText(round, results, items, texts)) { Size = ImageSize.Stretch });
         }
 
         foreach (var ranked in results.Ranking)
@@ -58,6 +59,15 @@ public static class ResultsCard
             Body = body,
             Actions = actions,
         };
+    }
+
+    // The picture says in words what it shows, for screen readers and clients that do not load it.
+    private static string AltText(VotingRound round, RoundResults results, IReadOnlyList<Contribution> items, Texts texts)
+    {
+        var key = round.Method == VotingMethod.DotVoting ? TextKey.ResultsChartAltPoints : TextKey.ResultsChartAltStars;
+        var places = results.Ranking.Take(ResultsChart.MaxRows).Select(r =>
+            texts.Format(key, r.Rank, r.Item, items.FirstOrDefault(c => c.Number == r.Item)?.Text ?? string.Empty, r.Score));
+        return texts.Format(TextKey.ResultsChartAlt, string.Join("; ", places));
     }
 
     private static string Line(VotingRound round, RankedItem ranked, Texts texts) =>

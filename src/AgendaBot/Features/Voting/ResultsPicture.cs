@@ -10,14 +10,12 @@ namespace AgendaBot.Features.Voting;
 /// <summary>The bar chart of a round's ranking, stored so that the results card can show it.</summary>
 public sealed class ResultsPicture(ImageLinks links)
 {
-    private const int MaxBars = 32;
-
     /// <returns>The picture's URL, or null when it cannot be made — the results post then goes out without it.</returns>
     public async Task<string?> UrlForAsync(TenantScope tenant, VotingRound round, IReadOnlyList<Contribution> items, Texts texts,
         CancellationToken cancellationToken)
     {
         var ranking = round.Results?.Ranking ?? [];
-        var bars = ranking.Take(MaxBars).Select(r => new RankedBar(
+        var bars = ranking.Take(ResultsChart.MaxRows).Select(r => new RankedBar(
             $"#{r.Item} {items.FirstOrDefault(c => c.Number == r.Item)?.Text}", r.Score) { Spread = r.Spread }).ToList();
         var data = new ResultsChartData(
             texts.Format(TextKey.ResultsTitle, StepTexts.Title(texts, (WorkshopStep)round.Step)),

@@ -1,49 +1,54 @@
-using ScottPlot;
+using SkiaSharp;
 
 namespace AgendaBot.Infrastructure.Charts;
 
-/// <summary>What every chart shares: the font, the colours, the size rules, the "no data" picture and PNG output.</summary>
+/// <summary>What every chart shares: the font, the colours, the sizes people see, and the "no data" picture.</summary>
 internal static class ChartStyle
 {
     /// <summary>Debian's fonts-dejavu-core: it has every German letter, and the same font everywhere means the same pixels.</summary>
     public const string FontName = "DejaVu Sans";
 
-    public const int Width = 800;
+    /// <summary>The width a Teams card shows a stretched picture at, in the units of <see cref="ChartCanvas"/>.</summary>
+    public const int Width = 450;
 
-    /// <summary>Pixels per bar: small pictures load fast in a Teams client on a slow line.</summary>
-    public const int RowHeight = 28;
+    /// <summary>Pixels per unit: sharp on high-density screens, and 900 px wide stays inside Teams' 1024 px.</summary>
+    public const float PixelScale = 2;
+
+    public const float Margin = 14;
+
+    /// <summary>The smallest text on a chart, as people see it in the card: 12 px (labels, ticks, the legend).</summary>
+    public const float LabelSize = 13;
+
+    public const float SmallSize = 12;
+    public const float TitleSize = 15;
 
     /// <summary>
-    /// Teams shows card images up to 1024 × 1024 px; 32 rows keep either chart below that. Callers show the top of a
-    /// longer list (and say so in the card).
+    /// Rows one chart draws at most: more would make the card a long scroll and the picture too tall for Teams' 1024 px
+    /// at a readable size. Callers show the top of a longer list and say so in the card.
     /// </summary>
-    public const int MaxRows = 32;
+    public const int MaxRows = 15;
 
-    public static readonly Color Text = Color.FromHex("#242424");
-    public static readonly Color Grid = Color.FromHex("#E0E0E0");
-    public static readonly Color Accent = Color.FromHex("#0F6CBD");
-    public static readonly Color AccentDark = Color.FromHex("#0A3F6E");
+    public static readonly SKColor Text = SKColor.Parse("#242424");
+    public static readonly SKColor Subtle = SKColor.Parse("#616161");
+    public static readonly SKColor Grid = SKColor.Parse("#E0E0E0");
+    public static readonly SKColor Accent = SKColor.Parse("#0F6CBD");
+    public static readonly SKColor AccentDark = SKColor.Parse("#0A3F6E");
 
     private static readonly Lock FontLock = new();
-    private static bool fontLoaded;
+    private static SKTypeface? regular;
+    private static SKTypeface? bold;
 
-    /// <summary>A plot with the house style; the caller adds data, then calls <see cref="ToPng"/>.</summary>
-    public static Plot NewPlot(string title)
+    public static SKTypeface Typeface(bool isBold)
     {
         EnsureFont();
-        var plot = new Plot();
-        plot.Title(title, size: 16);
-        plot.Grid.MajorLineColor = Grid;
-        plot.Axes.Color(Text);
-        return plot;
+        return (isBold ? bold : regular)!;
     }
 
-    /// <summary>PNG bytes. SkiaSharp writes no time stamp or other varying chunk, so the same plot gives the same bytes.</summary>
-    public static byte[] ToPng(Plot plot, int height)
+    /// <summary>The title, wrapped to the width; returns the y below it.</summary>
+    public static float Title(ChartCanvas canvas, string title)
     {
-        // Set last, so that labels added after NewPlot get the font too.
-        plot.Font.Set(FontName);
-        return plot.GetImageBytes(Width, height, ImageFormat.Png);
+        using var font = ChartCanvas.Font(TitleSize, bold: true);
+        return canvas.Lines(ChartText.Wrap(title, Width - (2 * Margin), font, maxLines: 2), Margin, Margin, font, Text, 20) + 4;
     }
 
     /// <summary>
@@ -52,19 +57,15 @@ internal static class ChartStyle
     /// </summary>
     public static byte[] NoData(string title, string text)
     {
-        var plot = NewPlot(title);
-        plot.HideAxesAndGrid();
-        plot.Axes.Title.IsVisible = true;
-        var note = plot.Add.Annotation(text, Alignment.MiddleCenter);
-        note.LabelFontSize = 14;
-        note.LabelFontColor = Text;
-        note.LabelBackgroundColor = Colors.Transparent;
-        note.LabelBorderColor = Colors.Transparent;
-        note.LabelShadowColor = Colors.Transparent;
-        return ToPng(plot, 120);
+        using var font = ChartCanvas.Font(LabelSize);
+        using var titleFont = ChartCanvas.Font(TitleSize, bold: true);
+        var titleLines = ChartText.Wrap(title, Width - (2 * Margin), titleFont, maxLines: 2);
+        var textLines = ChartText.Wrap(text, Width - (2 * Margin), font, maxLines: 3);
+        using var canvas = ChartCanvas.Create((int)Math.Ceiling((2 * Margin) + (titleLines.Count * 20) + 12 + (textLines.Count * 18)));
+        var y = Title(canvas, title) + 8;
+        canvas.Lines(textLines, Margin, y, font, Subtle, 18);
+        return canvas.ToPng();
     }
-
-    public static int HeightFor(int rows, int chrome) => chrome + (RowHeight * Math.Max(rows, 1));
 
     public static void CheckRows(int rows, string name)
     {
@@ -74,28 +75,23 @@ internal static class ChartStyle
         }
     }
 
-    /// <summary>Once per process, before any text is measured or drawn; ScottPlot's typeface cache is thread-safe after that.</summary>
+    /// <summary>Once per process, before any text is measured or drawn.</summary>
     public static void EnsureFont()
     {
         lock (FontLock)
         {
-            if (fontLoaded)
+            if (regular is not null)
             {
                 return;
             }
 
-            // Registering the file by name makes the font independent of how SkiaSharp finds system fonts.
+            // Loading the files by name makes the font independent of how SkiaSharp finds system fonts.
             const string folder = "/usr/share/fonts/truetype/dejavu/";
-            foreach (var (file, bold) in new[] { ("DejaVuSans.ttf", false), ("DejaVuSans-Bold.ttf", true) })
-            {
-                if (File.Exists(folder + file))
-                {
-                    Fonts.AddFontFile(FontName, folder + file, bold, italic: false);
-                }
-            }
-
-            Fonts.Default = FontName;
-            fontLoaded = true;
+            bold = Load(folder + "DejaVuSans-Bold.ttf", SKFontStyle.Bold);
+            regular = Load(folder + "DejaVuSans.ttf", SKFontStyle.Normal);
         }
     }
+
+    private static SKTypeface Load(string file, SKFontStyle style) =>
+        (File.Exists(file) ? SKTypeface.FromFile(file) : null) ?? SKTypeface.FromFamilyName(FontName, style) ?? SKTypeface.Default;
 }

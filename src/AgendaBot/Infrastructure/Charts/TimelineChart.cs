@@ -1,27 +1,30 @@
 using AgendaBot.Domain.Measures;
-using ScottPlot;
-using ScottPlot.TickGenerators;
+using SkiaSharp;
 
 namespace AgendaBot.Infrastructure.Charts;
 
-/// <summary>The measures plan as a Gantt-like timeline, one row per measure, for the plan post.</summary>
+/// <summary>
+/// The measures plan as a timeline for the plan post, made for a Teams card: each measure's name in full above its bar
+/// (wrapped, not cut), the bar in its status colour, milestones as diamonds, today as a dashed line, months below.
+/// </summary>
 public static class TimelineChart
 {
-    // Title above and month ticks below; the legend takes a line more.
-    private const int Chrome = 80;
-    private const int LegendHeight = 32;
+    /// <summary>Rows one chart draws at most; callers show the top of a longer list and say so in the card.</summary>
+    public const int MaxRows = ChartStyle.MaxRows;
 
-    // Narrower than in the ranking: the time axis needs the width more.
-    private const float MaxLabelPixels = 250;
+    private const float LabelLine = 17;
+    private const float BarHeight = 12;
+    private const float RowGap = 10;
+    private const float LegendLine = 18;
 
-    private static readonly Color TodayColor = Color.FromHex("#C4314B");
+    private static readonly SKColor TodayColor = SKColor.Parse("#C4314B");
 
     /// <summary>
-    /// A PNG 800 px wide and 80 + 28 px per row high, 32 px more with a legend. X is the date (whole days), bars run from the start of the
-    /// first day to the end of the last. No rows, or no date anywhere, gives a small picture with the title and
-    /// <see cref="TimelineChartData.NoDataText"/>, never an exception.
+    /// A PNG laid out 450 units wide (the width Teams shows it at), drawn at two pixels per unit. X is the date (whole
+    /// days): bars run from the start of the first day to the end of the last. No rows, or no date anywhere, gives a
+    /// small picture with the title and <see cref="TimelineChartData.NoDataText"/>, never an exception.
     /// </summary>
-    /// <exception cref="ArgumentException">A row ends before it starts, or there are more than 32 rows.</exception>
+    /// <exception cref="ArgumentException">A row ends before it starts, or there are more than <see cref="ChartStyle.MaxRows"/> rows.</exception>
     public static byte[] Render(TimelineChartData data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -32,113 +35,140 @@ public static class TimelineChart
             return ChartStyle.NoData(data.Title, data.NoDataText);
         }
 
-        var plot = ChartStyle.NewPlot(data.Title);
+        using var labelFont = ChartCanvas.Font(ChartStyle.LabelSize);
+        using var smallFont = ChartCanvas.Font(ChartStyle.SmallSize);
+        using var titleFont = ChartCanvas.Font(ChartStyle.TitleSize, bold: true);
+        const float content = ChartStyle.Width - (2 * ChartStyle.Margin);
+        var labels = data.Rows.Select(r => ChartText.Wrap(r.Label, content, labelFont, maxLines: 2)).ToList();
+        var legend = Legend(data, smallFont, content);
+        var titleLines = ChartText.Wrap(data.Title, content, titleFont, maxLines: 2).Count;
+        var rowsHeight = labels.Sum(l => (l.Count * LabelLine) + BarHeight + RowGap);
+        const float todayLabel = 22;
+        var height = (int)Math.Ceiling(ChartStyle.Margin + (titleLines * 20) + 4 + (legend.Lines * LegendLine) + 6 + todayLabel + rowsHeight + 34);
+
+        using var chart = ChartCanvas.Create(height);
+        var top = ChartStyle.Title(chart, data.Title);
+        DrawLegend(chart, legend.Items, top, smallFont);
+        var rowsTop = top + (legend.Lines * LegendLine) + 6 + todayLabel;
+        var rowsBottom = rowsTop + rowsHeight - RowGap;
         var (from, to) = Range(dates, data.Today);
+        var time = new TimeScale(from, to, ChartStyle.Margin, content);
+        DrawMonths(chart, time, data, rowsTop - 4, rowsBottom + 4, smallFont);
+        // Behind the rows: names and bars stay readable where the line crosses them.
+        DrawToday(chart, time, data, rowsTop - todayLabel, rowsBottom + 4, smallFont);
 
-        // About 4 px: a one-day measure on a plan over years would otherwise vanish.
-        var minimumDays = (to - from) / 150;
-        var count = data.Rows.Count;
-        var labels = new NumericManual();
-        var bars = new List<Bar>();
-        for (var i = 0; i < count; i++)
+        var y = rowsTop;
+        for (var i = 0; i < data.Rows.Count; i++)
         {
-            var row = data.Rows[i];
-            double y = count - 1 - i;
-            labels.AddMajor(y, ChartText.Fit(row.Label, MaxLabelPixels));
-            if (row is { Start: { } start, End: { } end })
+            y = chart.Lines(labels[i], ChartStyle.Margin, y, labelFont, ChartStyle.Text, LabelLine);
+            DrawRow(chart, data.Rows[i], time, y);
+            y += BarHeight + RowGap;
+        }
+
+        return chart.ToPng();
+    }
+
+    private static void DrawRow(ChartCanvas chart, TimelineRow row, TimeScale time, float top)
+    {
+        if (row is { Start: { } start, End: { } end })
+        {
+            // At least 4 units wide: a one-day measure on a plan over years would otherwise vanish.
+            var (left, right) = (time.X(start.DayNumber), time.X(end.DayNumber + 1));
+            var rect = SKRect.Create(left, top, Math.Max(right - left, 4), BarHeight);
+            DrawStatus(chart, rect, row.Status);
+        }
+
+        foreach (var milestone in row.Milestones)
+        {
+            // Noon of the day, so a milestone on the last day sits inside the bar.
+            DrawDiamond(chart, time.X(milestone.Date.DayNumber + 0.5), top + (BarHeight / 2), milestone.Done);
+        }
+    }
+
+    // Dropped is an outline: told apart from the rest by shape, not only by colour — in the legend too.
+    private static void DrawStatus(ChartCanvas chart, SKRect rect, MeasureStatus status)
+    {
+        if (status == MeasureStatus.Dropped)
+        {
+            using var outline = ChartCanvas.Stroke(StatusColors.For(status), 1.5f);
+            rect.Inflate(-0.75f, -0.75f);
+            chart.Canvas.DrawRect(rect, outline);
+            return;
+        }
+
+        using var fill = ChartCanvas.Fill(StatusColors.For(status));
+        chart.Canvas.DrawRect(rect, fill);
+    }
+
+    private static void DrawDiamond(ChartCanvas chart, float x, float y, bool done)
+    {
+        const float r = 6;
+        using var path = new SKPath();
+        path.MoveTo(x, y - r);
+        path.LineTo(x + r, y);
+        path.LineTo(x, y + r);
+        path.LineTo(x - r, y);
+        path.Close();
+        using var fill = ChartCanvas.Fill(done ? ChartStyle.Text : SKColors.White);
+        using var outline = ChartCanvas.Stroke(ChartStyle.Text, 1.5f);
+        chart.Canvas.DrawPath(path, fill);
+        chart.Canvas.DrawPath(path, outline);
+    }
+
+    private static void DrawMonths(ChartCanvas chart, TimeScale time, TimelineChartData data, float top, float bottom, SKFont font)
+    {
+        using var grid = ChartCanvas.Stroke(ChartStyle.Grid, 1);
+        using var text = ChartCanvas.Fill(ChartStyle.Subtle);
+        foreach (var (day, label) in MonthTicks.Between(time.From, time.To, data.Culture))
+        {
+            var x = time.X(day);
+            chart.Canvas.DrawLine(x, top, x, bottom, grid);
+            chart.Canvas.DrawText(label, x, bottom + 16, SKTextAlign.Center, font, text);
+        }
+    }
+
+    private static void DrawToday(ChartCanvas chart, TimeScale time, TimelineChartData data, float top, float bottom, SKFont font)
+    {
+        var x = time.X(data.Today.DayNumber + 0.5);
+        using var line = ChartCanvas.Stroke(TodayColor, 1.5f);
+        line.PathEffect = SKPathEffect.CreateDash([5, 4], 0);
+        chart.Canvas.DrawLine(x, top + 18, x, bottom, line);
+
+        // The label in a box on top, kept inside the picture near either edge.
+        var width = font.MeasureText(data.TodayText) + 10;
+        var left = Math.Clamp(x - (width / 2), 0, ChartStyle.Width - width);
+        using var box = ChartCanvas.Fill(TodayColor);
+        chart.Canvas.DrawRoundRect(SKRect.Create(left, top, width, 18), 3, 3, box);
+        chart.Lines([data.TodayText], left + 5, top, font, SKColors.White, 18);
+    }
+
+    private static (List<(float X, float Y, string Name, MeasureStatus Status)> Items, int Lines) Legend(TimelineChartData data, SKFont font, float width)
+    {
+        var items = new List<(float, float, string, MeasureStatus)>();
+        var (x, line) = (0f, 0);
+        foreach (var status in data.Rows.Select(r => r.Status).Distinct().Order().Where(data.StatusNames.ContainsKey))
+        {
+            var name = data.StatusNames[status];
+            var itemWidth = 16 + font.MeasureText(name) + 14;
+            if (x > 0 && x + itemWidth > width)
             {
-                var (barStart, barEnd) = Widen(start.DayNumber, end.DayNumber + 1, minimumDays);
-                bars.Add(new Bar
-                {
-                    Position = y,
-                    ValueBase = barStart,
-                    Value = barEnd,
-                    FillColor = StatusColors.For(row.Status),
-                    LineWidth = 0,
-                    Size = 0.6,
-                });
+                (x, line) = (0, line + 1);
             }
 
-            foreach (var milestone in row.Milestones)
-            {
-                AddMilestone(plot, milestone, y);
-            }
+            items.Add((ChartStyle.Margin + x, line * LegendLine, name, status));
+            x += itemWidth;
         }
 
-        // Bars first in the list would hide milestones; plottables render in the order they were added.
-        var series = plot.Add.Bars(bars);
-        series.Horizontal = true;
-        plot.MoveToBack(series);
-
-        AddToday(plot, data);
-        plot.Axes.Left.TickGenerator = labels;
-        plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Left.TickLabelStyle.FontSize = ChartText.LabelFontSize;
-        plot.Axes.Bottom.TickGenerator = MonthTicks.Between(from, to, data.Culture);
-        plot.Axes.SetLimitsX(from, to);
-        plot.Axes.SetLimitsY(-0.6, count - 0.4);
-        plot.Grid.YAxisStyle.IsVisible = false;
-        var legend = AddLegend(plot, data);
-        return ChartStyle.ToPng(plot, ChartStyle.HeightFor(count, Chrome + (legend ? LegendHeight : 0)));
+        return (items, items.Count == 0 ? 0 : line + 1);
     }
 
-    private static (double Start, double End) Widen(double start, double end, double minimum)
+    private static void DrawLegend(ChartCanvas chart, List<(float X, float Y, string Name, MeasureStatus Status)> items, float top, SKFont font)
     {
-        var missing = minimum - (end - start);
-        return missing > 0 ? (start - (missing / 2), end + (missing / 2)) : (start, end);
-    }
-
-    private static void AddMilestone(Plot plot, TimelineMilestone milestone, double y)
-    {
-        // Noon of the day, so a milestone on the last day sits inside the bar.
-        var marker = plot.Add.Marker(milestone.Date.DayNumber + 0.5, y);
-        marker.MarkerShape = MarkerShape.FilledDiamond;
-        marker.MarkerSize = 12;
-        marker.MarkerColor = milestone.Done ? ChartStyle.Text : Colors.White;
-        if (!milestone.Done)
+        foreach (var (x, y, name, status) in items)
         {
-            // A filled shape has no outline in ScottPlot: an open diamond on top draws it.
-            var outline = plot.Add.Marker(marker.X, y);
-            outline.MarkerShape = MarkerShape.OpenDiamond;
-            outline.MarkerSize = 12;
-            outline.MarkerLineColor = ChartStyle.Text;
-            outline.MarkerLineWidth = 1.5f;
+            DrawStatus(chart, SKRect.Create(x, top + y + 4, 11, 11), status);
+            chart.Lines([name], x + 16, top + y, font, ChartStyle.Text, LegendLine);
         }
-    }
-
-    private static void AddToday(Plot plot, TimelineChartData data)
-    {
-        var today = plot.Add.VerticalLine(data.Today.DayNumber + 0.5, 1.5f, TodayColor, LinePattern.Dashed);
-        today.Text = data.TodayText;
-        today.LabelOppositeAxis = true;
-        today.LabelFontSize = 11;
-        today.LabelBackgroundColor = TodayColor;
-        today.LabelFontColor = Colors.White;
-    }
-
-    private static bool AddLegend(Plot plot, TimelineChartData data)
-    {
-        var shown = data.Rows.Select(r => r.Status).Distinct().Order()
-            .Where(data.StatusNames.ContainsKey).ToList();
-        if (shown.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var status in shown)
-        {
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = data.StatusNames[status],
-                FillColor = StatusColors.For(status),
-            });
-        }
-
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Legend.ShadowColor = Colors.Transparent;
-        plot.Legend.OutlineColor = ChartStyle.Grid;
-        plot.ShowLegend(Edge.Bottom);
-        return true;
     }
 
     /// <summary>From a little before the earliest date to a little after the latest, today included, at least a month.</summary>
@@ -165,5 +195,11 @@ public static class TimelineChart
                 throw new ArgumentException($"Row \"{row.Label}\" ends before it starts.", nameof(rows));
             }
         }
+    }
+
+    /// <summary>Day numbers from <see cref="From"/> to <see cref="To"/> onto <see cref="Width"/> units from <see cref="Left"/>.</summary>
+    private sealed record TimeScale(double From, double To, float Left, float Width)
+    {
+        public float X(double day) => Left + (float)((Math.Clamp(day, From, To) - From) / (To - From) * Width);
     }
 }
