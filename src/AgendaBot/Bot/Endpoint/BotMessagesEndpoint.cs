@@ -44,16 +44,11 @@ public static partial class BotMessagesEndpoint
             return Results.StatusCode(caller.StatusCode);
         }
 
-        var (activity, problem) = await ReadActivityAsync(http, endpointOptions.Value.MaxBodyBytes, cancellationToken);
-        if (activity is not null)
+        var (activity, problem) = await ReadActivityAsync(
+            http, endpointOptions.Value.MaxBodyBytes, authenticator.AllowsLoopbackHttpServiceUrl, cancellationToken);
+        if (activity is null)
         {
-            problem = ServiceUrlRule.Problem(activity.ServiceUrl, authenticator.AllowsLoopbackHttpServiceUrl);
-        }
-
-        if (activity is null || problem is not null)
-        {
-            problem ??= "no activity";
-            LogBadRequest(logger, problem);
+            LogBadRequest(logger, problem!);
             return Results.Problem(statusCode: problem == TooLarge ? 413 : 400, title: problem);
         }
 
@@ -130,7 +125,7 @@ public static partial class BotMessagesEndpoint
     private const string TooLarge = "request body too large";
 
     private static async Task<(Activity? Activity, string? Problem)> ReadActivityAsync(
-        HttpContext http, long maxBytes, CancellationToken cancellationToken)
+        HttpContext http, long maxBytes, bool allowLoopbackHttp, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > maxBytes)
         {
@@ -175,6 +170,8 @@ public static partial class BotMessagesEndpoint
             { Type: null or "" } => (null, "the activity has no type"),
             { ServiceUrl: null or "" } => (null, "the activity has no serviceUrl"),
             { Conversation.Id: null or "" } or { Conversation: null } => (null, "the activity has no conversation id"),
+            // Before anything else reads it: the bot answers, and stores for later posts, whatever address this names.
+            _ when ServiceUrlRule.Problem(activity.ServiceUrl, allowLoopbackHttp) is { } badAddress => (null, badAddress),
             _ => (activity, null),
         };
     }
