@@ -63,6 +63,25 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Empty(bot.Connector.Calls);
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"message\",")]
+    [InlineData("[1,2,3]")]
+    [InlineData("")]
+    public async Task The_token_is_checked_before_the_body_is_read(string body)
+    {
+        // A caller without a valid token learns nothing about how the bot parses what it sends.
+        using var request = new HttpRequestMessage(HttpMethod.Post, bot.Server.MessagesEndpoint)
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-jwt.at.all");
+
+        var response = await bot.Server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("malformed", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Token_for_another_audience_is_refused()
     {

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using AgendaBot.Bot.Localization;
 using AgendaBot.Testing;
 using AgendaBot.Testing.Host;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AgendaBot.Tests;
 
@@ -58,6 +61,91 @@ public sealed class BadInputTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Contains(reasonMentions, problem?["title"]?.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(connector.Calls);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("data:text/plain,hallo")]
+    [InlineData("/v3/conversations")]
+    [InlineData("ws://127.0.0.1:1/")]
+    public async Task A_service_url_that_is_not_https_is_refused_with_400_and_nothing_is_sent(string serviceUrl)
+    {
+        var response = await bot.Http.PostAsJsonAsync("api/messages", TeamsActivities.Message(serviceUrl, "hilfe"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Contains("serviceUrl", problem?["title"]?.GetValue<string>(), StringComparison.Ordinal);
+        await AssertOnlyTheFollowUpIsAnsweredAsync();
+    }
+
+    [Fact]
+    public async Task In_development_mode_a_plain_http_service_url_must_be_loopback()
+    {
+        // The bot would otherwise post the conversation, unencrypted, to whatever host the activity names.
+        var response = await bot.Http.PostAsJsonAsync("api/messages", TeamsActivities.Message("http://agendabot.invalid/", "hilfe"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Contains("serviceUrl", problem?["title"]?.GetValue<string>(), StringComparison.Ordinal);
+        await AssertOnlyTheFollowUpIsAnsweredAsync();
+    }
+
+    [Theory]
+    [InlineData("[null]")]
+    [InlineData("[5]")]
+    [InlineData("[\"mention\"]")]
+    [InlineData("[[{\"type\":\"mention\"}]]")]
+    [InlineData("[null,{\"type\":\"mention\",\"mentioned\":null,\"text\":\"x\"},true]")]
+    [InlineData("5")]
+    [InlineData("\"entities\"")]
+    [InlineData("{}")]
+    public async Task Entities_that_are_no_objects_are_ignored_and_the_command_still_answered(string entities)
+    {
+        var activity = TeamsActivities.Message(connector.ServiceUrl, "hilfe");
+        activity["entities"] = JsonNode.Parse(entities);
+
+        var response = await bot.Http.PostAsJsonAsync("api/messages", activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(await connector.WaitForCallsAsync(1));
+        Assert.Equal("So arbeiten Sie mit AgendaBot", reply.Card?["body"]?[0]?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Entities_nested_too_deep_are_refused_with_400()
+    {
+        var deep = string.Concat(Enumerable.Repeat("[", 200)) + string.Concat(Enumerable.Repeat("]", 200));
+        var body = TeamsActivities.Message(connector.ServiceUrl, "hilfe").ToJsonString()
+            .Replace("\"entities\":[", $"\"entities\":[{deep},", StringComparison.Ordinal);
+
+        var response = await PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertOnlyTheFollowUpIsAnsweredAsync();
+    }
+
+    [Fact]
+    public async Task In_development_mode_an_unexpected_failure_is_answered_with_a_reason_not_a_stack_trace()
+    {
+        // A fault outside the handlers (here: reading the language settings) must not show the developer exception page.
+        await using var developer = new BotServer(
+            new Dictionary<string, string?> { ["environment"] = "Development" },
+            services => services.AddSingleton<IOptions<BotLocalizationOptions>>(new FailingOptions()));
+
+        var response = await developer.Http.PostAsJsonAsync("api/messages", TeamsActivities.Message(connector.ServiceUrl, "hilfe"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+        Assert.Contains("log", JsonNode.Parse(body)?["title"]?.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private sealed class FailingOptions : IOptions<BotLocalizationOptions>
+    {
+        public BotLocalizationOptions Value => throw new InvalidOperationException("the settings store is gone");
     }
 
     [Fact]

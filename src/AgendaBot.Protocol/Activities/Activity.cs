@@ -25,6 +25,7 @@ public sealed record Activity
     public string? Summary { get; init; }
     public string? AttachmentLayout { get; init; }
     public IReadOnlyList<Attachment>? Attachments { get; init; }
+    [JsonConverter(typeof(LenientEntitiesConverter))]
     public IReadOnlyList<Entity>? Entities { get; init; }
     public TeamsChannelData? ChannelData { get; init; }
     public string? ReplyToId { get; init; }

@@ -20,5 +20,11 @@ public sealed class BotAuthenticationOptions
     /// <summary>Only tests that serve their own metadata on loopback turn this off.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// Only tests whose connector listens on loopback turn this off: then an activity's <c>serviceUrl</c> may be plain
+    /// http to this machine, as it always may in development mode. Teams' service URLs are https.
+    /// </summary>
+    public bool RequireHttpsServiceUrl { get; set; } = true;
+
     public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(AppId);
 }

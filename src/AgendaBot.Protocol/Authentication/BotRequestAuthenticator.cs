@@ -13,6 +13,8 @@ namespace AgendaBot.Protocol.Authentication;
 /// Checks that an inbound activity really comes from the Bot Framework channel service: a bearer JWT signed
 /// with RS256 by a key from the channel's OpenID metadata, issued by the Bot Framework, for this bot, still valid,
 /// naming the same <c>serviceUrl</c> as the activity, with a signing key endorsed for the activity's channel.
+/// In two steps: the token before the body is read (<see cref="AuthenticateCallerAsync"/>), the activity against the
+/// token's claims after (<see cref="Authorize"/>).
 /// </summary>
 public sealed class BotRequestAuthenticator
 {
@@ -40,13 +42,31 @@ public sealed class BotRequestAuthenticator
 
     public bool IsDevelopmentMode => options.IsDevelopmentMode;
 
+    /// <summary>
+    /// Whether a service URL may be plain http to this machine: in development mode (the Playground), or where a test's
+    /// connector listens on loopback (<see cref="BotAuthenticationOptions.RequireHttpsServiceUrl"/> off).
+    /// </summary>
+    public bool AllowsLoopbackHttpServiceUrl => options.IsDevelopmentMode || !options.RequireHttpsServiceUrl;
+
+    /// <summary>Both steps at once, for callers that have the activity already.</summary>
     public async Task<AuthenticationResult> AuthenticateAsync(
         string? authorizationHeader, Activity activity, IPAddress? remoteAddress, CancellationToken cancellationToken)
+    {
+        var caller = await AuthenticateCallerAsync(authorizationHeader, remoteAddress, cancellationToken);
+        return caller.Succeeded ? Authorize(caller.Caller!, activity) : caller;
+    }
+
+    /// <summary>
+    /// Step one, before the body is read: the bearer token (or, in development mode, a loopback caller). Whoever fails
+    /// here learns nothing about how the bot reads activities.
+    /// </summary>
+    public async Task<AuthenticationResult> AuthenticateCallerAsync(
+        string? authorizationHeader, IPAddress? remoteAddress, CancellationToken cancellationToken)
     {
         if (metadata is null)
         {
             return remoteAddress is not null && IPAddress.IsLoopback(remoteAddress)
-                ? AuthenticationResult.Success(null, "development mode, loopback caller")
+                ? AuthenticationResult.Success(ChannelCaller.Development, "development mode, loopback caller")
                 : AuthenticationResult.Forbidden("development mode (no app id) accepts loopback callers only");
         }
 
@@ -83,19 +103,34 @@ public sealed class BotRequestAuthenticator
         }
 
         var identity = result.ClaimsIdentity;
-        var claimedServiceUrl = identity.FindFirst(ServiceUrlClaim)?.Value;
-        if (!SameServiceUrl(claimedServiceUrl, activity.ServiceUrl))
+        var keyId = (result.SecurityToken as JsonWebToken)?.Kid;
+        var caller = new ChannelCaller(identity, identity.FindFirst(ServiceUrlClaim)?.Value, [.. EndorsedChannels(configuration, keyId)]);
+        return AuthenticationResult.Success(caller, "channel token");
+    }
+
+    /// <summary>
+    /// Step two, once the activity is read: a token speaks only for the service URL it names and for the channels its
+    /// signing key is endorsed for.
+    /// </summary>
+    public static AuthenticationResult Authorize(ChannelCaller caller, Activity activity)
+    {
+        if (caller.IsDevelopment)
+        {
+            return AuthenticationResult.Success(caller, "development mode, loopback caller");
+        }
+
+        if (!SameServiceUrl(caller.ServiceUrl, activity.ServiceUrl))
         {
             return AuthenticationResult.Forbidden("serviceurl claim does not match the activity's serviceUrl");
         }
 
-        var keyId = (result.SecurityToken as JsonWebToken)?.Kid;
-        if (!IsEndorsed(configuration, keyId, activity.ChannelId))
+        if (string.IsNullOrEmpty(activity.ChannelId)
+            || !caller.EndorsedChannels.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
         {
             return AuthenticationResult.Forbidden("signing key is not endorsed for the activity's channel");
         }
 
-        return AuthenticationResult.Success(identity, "channel token");
+        return AuthenticationResult.Success(caller, "channel token");
     }
 
     /// <summary>
@@ -159,20 +194,15 @@ public sealed class BotRequestAuthenticator
         claimed is not null && actual is not null
         && string.Equals(claimed.TrimEnd('/'), actual.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsEndorsed(OpenIdConnectConfiguration configuration, string? keyId, string? channelId)
+    private static IEnumerable<string> EndorsedChannels(OpenIdConnectConfiguration configuration, string? keyId)
     {
-        if (string.IsNullOrEmpty(keyId) || string.IsNullOrEmpty(channelId))
+        if (string.IsNullOrEmpty(keyId))
         {
-            return false;
+            return [];
         }
 
         var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == keyId);
-        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var raw))
-        {
-            return false;
-        }
-
-        return Endorsements(raw).Contains(channelId, StringComparer.OrdinalIgnoreCase);
+        return key is not null && key.AdditionalData.TryGetValue("endorsements", out var raw) ? Endorsements(raw) : [];
     }
 
     private static IEnumerable<string> Endorsements(object? raw) => raw switch
@@ -183,5 +213,4 @@ public sealed class BotRequestAuthenticator
         System.Collections.IEnumerable items => items.Cast<object?>().Select(i => i?.ToString() ?? string.Empty),
         _ => [],
     };
-
 }

@@ -26,6 +26,7 @@ public static partial class BotFrontDoor
         services.AddOptions<MessageEndpointOptions>().BindConfiguration(MessageEndpointOptions.SectionName);
         services.AddHttpClient(nameof(BotRequestAuthenticator));
         services.AddSingleton<BotRequestAuthenticator>();
+        services.AddSingleton<TeamsDoor>();
         AddConnector(builder);
 
         services.AddSingleton(routes);
@@ -76,6 +77,18 @@ public static partial class BotFrontDoor
                 "Bot:AppId is set but no credential is: set Bot:CredentialKind (ClientSecret, Certificate or ManagedIdentity).");
         }
 
+        var door = app.Services.GetRequiredService<TeamsDoor>();
+        LogChannels(app.Logger, door.Channels);
+        if (door.Tenants is { } tenants)
+        {
+            LogTenants(app.Logger, tenants);
+        }
+        else
+        {
+            LogAllTenants(app.Logger);
+        }
+
+        app.UseEndpointFailureGuard("/api/messages");
         app.MapBotMessages();
         return app;
     }
@@ -83,4 +96,14 @@ public static partial class BotFrontDoor
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "No Bot:AppId configured: development mode. Requests are accepted WITHOUT authentication, from loopback callers only.")]
     private static partial void LogDevelopmentMode(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving channels {Channels} (MessageEndpoint:AllowedChannels)")]
+    private static partial void LogChannels(ILogger logger, IReadOnlyList<string> channels);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving tenants {Tenants} (Bot:AllowedTenants, or Bot:TenantId); activities of other tenants are refused")]
+    private static partial void LogTenants(ILogger logger, IReadOnlyList<string> tenants);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Serving all tenants: neither Bot:AllowedTenants nor Bot:TenantId is set, so any tenant's Teams may use this bot")]
+    private static partial void LogAllTenants(ILogger logger);
 }

@@ -40,8 +40,9 @@ public sealed class ActivityFuzzer(int seed, FuzzTarget target)
         }
     }
 
-    private FuzzCase Next() => random.Next(10) switch
+    private FuzzCase Next() => random.Next(12) switch
     {
+        10 or 11 => OddShape(),
         0 => Truncated(),
         1 => InvalidUtf8(),
         2 or 3 => TypeConfused(),
@@ -122,6 +123,39 @@ public sealed class ActivityFuzzer(int seed, FuzzTarget target)
 
         return new("oversized", Bytes(activity));
     }
+
+    /// <summary>
+    /// A refused click or command with a shape that once reached past the parser: a service URL of another scheme, a
+    /// relative one or plain http to a remote host (the bot would post there), entities that are no objects, deep arrays.
+    /// Never an https URL of a remote host: that would be accepted and the bot's answer would leave the machine.
+    /// </summary>
+    private FuzzCase OddShape()
+    {
+        var activity = random.Next(2) == 0 ? TamperedClickActivity() : ForbiddenCommandActivity();
+        var shape = random.Next(3);
+        if (shape is 0 or 2)
+        {
+            activity["serviceUrl"] = Pick("javascript:alert(1)", "file:///etc/passwd", "ftp://127.0.0.1/v3", "data:text/plain,hallo",
+                "/v3/conversations", "relative/path", "http://agendabot.invalid/", "http://10.0.0.1/", "HTTP://203.0.113.7:8080/",
+                "ws://127.0.0.1:1/", "mailto:petra@hagenow.example", "https:", "http://[::1", "\\\\server\\share", "about:blank");
+        }
+
+        if (shape is 1 or 2)
+        {
+            activity["entities"] = Pick<JsonNode?>(
+                new JsonArray((JsonNode?)null), new JsonArray(5), new JsonArray("mention"), new JsonArray(new JsonArray(new JsonObject { ["type"] = "mention" })),
+                new JsonArray(null, true, 1.5, new JsonObject { ["type"] = "mention", ["mentioned"] = null, ["text"] = "<at>AgendaBot</at>" }),
+                new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = 5 }), JsonValue.Create(5), JsonValue.Create("entities"),
+                new JsonObject(), JsonValue.Create(DeepArrayMark));
+        }
+
+        // Deep arrays as text: a JsonNode that deep could not even be written.
+        var depth = random.Next(2) == 0 ? random.Next(5, 60) : random.Next(65, 3000);
+        var deep = string.Concat(Enumerable.Repeat("[", depth)) + "\"mention\"" + string.Concat(Enumerable.Repeat("]", depth));
+        return new("odd-shape", Encoding.UTF8.GetBytes(activity.ToJsonString().Replace($"\"{DeepArrayMark}\"", deep, StringComparison.Ordinal)));
+    }
+
+    private const string DeepArrayMark = "deep-array-goes-here";
 
     private FuzzCase TamperedClick() => new("tampered-card", Bytes(TamperedClickActivity()));
 

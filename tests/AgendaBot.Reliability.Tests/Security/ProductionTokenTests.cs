@@ -23,12 +23,15 @@ public sealed class ProductionBot : IAsyncLifetime
         Bot = await BotProcess.StartAsync(new Dictionary<string, string>
         {
             ["Bot:AppId"] = AppId,
-            ["Bot:TenantId"] = "00000000-0000-0000-0000-0000000000aa",
+            // The tenant of the app registration is the one the bot serves: the tenant of TeamsActivities.
+            ["Bot:TenantId"] = TeamsActivities.TenantId,
             ["Bot:CredentialKind"] = "ClientSecret",
             // Never used: every request below is either refused or answered in the HTTP response, without a post.
             ["Bot:ClientSecret"] = "not-a-real-secret",
             ["Bot:OpenIdMetadataUrl"] = OpenId.MetadataUrl.AbsoluteUri,
             ["Bot:RequireHttpsMetadata"] = "false",
+            // The recording connector listens on loopback http; Teams' service URLs are https.
+            ["Bot:RequireHttpsServiceUrl"] = "false",
             ["Storage:ConnectionString"] = AzuriteServer.Shared.ConnectionString,
             ["Storage:TablePrefix"] = "prod",
             ["WeeklyPosts:Enabled"] = "false",
@@ -115,6 +118,52 @@ public sealed class ProductionTokenTests(ProductionBot fixture) : IClassFixture<
         var response = await PostAsync(UnknownVerbClick(), authorization);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(fixture.Connector.Calls);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer not-a-jwt.at.all")]
+    public async Task A_garbage_body_without_a_valid_token_gets_401_not_a_parser_message(string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
+        {
+            Content = new StringContent("{\"type\":\"message\",\"entities\":[nul", System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        var response = await fixture.Bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("malformed", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(fixture.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_genuine_token_with_a_service_url_that_is_not_https_gets_400_not_500()
+    {
+        var activity = UnknownVerbClick();
+        activity["serviceUrl"] = "javascript:alert(1)";
+
+        var response = await PostAsync(activity, Bearer(Valid() with { ServiceUrl = "javascript:alert(1)" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(fixture.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_genuine_token_for_another_tenant_than_the_bots_is_refused()
+    {
+        var activity = UnknownVerbClick();
+        activity["conversation"]!["tenantId"] = "0badc0de-0000-4000-8000-00000000beef";
+        activity["channelData"]!["tenant"]!["id"] = "0badc0de-0000-4000-8000-00000000beef";
+
+        var response = await PostAsync(activity, Bearer(Valid()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(fixture.Connector.Calls);
     }
 }

@@ -46,6 +46,8 @@ internal sealed class SecuredBot : IAsyncDisposable
             ["Bot:AppId"] = AppId,
             ["Bot:OpenIdMetadataUrl"] = openId.MetadataUrl.AbsoluteUri,
             ["Bot:RequireHttpsMetadata"] = "false",
+            // The recording connector listens on loopback http; Teams' service URLs are https.
+            ["Bot:RequireHttpsServiceUrl"] = "false",
             // Retries back off briefly, so that a test of a retried answer does not wait half a second.
             ["Connector:BaseDelay"] = "00:00:00.010",
         };

@@ -25,6 +25,14 @@ public sealed class BotCredentialOptions
     /// <summary>The Entra tenant the bot's app registration lives in.</summary>
     public string? TenantId { get; set; }
 
+    /// <summary>
+    /// The tenants whose activities are served. Empty: <see cref="TenantId"/> alone when it is set, otherwise every
+    /// tenant; <c>*</c> serves every tenant even with a <see cref="TenantId"/>.
+    /// </summary>
+    public List<string> AllowedTenants { get; set; } = [];
+
+    public const string AllTenants = "*";
+
     public CredentialKind CredentialKind { get; set; } = CredentialKind.None;
 
     /// <summary>Read from configuration (user secrets, environment, Key Vault), never from appsettings.json.</summary>

@@ -29,31 +29,36 @@ public static partial class BotMessagesEndpoint
         ConnectorClient connector,
         IOptions<BotLocalizationOptions> localization,
         IOptions<MessageEndpointOptions> endpointOptions,
+        TeamsDoor door,
         BotMetrics metrics,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(BotMessagesEndpoint).FullName!);
-        var authorization = http.Request.Headers.Authorization.ToString();
-        if (!authenticator.IsDevelopmentMode && string.IsNullOrWhiteSpace(authorization))
+        // The token first: a caller without one learns nothing about how the bot reads what it sends.
+        var caller = await authenticator.AuthenticateCallerAsync(
+            http.Request.Headers.Authorization.ToString(), http.Connection.RemoteIpAddress, cancellationToken);
+        if (!caller.Succeeded)
         {
-            LogRefused(logger, 401, "missing bearer token");
-            return Results.Unauthorized();
+            LogRefused(logger, caller.StatusCode, caller.Reason);
+            return Results.StatusCode(caller.StatusCode);
         }
 
-        var (activity, problem) = await ReadActivityAsync(http, endpointOptions.Value.MaxBodyBytes, cancellationToken);
+        var (activity, problem) = await ReadActivityAsync(
+            http, endpointOptions.Value.MaxBodyBytes, authenticator.AllowsLoopbackHttpServiceUrl, cancellationToken);
         if (activity is null)
         {
             LogBadRequest(logger, problem!);
             return Results.Problem(statusCode: problem == TooLarge ? 413 : 400, title: problem);
         }
 
-        var verdict = await authenticator.AuthenticateAsync(
-            authorization, activity, http.Connection.RemoteIpAddress, cancellationToken);
-        if (!verdict.Succeeded)
+        var verdict = BotRequestAuthenticator.Authorize(caller.Caller!, activity);
+        var refusal = verdict.Succeeded ? door.Refusal(activity) : verdict.Reason;
+        if (refusal is not null)
         {
-            LogRefused(logger, verdict.StatusCode, verdict.Reason);
-            return Results.StatusCode(verdict.StatusCode);
+            // 403 with the reason: the channel does not retry it, and whoever runs the other end can read why.
+            LogRefused(logger, 403, refusal);
+            return Results.Problem(statusCode: 403, title: refusal);
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>
@@ -107,8 +112,9 @@ public static partial class BotMessagesEndpoint
             {
                 await turn.ReplyAsync(apology, cancellationToken);
             }
-            catch (Exception failure) when (failure is ConnectorException or HttpRequestException)
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // The handler failed already; an apology that cannot be delivered must not turn the turn into a 500.
                 LogApologyFailed(logger, failure);
             }
         }
@@ -119,7 +125,7 @@ public static partial class BotMessagesEndpoint
     private const string TooLarge = "request body too large";
 
     private static async Task<(Activity? Activity, string? Problem)> ReadActivityAsync(
-        HttpContext http, long maxBytes, CancellationToken cancellationToken)
+        HttpContext http, long maxBytes, bool allowLoopbackHttp, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > maxBytes)
         {
@@ -164,7 +170,8 @@ public static partial class BotMessagesEndpoint
             { Type: null or "" } => (null, "the activity has no type"),
             { ServiceUrl: null or "" } => (null, "the activity has no serviceUrl"),
             { Conversation.Id: null or "" } or { Conversation: null } => (null, "the activity has no conversation id"),
-            _ when !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _) => (null, "the activity's serviceUrl is not an absolute URL"),
+            // Before anything else reads it: the bot answers, and stores for later posts, whatever address this names.
+            _ when ServiceUrlRule.Problem(activity.ServiceUrl, allowLoopbackHttp) is { } badAddress => (null, badAddress),
             _ => (activity, null),
         };
     }

@@ -27,9 +27,14 @@ public sealed class TurnContext(Activity activity, Texts texts, ConnectorClient 
     public string TenantId => Activity.TenantId
         ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.NotFound, "tenant");
 
-    /// <summary>Who acts: the Entra object id when Teams sends it (stable across chats), otherwise the channel id.</summary>
+    /// <summary>
+    /// Who acts: the Entra object id Teams sends (stable across chats and the same in Graph). Never the channel account
+    /// id: it differs per bot and is no person's identity, so an activity without an object id acts for nobody.
+    /// </summary>
     public TeamsUser User => new(
-        Activity.From?.AadObjectId ?? Activity.From?.Id ?? throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.NotFound, "user"),
+        Activity.From?.AadObjectId is { Length: > 0 } objectId
+            ? objectId
+            : throw new Domain.Common.DomainException(Domain.Common.DomainErrorCode.NotFound, "user"),
         Activity.From?.Name ?? string.Empty);
 
     public bool IsPersonalChat => Activity.Conversation?.ConversationType is null or ConversationTypes.Personal;
