@@ -100,6 +100,21 @@ public sealed class SecretRoundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Voters_clicking_at_the_same_moment_are_all_counted()
+    {
+        await room.RegisterAsync(Jonas, workshop);
+        await room.RegisterAsync(Mia, workshop);
+        var round = await StartAsync(room, workshop, anonymous: "true");
+
+        var answers = await Task.WhenAll(Ballots.Select(b => StarsAsync(room, b.Voter, workshop, round, (1, b.Stars[0]), (2, b.Stars[1]), (3, b.Stars[2]))));
+        await CloseAsync(round);
+
+        Assert.All(answers, a => Assert.Contains("Ihre Stimme ist gezählt.", Texts(a["value"])));
+        Assert.Contains("5 Stimmen abgegeben.", Texts(Results(room)));
+        Assert.Contains("Ø 4,2 Sterne · 5 Stimmen · Streuung 0,7", Texts(Results(room)));
+    }
+
+    [Fact]
     public async Task A_second_ballot_is_refused_with_the_turnout_as_it_is_now()
     {
         var round = await StartAsync(room, workshop, anonymous: "true");
