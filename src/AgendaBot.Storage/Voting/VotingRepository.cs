@@ -46,7 +46,7 @@ public sealed class VotingRepository(StorageTables tables)
             [PersonalColumn.Owner("StartedBy", Erase.Anonymise), PersonalColumn.NotAPerson("PointsPerPerson")]),
         StoredRow.Nobody(StoredTable.Workshops, Keys.RoundOpenPrefix),
         // A named ballot's key ends with its voter. It counts for the group, so it stays under a random key, as
-        // anonymous ballots are stored from the start.
+        // secret ballots were stored before secret rounds kept only sums.
         new(StoredTable.Workshops, Keys.BallotPrefixAll, RowErasure.Rekey, [PersonalColumn.Owner(Erase.Remove)]) { KeyNamesPerson = true },
         // That the person voted in a secret round is about them only; with the activity that carried their ballot, never what it said.
         new(StoredTable.Workshops, Keys.VotedMarkerPrefix, RowErasure.Delete, [PersonalColumn.Owner()]) { KeyNamesPerson = true },

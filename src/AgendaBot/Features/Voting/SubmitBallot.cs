@@ -149,8 +149,6 @@ public sealed class SubmitBallot(
             current = (await voting.GetRoundAsync(turn.Tenant, round.WorkshopId, round.Id, cancellationToken))?.Value ?? current;
             switch (current.State)
             {
-                case var _ when receipt.Result == BallotResult.AlreadyVoted:
-                    return (TextKey.BallotAlreadyVoted, current);
                 // A secret ballot not stored because the round began closing: once the close is done, say so.
                 case var _ when receipt.Result == BallotResult.NotStored && current.State != RoundState.Closing:
                     return (TextKey.BallotTooLate, current);
