@@ -82,6 +82,11 @@ public static partial class Keys
 
     public const string VotedMarkerPrefix = "voted|";
 
+    /// <summary>A secret round's sums: the only row its ballots leave besides who voted.</summary>
+    public static string SecretTallyRow(string roundId) => Join("tally", roundId);
+
+    public const string SecretTallyPrefix = "tally|";
+
     /// <summary>Exists while a round is open: a ballot is written together with a touch of it, closing deletes it.</summary>
     public static string RoundOpenRow(string roundId) => Join("open", roundId);
 

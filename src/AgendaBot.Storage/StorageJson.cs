@@ -11,6 +11,7 @@ namespace AgendaBot.Storage;
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<int>))]
 [JsonSerializable(typeof(List<Score>))]
+[JsonSerializable(typeof(List<SecretItem>))]
 [JsonSerializable(typeof(List<Milestone>))]
 [JsonSerializable(typeof(List<Indicator>))]
 [JsonSerializable(typeof(BestPracticeDetails))]

@@ -56,16 +56,51 @@ public sealed class VotingStorageTests
     }
 
     [Fact]
-    public async Task An_anonymous_ballot_is_stored_without_the_voter_and_counts_once()
+    public async Task A_secret_ballot_adds_to_the_rounds_sums_without_a_ballot_row_and_counts_once()
     {
         var round = await StartAsync(anonymous: true);
 
         Assert.Equal(BallotResult.Counted, (await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2))).Result);
         Assert.Equal(BallotResult.AlreadyVoted, (await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 3))).Result);
 
-        var ballot = Assert.Single(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id));
-        Assert.Null(ballot.VoterId);
-        Assert.Equal(2, ballot.Scores.Single().Value);
+        Assert.Empty(await voting.GetBallotsAsync(tenant, round.WorkshopId, round.Id));
+        var sums = (await voting.GetSecretTallyAsync(tenant, round)).Tally;
+        Assert.Equal(1, sums.Ballots);
+        Assert.Equal(new SecretSum(null, 1, 2, 4), sums.For(round, 1).Sums.Single());
+    }
+
+    [Fact]
+    public async Task The_first_secret_ballot_delivered_again_is_counted_once_and_answered_as_counted()
+    {
+        var round = await StartAsync(anonymous: true);
+
+        var first = await voting.CastSecretAsync(tenant, round, "voter-1", Points(round, "voter-1", 2), "activity-1", read: null);
+        var again = await voting.CastSecretAsync(tenant, round, "voter-1", Points(round, "voter-1", 2), "activity-1", read: null);
+        var other = await voting.CastSecretAsync(tenant, round, "voter-1", Points(round, "voter-1", 2), "activity-2", read: null);
+
+        Assert.Equal((BallotResult.Counted, true), (first.Result, first.WrittenWhileOpen));
+        Assert.Equal((BallotResult.Counted, true), (again.Result, again.WrittenWhileOpen));
+        Assert.Equal(BallotResult.AlreadyVoted, other.Result);
+        Assert.Equal(1, (await voting.GetSecretTallyAsync(tenant, round)).Tally.Ballots);
+    }
+
+    [Fact]
+    public async Task Fifty_secret_voters_at_once_on_two_instances_all_count()
+    {
+        var round = await StartAsync(anonymous: true);
+        // Two repositories: two instances, whose ballots meet only at the sums row's ETag.
+        VotingRepository[] instances = [voting, new(TestStorage.Tables)];
+
+        var receipts = await Task.WhenAll(Enumerable.Range(1, 50).Select(n =>
+            instances[n % 2].CastAsync(tenant, round, $"voter-{n}", Points(round, $"voter-{n}", n % 4))));
+
+        Assert.All(receipts, r => Assert.Equal(BallotResult.Counted, r.Result));
+        var sums = (await voting.GetSecretTallyAsync(tenant, round)).Tally;
+        Assert.Equal(50, sums.Ballots);
+        Assert.Equal(Enumerable.Range(1, 50).Sum(n => n % 4), sums.For(round, 1).Sums.Single().Sum);
+        var voted = await TestStorage.Tables.Workshops.PrefixAsync(
+            Keys.WorkshopPartition(tenant.TenantId, round.WorkshopId), Keys.VotedMarkerPrefix, CancellationToken.None);
+        Assert.Equal(50, voted.Count);
     }
 
     [Fact]
@@ -107,12 +142,10 @@ public sealed class VotingStorageTests
         Assert.Equal(Now, (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!.Value.ClosedAt);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_ballot_stored_while_the_round_is_open_says_so_and_the_tally_counts_it(bool anonymous)
+    [Fact]
+    public async Task A_ballot_stored_while_the_round_is_open_says_so_and_the_tally_counts_it()
     {
-        var round = await StartAsync(anonymous);
+        var round = await StartAsync(anonymous: false);
 
         var receipt = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2));
         var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
@@ -122,12 +155,39 @@ public sealed class VotingStorageTests
         Assert.Contains(receipt.Version, (await voting.GetBallotsWithVersionsAsync(tenant, round.WorkshopId, round.Id)).Select(b => b.Version));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_ballot_after_closing_began_is_not_stored(bool anonymous)
+    [Fact]
+    public async Task A_secret_ballot_stored_while_the_round_is_open_says_so_and_the_sums_count_it()
     {
-        var round = await StartAsync(anonymous);
+        var round = await StartAsync(anonymous: true);
+
+        var receipt = await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2));
+        var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+        await voting.BeginCloseAsync(tenant, seen with { Value = seen.Value.BeginClose(Now) });
+
+        Assert.True(receipt.WrittenWhileOpen);
+        Assert.Equal(1, (await voting.GetSecretTallyAsync(tenant, round)).Tally.Ballots);
+    }
+
+    [Fact]
+    public async Task A_secret_ballot_after_closing_began_is_not_stored_at_all()
+    {
+        var round = await StartAsync(anonymous: true);
+        await voting.CastAsync(tenant, round, "voter-1", Points(round, "voter-1", 2));
+        var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
+        await voting.BeginCloseAsync(tenant, seen with { Value = seen.Value.BeginClose(Now) });
+
+        var late = await voting.CastAsync(tenant, round, "voter-2", Points(round, "voter-2", 3));
+
+        Assert.Equal((BallotResult.TooLate, false), (late.Result, late.WrittenWhileOpen));
+        Assert.Equal(1, (await voting.GetSecretTallyAsync(tenant, round)).Tally.Ballots);
+        Assert.Null(await TestStorage.Tables.Workshops.FindAsync(
+            Keys.WorkshopPartition(tenant.TenantId, round.WorkshopId), Keys.VotedMarkerRow(round.Id, "voter-2"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_named_ballot_after_closing_began_is_not_stored()
+    {
+        var round = await StartAsync(anonymous: false);
         var seen = (await voting.GetRoundAsync(tenant, round.WorkshopId, round.Id))!;
         await voting.BeginCloseAsync(tenant, seen with { Value = seen.Value.BeginClose(Now) });
 

@@ -17,9 +17,22 @@ public static class VoteTally
 {
     private const double Epsilon = 1e-9;
 
-    public static RoundResults Compute(VotingRound round, IReadOnlyList<Ballot> ballots)
+    public static RoundResults Compute(VotingRound round, IReadOnlyList<Ballot> ballots) =>
+        Rank(round.Items.Select(item => Score(round, item, ballots)).ToList(), ballots.Count);
+
+    /// <summary>
+    /// The same results from a secret round's sums: the means are the same divisions, so ranks and ties are the same;
+    /// the spread comes from the sum of squares (equal up to rounding in the last digits).
+    /// </summary>
+    public static RoundResults Compute(VotingRound round, SecretTally tally)
     {
-        var scored = round.Items.Select(item => Score(round, item, ballots)).ToList();
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(tally);
+        return Rank(round.Items.Select(item => Score(round, tally.For(round, item))).ToList(), tally.Ballots);
+    }
+
+    private static RoundResults Rank(List<RankedItem> scored, int ballots)
+    {
         var ordered = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Item).ToList();
         var ranking = new List<RankedItem>();
         for (var i = 0; i < ordered.Count; i++)
@@ -30,7 +43,7 @@ public static class VoteTally
             ranking.Add(current with { Rank = rank, Tied = tied });
         }
 
-        return new RoundResults(ranking, ballots.Count);
+        return new RoundResults(ranking, ballots);
     }
 
     private static RankedItem Score(VotingRound round, int item, IReadOnlyList<Ballot> ballots)
@@ -52,6 +65,34 @@ public static class VoteTally
         var voters = ballots.Count(b => b.Scores.Any(s => s.Item == item));
         var spread = rated.Count == 0 ? 0 : rated.Average(c => c.Spread);
         return new RankedItem(item, 0, score, false, voters, spread, perCriterion);
+    }
+
+    private static RankedItem Score(VotingRound round, SecretItem sums)
+    {
+        if (round.Method == VotingMethod.DotVoting)
+        {
+            var points = sums.Sums[0];
+            var stats = Stats(sums.Item, null, points);
+            return new RankedItem(sums.Item, 0, points.Sum, false, sums.Voters, stats.Spread, [stats with { Count = sums.Voters }]);
+        }
+
+        var perCriterion = sums.Sums.Select(s => Stats(sums.Item, s.Criterion, s)).ToList();
+        var rated = perCriterion.Where(c => c.Count > 0).ToList();
+        var score = rated.Count == 0 ? 0 : rated.Average(c => c.Mean);
+        var spread = rated.Count == 0 ? 0 : rated.Average(c => c.Spread);
+        return new RankedItem(sums.Item, 0, score, false, sums.Voters, spread, perCriterion);
+    }
+
+    private static ItemScore Stats(int item, string? criterion, SecretSum sums)
+    {
+        if (sums.Count == 0)
+        {
+            return new ItemScore(item, criterion, 0, 0, 0, 0);
+        }
+
+        // n·Σv² − (Σv)² is n² times the variance, exact in whole numbers.
+        var spread = Math.Sqrt((double)((sums.Count * sums.Squares) - (sums.Sum * sums.Sum)) / ((double)sums.Count * sums.Count));
+        return new ItemScore(item, criterion, (double)sums.Sum / sums.Count, sums.Count, spread, (int)sums.Sum);
     }
 
     private static ItemScore Stats(int item, string? criterion, List<int> values)

@@ -100,8 +100,8 @@ public sealed record VotingRound
 }
 
 /// <summary>
-/// One person's votes in a round. In anonymous rounds <see cref="VoterId"/> is null: the ballot is stored with no link
-/// to the person, and a separate marker (without choices) records only that they voted.
+/// One person's votes in a round. A secret round does not store it: only its sums (<see cref="SecretTally"/>) and a
+/// marker (without choices) that the person voted. Ballots of secret rounds stored before that have a null <see cref="VoterId"/>.
 /// </summary>
 public sealed record Ballot(string RoundId, string? VoterId, IReadOnlyList<Score> Scores, DateTimeOffset CastAt);
 

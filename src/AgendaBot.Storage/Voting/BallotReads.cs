@@ -10,11 +10,12 @@ namespace AgendaBot.Storage.Voting;
 /// voter's earlier ballot (named rounds) and the contributions the ballot card names.
 /// </summary>
 /// <param name="VoterVersion">The ETag of the voter's registration row, for a later ballot that requires it unchanged.</param>
+/// <param name="Secret">A secret round's sums and the voter's "voted" row, for <see cref="VotingRepository.CastSecretAsync"/>.</param>
 public sealed record BallotScene(
     Versioned<Workshop>? Workshop, Participant? Voter, Versioned<VotingRound>? Round, bool EarlierBallot, IReadOnlyList<Contribution> Contributions,
-    Azure.ETag VoterVersion = default);
+    Azure.ETag VoterVersion = default, SecretRoundRead? Secret = null);
 
-/// <summary>A round as read after a ballot was written, with the turnout: how many ballots it has.</summary>
+/// <summary>A round as read after a ballot was written, with the turnout: how many ballots it has (a secret round: its sums' count).</summary>
 public sealed record RoundTurnout(VotingRound Round, int Turnout);
 
 /// <summary>
@@ -34,16 +35,21 @@ public sealed class BallotReads(StorageTables tables)
         var voter = Keys.ParticipantRow(voterId);
         var round = Keys.RoundRow(roundId);
         var ballot = Keys.BallotRow(roundId, voterId);
+        // A secret round's sums and "voted" row come along (absent in a named round): its ballot then needs no read of its own.
+        var sums = Keys.SecretTallyRow(roundId);
+        var voted = Keys.VotedMarkerRow(roundId, voterId);
         var filter = withContributions
             ? TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {voter} or RowKey eq {round} or RowKey eq {ballot} or (RowKey ge {Keys.ContributionPrefix} and RowKey lt {Keys.PrefixEnd(Keys.ContributionPrefix)}))")
+                $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {voter} or RowKey eq {round} or RowKey eq {ballot} or RowKey eq {sums} or RowKey eq {voted} or (RowKey ge {Keys.ContributionPrefix} and RowKey lt {Keys.PrefixEnd(Keys.ContributionPrefix)}))")
             : TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {voter} or RowKey eq {round} or RowKey eq {ballot})");
+                $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {voter} or RowKey eq {round} or RowKey eq {ballot} or RowKey eq {sums} or RowKey eq {voted})");
         Versioned<Workshop>? workshop = null;
         Participant? participant = null;
         Azure.ETag participantVersion = default;
         Versioned<VotingRound>? storedRound = null;
         var earlierBallot = false;
+        TableEntity? storedSums = null;
+        TableEntity? votedRow = null;
         var contributions = new List<Contribution>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
@@ -64,13 +70,22 @@ public sealed class BallotReads(StorageTables tables)
             {
                 earlierBallot = true;
             }
+            else if (row.RowKey == sums)
+            {
+                storedSums = row;
+            }
+            else if (row.RowKey == voted)
+            {
+                votedRow = row;
+            }
             else
             {
                 contributions.Add(Workshops.WorkshopRows.ToContribution(row));
             }
         }
 
-        return new BallotScene(workshop, participant, storedRound, earlierBallot, contributions, participantVersion);
+        return new BallotScene(workshop, participant, storedRound, earlierBallot, contributions, participantVersion,
+            storedRound?.Value.Anonymous == true ? new SecretRoundRead(storedSums, votedRow) : null);
     }
 
     /// <summary>The round and the number of its ballots in one query (only the row keys of the ballots come back).</summary>
@@ -80,15 +95,20 @@ public sealed class BallotReads(StorageTables tables)
         var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
         var round = Keys.RoundRow(roundId);
         var ballots = Keys.BallotPrefix(roundId);
+        var sums = Keys.SecretTallyRow(roundId);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and (RowKey eq {round} or (RowKey ge {ballots} and RowKey lt {Keys.PrefixEnd(ballots)}))");
+            $"PartitionKey eq {partition} and (RowKey eq {round} or RowKey eq {sums} or (RowKey ge {ballots} and RowKey lt {Keys.PrefixEnd(ballots)}))");
         VotingRound? stored = null;
         var turnout = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: VotingRepository.RoundColumns, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [.. VotingRepository.RoundColumns, "Ballots"], cancellationToken: cancellationToken))
         {
             if (row.RowKey == round)
             {
                 stored = VotingRepository.ToRound(row);
+            }
+            else if (row.RowKey == sums)
+            {
+                turnout += row.GetInt32("Ballots") ?? 0;
             }
             else
             {

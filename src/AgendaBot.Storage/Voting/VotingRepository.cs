@@ -16,11 +16,14 @@ public enum BallotResult
     /// <summary>The person's earlier ballot was replaced (named rounds only).</summary>
     Changed,
 
-    /// <summary>An anonymous round already has a ballot from this person; it cannot be linked back, so it cannot be changed.</summary>
+    /// <summary>A secret round already has a ballot from this person; only sums are kept, so it cannot be changed.</summary>
     AlreadyVoted,
 
     /// <summary>The round began closing before the ballot could be written: nothing was stored.</summary>
     TooLate,
+
+    /// <summary>So many secret ballots at once that this one lost every try at the round's sums: nothing was stored.</summary>
+    Busy,
 }
 
 /// <summary>What happened to a ballot, and the version it was stored as (to compare with what a tally counted).</summary>
@@ -47,13 +50,16 @@ public sealed class VotingRepository(StorageTables tables)
             [PersonalColumn.Owner("StartedBy", Erase.Anonymise), PersonalColumn.NotAPerson("PointsPerPerson")]),
         StoredRow.Nobody(StoredTable.Workshops, Keys.RoundOpenPrefix),
         // A named ballot's key ends with its voter. It counts for the group, so it stays under a random key, as
-        // anonymous ballots are stored from the start.
+        // secret ballots were stored before secret rounds kept only sums.
         new(StoredTable.Workshops, Keys.BallotPrefixAll, RowErasure.Rekey, [PersonalColumn.Owner(Erase.Remove)]) { KeyNamesPerson = true },
-        // That the person voted in an anonymous round is about them only.
+        // That the person voted in a secret round is about them only; with the activity that carried their ballot, never what it said.
         new(StoredTable.Workshops, Keys.VotedMarkerPrefix, RowErasure.Delete, [PersonalColumn.Owner()]) { KeyNamesPerson = true },
+        // A secret round's sums over all its ballots: nobody's.
+        StoredRow.Nobody(StoredTable.Workshops, Keys.SecretTallyPrefix),
     ];
 
     private readonly TableClient table = tables.Workshops;
+    private readonly SecretBallots secret = new(tables.Workshops);
 
     /// <summary>Starts a round; the same activity delivered again returns the round it started the first time.</summary>
     public async Task<Versioned<VotingRound>> StartRoundAsync(TenantScope scope, VotingRound round, string activityId,
@@ -141,7 +147,7 @@ public sealed class VotingRepository(StorageTables tables)
 
     /// <summary>
     /// Stores a ballot the round has validated. Named: one row per voter, replaced on change, so a repeated click
-    /// counts once. Anonymous: a marker that the person voted and, separately, the choices under a random key.
+    /// counts once. Secret: no ballot row, see <see cref="CastSecretAsync"/>.
     /// Each is written in one transaction with a touch of the round's open marker, which tells whether the round was
     /// still open at that moment without reading it again (<see cref="BallotReceipt.WrittenWhileOpen"/>).
     /// </summary>
@@ -174,19 +180,24 @@ public sealed class VotingRepository(StorageTables tables)
             return await WriteNamedAsync(scope, round, BallotResult.Changed, TableTransactionActionType.UpsertReplace, row, activityId, cancellationToken);
         }
 
-        var marker = new TableTransactionAction(TableTransactionActionType.Add,
-            new TableEntity(partition, Keys.VotedMarkerRow(round.Id, voterId)) { ["PersonId"] = voterId });
-        var choices = new TableTransactionAction(TableTransactionActionType.Add,
-            BallotRow(partition, Keys.BallotRow(round.Id, Guid.NewGuid().ToString("N")), ballot with { VoterId = null }));
-        try
-        {
-            return await WriteAsync(scope, round, BallotResult.Counted, [marker, choices], cancellationToken);
-        }
-        catch (RequestFailedException failure) when (failure.IsConflict())
-        {
-            return new BallotReceipt(BallotResult.AlreadyVoted, string.Empty);
-        }
+        return await secret.CastAsync(scope, round, voterId, ballot, activityId, read: null, cancellationToken);
     }
+
+    /// <summary>
+    /// Stores a secret ballot as an increment of the round's sums, with the voter's "voted" row, in one transaction
+    /// with a touch of the open marker; nothing is stored once the round began closing (<see cref="BallotResult.TooLate"/>).
+    /// The same activity delivered again is answered as counted; any other second ballot is <see cref="BallotResult.AlreadyVoted"/>.
+    /// </summary>
+    /// <param name="read">What the ballot's reads found of the round's sums and the voter's row (<see cref="BallotReads"/>), or null.</param>
+    public Task<BallotReceipt> CastSecretAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot, string? activityId,
+        SecretRoundRead? read, CancellationToken cancellationToken = default) =>
+        round.Anonymous
+            ? secret.CastAsync(scope, round, voterId, ballot, activityId, read, cancellationToken)
+            : throw new InvalidOperationException("A named ballot is stored with its voter.");
+
+    /// <summary>A secret round's sums, for its tally, with any ballot rows from before secret rounds kept only sums.</summary>
+    public Task<SecretCount> GetSecretTallyAsync(TenantScope scope, VotingRound round, CancellationToken cancellationToken = default) =>
+        secret.CountAsync(Keys.WorkshopPartition(scope.TenantId, round.WorkshopId), round, cancellationToken);
 
     /// <summary>
     /// The next named ballot of a voter whose ballot and registration were checked before, without reading anything:
@@ -343,7 +354,7 @@ public sealed class VotingRepository(StorageTables tables)
         ["CastAt"] = ballot.CastAt,
     };
 
-    private static Ballot ToBallot(TableEntity row) => new(
+    internal static Ballot ToBallot(TableEntity row) => new(
         row.GetString("RoundId"),
         row.GetString("PersonId"),
         JsonSerializer.Deserialize(row.GetString("Scores"), StorageJson.Default.ListScore) ?? [],

@@ -15,7 +15,10 @@ public sealed class BallotCostTests
     // The workshop's rows (one query), the ballot write, the round after the write. It was 8 for a first ballot and 9
     // for a change before these were combined, 4 before the agenda read was skipped for people who may vote anyway.
     // The shared card's turnout update (at most one a second per round, whatever the number of ballots) is not counted.
-    // A voter's later ballots on the same instance are one transaction (KnownVoters).
+    // A voter's later ballots on the same instance are one transaction (KnownVoters). A secret ballot costs the same:
+    // the round's sums and the voter's "voted" row come with the workshop's rows, and the ballot is one transaction of
+    // "voted" row, sums (at the version read) and open marker — one more read and write for each other voter's ballot
+    // that changed the sums in between.
     private const int StorageCallsPerBallot = 2;
 
     [Fact]
@@ -31,6 +34,21 @@ public sealed class BallotCostTests
         Assert.Contains("Ihre Stimme ist gezählt.", Texts(mine["value"]));
         Assert.Contains("1 von 4 haben abgestimmt.", Texts(BallotCard(room)));
         Assert.InRange(StorageCalls(captured, "ballot-first"), 1, StorageCallsPerBallot);
+    }
+
+    [Fact]
+    public async Task A_first_secret_ballot_costs_at_most_2_storage_calls_besides_the_shared_card_update()
+    {
+        var captured = new CapturedTelemetry();
+        await using var room = await WorkshopRoom.OpenAsync(services: captured.AddTo);
+        var workshop = await PrepareAsync(room);
+        var round = await StartAsync(room, workshop, anonymous: "true");
+
+        var mine = await room.ClickAsync(Anna, "vote.cast", StarsData(workshop, round, 5), activityId: "secret-first");
+
+        Assert.Contains("Ihre Stimme ist gezählt.", Texts(mine["value"]));
+        Assert.Contains("1 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.InRange(StorageCalls(captured, "secret-first"), 1, StorageCallsPerBallot);
     }
 
     [Fact]

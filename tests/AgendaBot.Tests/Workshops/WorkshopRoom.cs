@@ -65,6 +65,9 @@ public sealed class WorkshopRoom : IAsyncDisposable
     private string? tablePrefix;
     private string callerFilePath = string.Empty;
 
+    /// <summary>The prefix of the room's own tables (with a fake clock), to read every row the bot stored.</summary>
+    public string? TablePrefix => tablePrefix;
+
     /// <summary>The bot goes down and comes up again (a deploy, a crash): same storage, same channel, new process state.</summary>
     public WorkshopRoom Restarted(TimeProvider? time = null) =>
         new(StartBot(time, tablePrefix, callerFilePath), Connector, TenantId, ChannelId, Locale)

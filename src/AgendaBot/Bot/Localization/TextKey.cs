@@ -176,6 +176,7 @@ public static class TextKey
     public const string BallotChanged = nameof(BallotChanged);
     public const string BallotAlreadyVoted = nameof(BallotAlreadyVoted);
     public const string BallotTooLate = nameof(BallotTooLate);
+    public const string BallotBusy = nameof(BallotBusy);
     public const string BallotYours = nameof(BallotYours);
     public const string BallotEmpty = nameof(BallotEmpty);
     public const string VoteClosedNote = nameof(VoteClosedNote);

@@ -47,7 +47,7 @@ public static class ExportTables
                 var (round, ballots) = w.Rounds[index];
                 foreach (var ballot in ballots)
                 {
-                    // A secret ballot is stored without its voter; a named one names a registered person.
+                    // Secret rounds keep only sums, so only those from before list ballots here, without their voter.
                     var voter = ballot.VoterId is { } id ? names.GetValueOrDefault(id, id) : texts[TextKey.ExportAnonymousVoter];
                     rows.AddRange(ballot.Scores.OrderBy(s => s.Item).ThenBy(s => s.Criterion, StringComparer.Ordinal).Select(score => (IReadOnlyList<string?>)
                     [

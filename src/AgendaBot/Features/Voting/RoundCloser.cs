@@ -61,9 +61,8 @@ public sealed partial class RoundCloser(
 
     private async Task<VotingRound> FinishAsync(TenantScope tenant, Versioned<VotingRound> closing, bool byDeadline, CancellationToken cancellationToken)
     {
-        var ballots = await voting.GetBallotsWithVersionsAsync(tenant, closing.Value.WorkshopId, closing.Value.Id, cancellationToken);
-        var results = VoteTally.Compute(closing.Value, ballots.Select(b => b.Ballot).ToList());
-        var closed = closing.Value.FinishClose(results, ballots.Select(b => b.Version).ToList());
+        var (results, counted) = await TallyAsync(tenant, closing.Value, cancellationToken);
+        var closed = closing.Value.FinishClose(results, counted);
         if (byDeadline)
         {
             // No ballot is taken while Closing, so every instance that gets here counts the same: the posts are the same.
@@ -72,6 +71,20 @@ public sealed partial class RoundCloser(
 
         await voting.UpdateRoundAsync(tenant, closing with { Value = closed }, cancellationToken);
         return closed;
+    }
+
+    /// <summary>The results and the versions of the ballot rows counted; a secret round has only its sums (and no rows since).</summary>
+    private async Task<(RoundResults Results, IReadOnlyList<string> Counted)> TallyAsync(TenantScope tenant, VotingRound round,
+        CancellationToken cancellationToken)
+    {
+        if (round.Anonymous)
+        {
+            var sums = await voting.GetSecretTallyAsync(tenant, round, cancellationToken);
+            return (VoteTally.Compute(round, sums.Tally), sums.Versions);
+        }
+
+        var ballots = await voting.GetBallotsWithVersionsAsync(tenant, round.WorkshopId, round.Id, cancellationToken);
+        return (VoteTally.Compute(round, ballots.Select(b => b.Ballot).ToList()), ballots.Select(b => b.Version).ToList());
     }
 
     private async Task EnqueueResultsAsync(TenantScope tenant, VotingRound round, CancellationToken cancellationToken)

@@ -43,7 +43,18 @@ public sealed class SubmitBallot(
             return new CardActionResult.Message(turn.Texts[TextKey.BallotEmpty]);
         }
 
-        var receipt = await voting.CastAsync(turn.Tenant, round, turn.User.Id, ballot, scene.EarlierBallot, turn.Activity.Id, cancellationToken);
+        var receipt = round.Anonymous
+            ? await voting.CastSecretAsync(turn.Tenant, round, turn.User.Id, ballot, turn.Activity.Id, scene.Secret, cancellationToken)
+            : await voting.CastAsync(turn.Tenant, round, turn.User.Id, ballot, scene.EarlierBallot, turn.Activity.Id, cancellationToken);
+        switch (receipt.Result)
+        {
+            case BallotResult.Busy:
+                metrics.VoteCast("busy");
+                return new CardActionResult.Message(turn.Texts[TextKey.BallotBusy]);
+            case BallotResult.AlreadyVoted:
+                return await RefuseSecondBallotAsync(turn, round, workshop, contributions, cancellationToken);
+        }
+
         var (verdict, current) = await VerdictAsync(turn, round, receipt, cancellationToken);
         if (current.State == RoundState.Open && !round.Anonymous && scene.Voter is { Waitlisted: false } && scene.VoterVersion != default)
         {
@@ -76,6 +87,21 @@ public sealed class SubmitBallot(
 
         known.Remember(turn.Tenant, turn.User.Id, voter with { Registration = written.Registration });
         return await AnswerAsync(turn, voter.Round, voter.Workshop, contributions, ballot, written.Receipt, Verdict(written.Receipt), cancellationToken);
+    }
+
+    /// <summary>
+    /// A second ballot in a secret round. Nothing was written, so the shared card has nothing new to show; the turnout
+    /// on the voter's card is read now, not the one this instance counted last.
+    /// </summary>
+    private async Task<CardActionResult> RefuseSecondBallotAsync(TurnContext turn, VotingRound round, Workshop workshop,
+        IReadOnlyList<Contribution> contributions, CancellationToken cancellationToken)
+    {
+        metrics.VoteCast(VoteOutcome(TextKey.BallotAlreadyVoted));
+        var now = await reads.ReadRoundWithTurnoutAsync(turn.Tenant, round.WorkshopId, round.Id, cancellationToken);
+        var current = now?.Round ?? round;
+        var turnout = current.State == RoundState.Closed ? current.Results?.Ballots ?? 0 : now?.Turnout ?? 0;
+        return new CardActionResult.ReplaceCard(BallotCard.Render(current, workshop, contributions, turnout, workshop.ParticipantCount,
+            turn.Texts, mine: null, note: turn.Texts[TextKey.BallotAlreadyVoted]));
     }
 
     /// <summary>The ballot as the round defines it, checked against it (null: nothing chosen).</summary>
@@ -116,7 +142,19 @@ public sealed class SubmitBallot(
             return (Verdict(receipt), round);
         }
 
-        var current = (await voting.GetRoundAsync(turn.Tenant, round.WorkshopId, round.Id, cancellationToken))?.Value ?? round;
+        // Nothing was stored: the round began closing. Once the close is done, the card shows its final turnout.
+        var current = round;
+        for (var wait = 0; wait < 20; wait++)
+        {
+            current = (await voting.GetRoundAsync(turn.Tenant, round.WorkshopId, round.Id, cancellationToken))?.Value ?? current;
+            if (current.State != RoundState.Closing)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+        }
+
         return (Verdict(receipt), current);
     }
 
