@@ -48,7 +48,8 @@ public sealed partial class CardCorpusTests : IAsyncLifetime
 
         var card = await SentCardAsync("help", locale, TeamsActivities.Message(connector.ServiceUrl, command, locale));
 
-        Assert.IsType<JsonArray>(card["body"]?[3]?["facts"]);
+        Assert.IsType<JsonArray>(card["body"]?[2]?["facts"]);
+        Assert.IsType<JsonArray>(card["body"]?[4]?["facts"]);
     }
 
     [Theory]

@@ -9,11 +9,15 @@ public static class TextKey
     public const string WelcomeNext = nameof(WelcomeNext);
     public const string WelcomeShowHelp = nameof(WelcomeShowHelp);
     public const string HelpTitle = nameof(HelpTitle);
-    public const string HelpWhereToWrite = nameof(HelpWhereToWrite);
-    public const string HelpCommandsHeading = nameof(HelpCommandsHeading);
+    public const string HelpHerePersonal = nameof(HelpHerePersonal);
+    public const string HelpHereChannel = nameof(HelpHereChannel);
+    public const string HelpElsewhereChannel = nameof(HelpElsewhereChannel);
+    public const string HelpElsewherePersonal = nameof(HelpElsewherePersonal);
+    public const string WelcomeNextChannel = nameof(WelcomeNextChannel);
     public const string HelpCommandHelp = nameof(HelpCommandHelp);
     public const string HelpCommandHelpDescription = nameof(HelpCommandHelpDescription);
     public const string UnknownCommand = nameof(UnknownCommand);
+    public const string UnknownCommandChannel = nameof(UnknownCommandChannel);
     public const string UnknownCardAction = nameof(UnknownCardAction);
     public const string SomethingWentWrong = nameof(SomethingWentWrong);
     public const string HelpShown = nameof(HelpShown);

@@ -21,6 +21,7 @@ public sealed class UnknownCommand(WorkshopFinder finder, ContributeFromChat con
             return;
         }
 
-        await turn.ReplyAsync(turn.Texts[TextKey.UnknownCommand], cancellationToken);
+        // In a channel or group chat the bot hears only messages that mention it, so the hint says how.
+        await turn.ReplyAsync(turn.Texts[turn.IsPersonalChat ? TextKey.UnknownCommand : TextKey.UnknownCommandChannel], cancellationToken);
     }
 }

@@ -3,35 +3,63 @@ using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Help;
 
+/// <summary>
+/// The overview of what one can write, for the place it is asked in: first what works right here (in a channel or
+/// group chat written with "@AgendaBot" in front, as Teams needs it), then what works in the other place.
+/// </summary>
 public static class HelpCard
 {
-    public static AdaptiveCard Render(Texts texts) => new()
+    private const string Mention = "@AgendaBot ";
+
+    private enum Place
     {
-        Lang = texts.Culture.TwoLetterISOLanguageName,
-        FallbackText = $"{texts[TextKey.HelpTitle]}: {texts[TextKey.HelpCommandHelp]} – {texts[TextKey.HelpCommandHelpDescription]}",
-        MsTeams = new(),
-        Body =
-        [
-            new TextBlock(texts[TextKey.HelpTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            new TextBlock(texts[TextKey.HelpWhereToWrite]),
-            new TextBlock(texts[TextKey.HelpCommandsHeading]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium },
-            new FactSet(
+        Anywhere,
+        Personal,
+        Channel,
+    }
+
+    // In the order people need them: joining in first, then moderating, then the project lead's tools.
+    private static readonly (string Command, string Description, Place Place)[] Commands =
+    [
+        (TextKey.HelpCommandHelp, TextKey.HelpCommandHelpDescription, Place.Anywhere),
+        (TextKey.HelpCommandIdea, TextKey.HelpCommandIdeaDescription, Place.Anywhere),
+        (TextKey.HelpCommandStakeholders, TextKey.HelpCommandStakeholdersDescription, Place.Anywhere),
+        (TextKey.HelpCommandMeasures, TextKey.HelpCommandMeasuresDescription, Place.Personal),
+        (TextKey.HelpCommandMyData, TextKey.HelpCommandMyDataDescription, Place.Personal),
+        (TextKey.HelpCommandDeleteData, TextKey.HelpCommandDeleteDataDescription, Place.Personal),
+        (TextKey.HelpCommandAgenda, TextKey.HelpCommandAgendaDescription, Place.Channel),
+        (TextKey.HelpCommandWorkshop, TextKey.HelpCommandWorkshopDescription, Place.Channel),
+        (TextKey.HelpCommandVote, TextKey.HelpCommandVoteDescription, Place.Channel),
+        (TextKey.HelpCommandModeration, TextKey.HelpCommandModerationDescription, Place.Anywhere),
+        (TextKey.HelpCommandDraft, TextKey.HelpCommandDraftDescription, Place.Channel),
+        (TextKey.HelpCommandComments, TextKey.HelpCommandCommentsDescription, Place.Channel),
+        (TextKey.HelpCommandExport, TextKey.HelpCommandExportDescription, Place.Anywhere),
+        (TextKey.HelpCommandGroupSuggestions, TextKey.HelpCommandGroupSuggestionsDescription, Place.Channel),
+    ];
+
+    /// <param name="personalChat">Asked in the personal chat with the bot; otherwise in a channel or group chat.</param>
+    public static AdaptiveCard Render(Texts texts, bool personalChat)
+    {
+        var here = personalChat ? Place.Personal : Place.Channel;
+        var elsewhere = personalChat ? Place.Channel : Place.Personal;
+        var prefix = personalChat ? string.Empty : Mention;
+        return new AdaptiveCard
+        {
+            Lang = texts.Culture.TwoLetterISOLanguageName,
+            FallbackText = $"{texts[TextKey.HelpTitle]}: {prefix}{texts[TextKey.HelpCommandHelp]} – {texts[TextKey.HelpCommandHelpDescription]}",
+            MsTeams = new(),
+            Body =
             [
-                new Fact(texts[TextKey.HelpCommandHelp], texts[TextKey.HelpCommandHelpDescription]),
-                new Fact(texts[TextKey.HelpCommandAgenda], texts[TextKey.HelpCommandAgendaDescription]),
-                new Fact(texts[TextKey.HelpCommandWorkshop], texts[TextKey.HelpCommandWorkshopDescription]),
-                new Fact(texts[TextKey.HelpCommandIdea], texts[TextKey.HelpCommandIdeaDescription]),
-                new Fact(texts[TextKey.HelpCommandStakeholders], texts[TextKey.HelpCommandStakeholdersDescription]),
-                new Fact(texts[TextKey.HelpCommandVote], texts[TextKey.HelpCommandVoteDescription]),
-                new Fact(texts[TextKey.HelpCommandModeration], texts[TextKey.HelpCommandModerationDescription]),
-                new Fact(texts[TextKey.HelpCommandMeasures], texts[TextKey.HelpCommandMeasuresDescription]),
-                new Fact(texts[TextKey.HelpCommandDraft], texts[TextKey.HelpCommandDraftDescription]),
-                new Fact(texts[TextKey.HelpCommandComments], texts[TextKey.HelpCommandCommentsDescription]),
-                new Fact(texts[TextKey.HelpCommandExport], texts[TextKey.HelpCommandExportDescription]),
-                new Fact(texts[TextKey.HelpCommandGroupSuggestions], texts[TextKey.HelpCommandGroupSuggestionsDescription]),
-                new Fact(texts[TextKey.HelpCommandMyData], texts[TextKey.HelpCommandMyDataDescription]),
-                new Fact(texts[TextKey.HelpCommandDeleteData], texts[TextKey.HelpCommandDeleteDataDescription]),
-            ]),
-        ],
-    };
+                new TextBlock(texts[TextKey.HelpTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+                new TextBlock(texts[personalChat ? TextKey.HelpHerePersonal : TextKey.HelpHereChannel]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium },
+                List(texts, c => c.Place is Place.Anywhere || c.Place == here, prefix),
+                new TextBlock(texts[personalChat ? TextKey.HelpElsewhereChannel : TextKey.HelpElsewherePersonal]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium },
+                List(texts, c => c.Place == elsewhere, personalChat ? Mention : string.Empty),
+            ],
+        };
+    }
+
+    // A command typed by the person is shown as data (a Fact's title is plain text), never as formatting.
+    private static FactSet List(Texts texts, Func<(string Command, string Description, Place Place), bool> shown, string prefix) =>
+        new([.. Commands.Where(shown).Select(c => new Fact(prefix + texts[c.Command], texts[c.Description]))]);
 }

@@ -6,5 +6,5 @@ namespace AgendaBot.Features.Help;
 public sealed class ShowHelp : ICommandHandler
 {
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
-        turn.ReplyAsync(HelpCard.Render(turn.Texts), cancellationToken);
+        turn.ReplyAsync(HelpCard.Render(turn.Texts, turn.IsPersonalChat), cancellationToken);
 }

@@ -7,5 +7,5 @@ namespace AgendaBot.Features.Help;
 public sealed class ShowHelpFromCard : ICardActionHandler
 {
     public Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken) =>
-        Task.FromResult<CardActionResult>(new CardActionResult.ReplaceCard(HelpCard.Render(turn.Texts)));
+        Task.FromResult<CardActionResult>(new CardActionResult.ReplaceCard(HelpCard.Render(turn.Texts, turn.IsPersonalChat)));
 }

@@ -6,5 +6,5 @@ namespace AgendaBot.Features.Welcome;
 public sealed class GreetOnInstall : IConversationUpdateHandler
 {
     public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        turn.ReplyAsync(WelcomeCard.Render(turn.Texts), cancellationToken);
+        turn.ReplyAsync(WelcomeCard.Render(turn.Texts, turn.IsPersonalChat), cancellationToken);
 }
