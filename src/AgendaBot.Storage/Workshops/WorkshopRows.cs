@@ -17,7 +17,7 @@ internal static class WorkshopRows
     [
         // Moderator ids sit in a JSON list on the header. Not exported: the person's registration says they moderate.
         new(StoredTable.Workshops, Keys.WorkshopHeaderRow, RowErasure.Anonymise,
-            [new("Moderators", Holds.PersonIds, Erase.RemoveFromList, Show.No)]),
+            [new("Moderators", Holds.PersonIds, Erase.RemoveFromList, Show.No), new("OpenedBy", Holds.PersonId, Erase.Remove, Show.No)]),
         new(StoredTable.Workshops, Keys.ParticipantPrefix, RowErasure.DeleteRegistration,
             [PersonalColumn.Owner(), PersonalColumn.NameOfOwner("Name")]) { KeyNamesPerson = true },
         // A contribution is the group's work: it stays without its author.
@@ -46,6 +46,9 @@ internal static class WorkshopRows
         ["Language"] = w.Language,
         ["PinboardConversationId"] = w.Pinboard.ConversationId,
         ["PinboardActivityIds"] = JsonSerializer.Serialize(w.Pinboard.ActivityIds.ToList(), StorageJson.Default.ListString),
+        ["RegistrationCard"] = w.RegistrationCard is null ? null : JsonSerializer.Serialize(w.RegistrationCard, StorageJson.Default.PostedCard),
+        ["OpenedCard"] = w.OpenedCard is null ? null : JsonSerializer.Serialize(w.OpenedCard, StorageJson.Default.PostedCard),
+        ["OpenedBy"] = w.OpenedBy,
     };
 
     public static Workshop ToWorkshop(TableEntity row) => new()
@@ -67,6 +70,9 @@ internal static class WorkshopRows
         Pinboard = new Pinboard(
             row.GetString("PinboardConversationId"),
             JsonSerializer.Deserialize(row.GetString("PinboardActivityIds") ?? "[]", StorageJson.Default.ListString) ?? []),
+        RegistrationCard = row.GetString("RegistrationCard") is { } registration ? JsonSerializer.Deserialize(registration, StorageJson.Default.PostedCard) : null,
+        OpenedCard = row.GetString("OpenedCard") is { } opened ? JsonSerializer.Deserialize(opened, StorageJson.Default.PostedCard) : null,
+        OpenedBy = row.GetString("OpenedBy"),
     };
 
     public static TableEntity ToRow(string partition, Participant p) => new(partition, Keys.ParticipantRow(p.User.Id))
