@@ -41,8 +41,9 @@ public sealed class EraseMyData(PersonalDataService personalData, IEnumerable<IR
 
         var changed = await personalData.EraseAsync(turn.Tenant, turn.User.Id, cancellationToken);
         await poster.Durable.ReleaseAsync(held, cancellationToken);
+        var redrawn = held.Count > 0 ? $"\n\n{turn.Texts.Format(TextKey.PersonalDataErasedCards, held.Count)}" : string.Empty;
         return new CardActionResult.Message(
-            $"{turn.Texts.Format(TextKey.PersonalDataErased, changed)}\n\n{turn.Texts.Format(TextKey.PersonalDataErasedCards, held.Count)}");
+            $"{turn.Texts.Format(TextKey.PersonalDataErased, changed)}{redrawn}\n\n{turn.Texts[TextKey.PersonalDataErasedUnreachable]}");
     }
 
     // One redraw per card and click: the same click delivered twice draws each card once. Hashed, as conversation and
