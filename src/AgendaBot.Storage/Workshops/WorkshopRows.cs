@@ -22,7 +22,11 @@ internal static class WorkshopRows
             [PersonalColumn.Owner(), PersonalColumn.NameOfOwner("Name")]) { KeyNamesPerson = true },
         // A contribution is the group's work: it stays without its author.
         new(StoredTable.Workshops, Keys.ContributionPrefix, RowErasure.Anonymise,
-            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonId, "Text")]),
+            [
+                PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonId, "Text"),
+                // A plan line the bot wrote names the measure's owner inside the text: erasure takes the name out there too.
+                new("MentionedId", Holds.PersonId, Erase.Remove), PersonalColumn.NameOf("MentionedId", "MentionedName", Erase.Remove) with { AlsoIn = "Text" },
+            ]),
         // The result of an activity: a contribution number or a round id.
         StoredRow.Nobody(StoredTable.Workshops, Keys.DedupePrefix),
         // The agenda's index of its workshops, written with the workshop.
@@ -120,6 +124,12 @@ internal static class WorkshopRows
             row[PersonId] = c.Author.Id;
         }
 
+        if (c.Mentioned is { IsAnonymous: false } mentioned)
+        {
+            row["MentionedId"] = mentioned.Id;
+            row["MentionedName"] = mentioned.Name;
+        }
+
         return row;
     }
 
@@ -144,6 +154,7 @@ internal static class WorkshopRows
             : [],
         BestPractice = row.GetString("BestPractice") is { } bp ? JsonSerializer.Deserialize(bp, StorageJson.Default.BestPracticeDetails) : null,
         Goal = row.GetString("Goal") is { } goal ? JsonSerializer.Deserialize(goal, StorageJson.Default.GoalAssessment) : null,
+        Mentioned = row.GetString("MentionedId") is { } mentionedId ? new TeamsUser(mentionedId, row.GetString("MentionedName") ?? string.Empty) : null,
     };
 
     /// <summary>Marks an activity as handled, in the same transaction as its effect, and remembers what it produced.</summary>

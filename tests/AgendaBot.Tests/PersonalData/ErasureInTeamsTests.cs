@@ -72,7 +72,7 @@ public sealed class ErasureInTeamsTests
     }
 
     [Fact]
-    public async Task After_erasure_the_plan_summary_no_longer_names_the_owner_of_a_measure()
+    public async Task After_erasure_the_plan_summary_and_the_plan_line_on_the_pinboard_no_longer_name_the_owner_of_a_measure()
     {
         await using var plan = await PlanFollowUpRoom.OpenAsync();
         var view = new TeamsView(plan.Room);
@@ -89,6 +89,12 @@ public sealed class ErasureInTeamsTests
         var redrawn = await Eventually.ReturnsAsync(() => Task.FromResult(view.Messages()[id]), m => m.UpdatedInPlaceAfter(erasedAt), Delivered);
         Assert.DoesNotContain(Anna.Name, redrawn.Text, StringComparison.Ordinal);
         Assert.Contains("1. Online-Terminvergabe im Bürgerbüro", redrawn.Text, StringComparison.Ordinal);
+        // The plan line the bot wrote on the pinboard named her as the owner, inside the contribution's text.
+        var pinboard = await Eventually.ReturnsAsync(
+            () => Task.FromResult(view.Messages().Values.Single(m => m.Text.StartsWith("Pinnwand", StringComparison.Ordinal))),
+            m => m.UpdatedInPlaceAfter(erasedAt), Delivered);
+        Assert.DoesNotContain(Anna.Name, pinboard.Text, StringComparison.Ordinal);
+        Assert.Contains("verantwortlich: – ·", pinboard.Text, StringComparison.Ordinal);
     }
 
     [Fact]
