@@ -46,6 +46,12 @@ public sealed record Workshop
     /// <summary>Who opened the workshop and is named on <see cref="OpenedCard"/>; gone when they are erased.</summary>
     public string? OpenedBy { get; init; }
 
+    /// <summary>The latest "akteure" cards posted in the workshop's conversations (names by group), at most <see cref="MaxStakeholderCards"/>.</summary>
+    public IReadOnlyList<Voting.PostedCard> StakeholderCards { get; init; } = [];
+
+    /// <summary>Older copies are forgotten, so that the header stays small: an erasure cannot reach them.</summary>
+    public const int MaxStakeholderCards = 10;
+
     public static Workshop Open(string id, string agendaId, string fieldOfAction, string conversationId,
         TeamsUser moderator, int? capacity, DateTimeOffset now) => new()
     {

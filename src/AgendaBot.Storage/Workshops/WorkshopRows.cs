@@ -53,6 +53,7 @@ internal static class WorkshopRows
         ["RegistrationCard"] = w.RegistrationCard is null ? null : JsonSerializer.Serialize(w.RegistrationCard, StorageJson.Default.PostedCard),
         ["OpenedCard"] = w.OpenedCard is null ? null : JsonSerializer.Serialize(w.OpenedCard, StorageJson.Default.PostedCard),
         ["OpenedBy"] = w.OpenedBy,
+        ["StakeholderCards"] = w.StakeholderCards.Count == 0 ? null : JsonSerializer.Serialize(w.StakeholderCards.ToList(), StorageJson.Default.ListPostedCard),
     };
 
     public static Workshop ToWorkshop(TableEntity row) => new()
@@ -77,6 +78,9 @@ internal static class WorkshopRows
         RegistrationCard = row.GetString("RegistrationCard") is { } registration ? JsonSerializer.Deserialize(registration, StorageJson.Default.PostedCard) : null,
         OpenedCard = row.GetString("OpenedCard") is { } opened ? JsonSerializer.Deserialize(opened, StorageJson.Default.PostedCard) : null,
         OpenedBy = row.GetString("OpenedBy"),
+        StakeholderCards = row.GetString("StakeholderCards") is { } stakeholders
+            ? JsonSerializer.Deserialize(stakeholders, StorageJson.Default.ListPostedCard) ?? []
+            : [],
     };
 
     public static TableEntity ToRow(string partition, Participant p) => new(partition, Keys.ParticipantRow(p.User.Id))

@@ -17,7 +17,7 @@ public sealed class ErasureInTeamsTests
     private static readonly TimeSpan Delivered = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task After_erasure_the_registration_card_pinboard_and_results_no_longer_name_the_person_and_keep_their_place()
+    public async Task After_erasure_the_registration_and_stakeholder_cards_pinboard_and_results_no_longer_name_the_person_and_keep_their_place()
     {
         await using var room = await WorkshopRoom.OpenAsync(time: TimeProvider.System);
         var view = new TeamsView(room);
@@ -25,6 +25,8 @@ public sealed class ErasureInTeamsTests
         var registration = view.IdOfCardWith("workshop.register");
         await view.ClickOnAsync(Anna, registration, "workshop.register", new JsonObject { ["workshopId"] = workshop, ["group"] = "Universities" });
         await view.ClickOnAsync(Klaus, registration, "workshop.register", new JsonObject { ["workshopId"] = workshop, ["group"] = "Companies" });
+        await room.SayAsync(Klaus, "akteure");
+        var stakeholders = room.Connector.Calls.Count - 1;
         await room.ContributeAsync(Anna, workshop, 1, "Bürgerportal modernisieren");
         await room.ContributeAsync(Klaus, workshop, 1, "WLAN im Rathaus");
         await room.ContributeAsync(Klaus, workshop, 1, "Digitale Sprechstunde");
@@ -35,6 +37,7 @@ public sealed class ErasureInTeamsTests
         Assert.NotNull(VotingRoom.Results(room));
         var named = view.Naming(Anna.Name).Select(m => m.ActivityId).ToHashSet();
         Assert.Contains(registration, named);
+        Assert.Contains(TeamsView.IdOfCall(stakeholders), named);
         Assert.Contains(view.Messages().Values.Single(m => m.Text.StartsWith("Pinnwand", StringComparison.Ordinal)).ActivityId, named);
         var before = view.Messages().Keys.ToHashSet();
         var erasedAt = DateTimeOffset.UtcNow;

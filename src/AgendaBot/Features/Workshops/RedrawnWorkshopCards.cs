@@ -10,13 +10,14 @@ namespace AgendaBot.Features.Workshops;
 
 /// <summary>
 /// The workshop's cards that name people, drawn again after an erasure: the registration card (everyone registered,
-/// by group) and the "workshop is open, Moderation: …" card, which names its opener only — so it is redrawn only when
+/// by group), the latest "akteure" copies of it, and the "workshop is open, Moderation: …" card, which names its opener only — so it is redrawn only when
 /// the opener is erased, and then shows no name, as nobody else's name was stored for it.
 /// </summary>
 public sealed class RedrawnWorkshopCards(WorkshopRepository workshops, DirectoryProfiles profiles) : IRedrawnCards
 {
     private const string Registration = "registration";
     private const string Opened = "opened";
+    private const string Stakeholders = "stakeholders";
 
     public string Kind => "workshop";
 
@@ -37,6 +38,7 @@ public sealed class RedrawnWorkshopCards(WorkshopRepository workshops, Directory
                 found.Add(new(registration.ConversationId, registration.ActivityId, $"{Registration}|{workshop.Id}", workshop.AgendaId));
             }
 
+            found.AddRange(workshop.StakeholderCards.Select(c => new PostedCardToRedraw(c.ConversationId, c.ActivityId, $"{Stakeholders}|{workshop.Id}", workshop.AgendaId)));
             if (workshop.OpenedCard is { } opened && workshop.OpenedBy == userId)
             {
                 found.Add(new(opened.ConversationId, opened.ActivityId, $"{Opened}|{workshop.Id}", workshop.AgendaId));
@@ -60,6 +62,8 @@ public sealed class RedrawnWorkshopCards(WorkshopRepository workshops, Directory
         {
             Registration => Poster.Message(RegistrationCard.Render(workshop, await workshops.GetParticipantsAsync(tenant, workshop.Id, cancellationToken),
                 texts, suggestion: profiles.ForEveryone), texts),
+            Stakeholders => Poster.Message(RegistrationCard.Render(workshop, await workshops.GetParticipantsAsync(tenant, workshop.Id, cancellationToken),
+                texts, withForm: false), texts),
             Opened => Poster.Message(OpenWorkshopCard.Opened(workshop, "–", texts), texts),
             _ => null,
         };
