@@ -33,6 +33,28 @@ public static partial class Keys
 
     public static string Join(params string[] parts) => string.Join(Separator, parts.Select(Escape));
 
+    /// <summary>The last part of a joined key, unescaped: the agenda of a Measures partition.</summary>
+    public static string LastPart(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var last = key[(key.LastIndexOf(Separator) + 1)..];
+        var builder = new StringBuilder(last.Length);
+        for (var i = 0; i < last.Length; i++)
+        {
+            if (last[i] == '%' && i + 2 < last.Length && int.TryParse(last.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+            {
+                builder.Append((char)code);
+                i += 2;
+            }
+            else
+            {
+                builder.Append(last[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     // Agendas table: one partition per tenant; the agenda and its workshop index.
     public static string TenantPartition(string tenantId) => Escape(tenantId);
 

@@ -18,4 +18,5 @@ namespace AgendaBot.Storage;
 [JsonSerializable(typeof(GoalAssessment))]
 [JsonSerializable(typeof(RoundResults))]
 [JsonSerializable(typeof(PostedCard))]
+[JsonSerializable(typeof(List<PostedCard>))]
 internal sealed partial class StorageJson : JsonSerializerContext;

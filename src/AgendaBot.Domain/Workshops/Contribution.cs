@@ -34,6 +34,12 @@ public sealed record Contribution
     /// <summary>Priority rank from voting (1 = highest), if a round ranked it.</summary>
     public int? Priority { get; init; }
 
+    /// <summary>
+    /// The person a text the bot wrote names (the owner in a step-6 plan line), kept beside the text so that their
+    /// erasure can take the name out of it.
+    /// </summary>
+    public TeamsUser? Mentioned { get; init; }
+
     public static Contribution Create(string workshopId, int number, WorkshopStep step, TeamsUser author, string text,
         DateTimeOffset now, BestPracticeDetails? bestPractice = null, GoalAssessment? goal = null, IReadOnlyList<int>? linkedGoals = null) => new()
     {

@@ -37,6 +37,21 @@ public sealed record Workshop
     /// <summary>The language of what the bot posts for everyone (step cards, pinboard, reflections): the opener's.</summary>
     public string Language { get; init; } = "de";
 
+    /// <summary>The registration card everyone sees, so that it can be drawn again without a person who was erased.</summary>
+    public Voting.PostedCard? RegistrationCard { get; init; }
+
+    /// <summary>The "workshop is open, Moderation: …" card, which names whoever opened the workshop.</summary>
+    public Voting.PostedCard? OpenedCard { get; init; }
+
+    /// <summary>Who opened the workshop and is named on <see cref="OpenedCard"/>; gone when they are erased.</summary>
+    public string? OpenedBy { get; init; }
+
+    /// <summary>The latest "akteure" cards posted in the workshop's conversations (names by group), at most <see cref="MaxStakeholderCards"/>.</summary>
+    public IReadOnlyList<Voting.PostedCard> StakeholderCards { get; init; } = [];
+
+    /// <summary>Older copies are forgotten, so that the header stays small: an erasure cannot reach them.</summary>
+    public const int MaxStakeholderCards = 10;
+
     public static Workshop Open(string id, string agendaId, string fieldOfAction, string conversationId,
         TeamsUser moderator, int? capacity, DateTimeOffset now) => new()
     {

@@ -32,6 +32,15 @@ public sealed record OutboxEnvelope
     /// <summary>Otherwise the id of the Outbox table row that holds it (<see cref="Keys.BodyRow"/>).</summary>
     public string? BodyId { get; init; }
 
+    /// <summary>
+    /// When set, the activity is only a placeholder: the card is drawn when the post is delivered, from what storage holds
+    /// then, by the redraw of this kind (<see cref="OutboxPost.RedrawKind"/>).
+    /// </summary>
+    public string? RedrawKind { get; init; }
+
+    /// <summary>What the redraw of <see cref="RedrawKind"/> draws (a workshop, a pinboard page, an agenda's plan).</summary>
+    public string? RedrawRef { get; init; }
+
     [JsonIgnore]
     public TenantScope Scope => new(Tenant);
 }

@@ -30,4 +30,16 @@ public sealed record OutboxPost
     /// "sent" marker, body, parked record) carries it as <c>PersonId</c>, so that export and erasure find them.
     /// </summary>
     public string? PersonId { get; init; }
+
+    /// <summary>
+    /// A post whose card is drawn at delivery from what storage holds then, not when it was enqueued: updates that must
+    /// show the latest state whatever their order (cards redrawn after an erasure). Names a redraw the host registered.
+    /// </summary>
+    public string? RedrawKind { get; init; }
+
+    /// <summary>What the redraw draws; it names no person.</summary>
+    public string? RedrawRef { get; init; }
 }
+
+/// <summary>A post enqueued hidden, to be released (made visible at once) by its producer; see <see cref="OutboxQueue.EnqueueHeldAsync"/>.</summary>
+public sealed record HeldPost(string MessageId, string PopReceipt);

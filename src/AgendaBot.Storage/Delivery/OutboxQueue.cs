@@ -34,7 +34,35 @@ public sealed class OutboxQueue(DeliveryStorage storage)
     private readonly TableClient table = storage.Outbox;
 
     /// <summary>1 round-trip; 2 when the activity is too large for a queue message and goes to a table row first.</summary>
-    public async Task EnqueueAsync(OutboxPost post, CancellationToken cancellationToken = default)
+    public async Task EnqueueAsync(OutboxPost post, CancellationToken cancellationToken = default) =>
+        await SendAsync(post, hiddenFor: null, cancellationToken);
+
+    /// <summary>
+    /// Enqueues a post that no worker sees for <paramref name="hiddenFor"/>, unless its producer releases it earlier
+    /// (<see cref="ReleaseAsync"/>): a producer that must finish something first, and may die before, still gets its
+    /// post delivered — late instead of never.
+    /// </summary>
+    public async Task<HeldPost> EnqueueHeldAsync(OutboxPost post, TimeSpan hiddenFor, CancellationToken cancellationToken = default)
+    {
+        var receipt = await SendAsync(post, hiddenFor, cancellationToken);
+        return new HeldPost(receipt.MessageId, receipt.PopReceipt);
+    }
+
+    /// <summary>Makes a held post visible now. One already taken or gone (its hold ran out) is left to whoever has it.</summary>
+    public async Task ReleaseAsync(HeldPost held, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        try
+        {
+            await queue.UpdateMessageAsync(held.MessageId, held.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException failure) when (IsAnothers(failure))
+        {
+            // Its hold ran out and a worker took it (or delivered it already): nothing to release.
+        }
+    }
+
+    private async Task<Azure.Storage.Queues.Models.SendReceipt> SendAsync(OutboxPost post, TimeSpan? hiddenFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentException.ThrowIfNullOrWhiteSpace(post.ConversationId);
@@ -58,6 +86,8 @@ public sealed class OutboxQueue(DeliveryStorage storage)
             UpdateActivityId = post.UpdateActivityId,
             AgendaId = post.AgendaId,
             PersonId = post.PersonId,
+            RedrawKind = post.RedrawKind,
+            RedrawRef = post.RedrawRef,
             Activity = activity.RootElement.Clone(),
         };
         if (OutboxCodec.ToJson(envelope).Length > OutboxCodec.InlineLimitBytes)
@@ -65,7 +95,7 @@ public sealed class OutboxQueue(DeliveryStorage storage)
             envelope = envelope with { Activity = null, BodyId = await StoreBodyAsync(envelope, post.ActivityJson, cancellationToken) };
         }
 
-        await queue.SendMessageAsync(OutboxCodec.Encode(envelope), visibilityTimeout: null, timeToLive: NeverExpires, cancellationToken);
+        return (await queue.SendMessageAsync(OutboxCodec.Encode(envelope), visibilityTimeout: hiddenFor, timeToLive: NeverExpires, cancellationToken)).Value;
     }
 
     /// <summary>Takes up to <paramref name="max"/> messages (at most 32) and hides them for <paramref name="visibility"/>.</summary>

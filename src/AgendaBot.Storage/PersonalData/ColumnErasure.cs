@@ -35,6 +35,11 @@ internal static class ColumnErasure
 
     private static void Clear(TableEntity row, PersonalColumn column)
     {
+        if (column.AlsoIn is { } text && row.GetString(column.Name) is { Length: > 0 } name && row.GetString(text) is { } written)
+        {
+            row[text] = written.Replace(name, "–", StringComparison.Ordinal);
+        }
+
         switch (column.Erase)
         {
             case Erase.Remove:

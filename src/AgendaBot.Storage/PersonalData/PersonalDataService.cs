@@ -44,6 +44,36 @@ public sealed class PersonalDataService(StorageTables tables, DeliveryStorage de
     }
 
     /// <summary>
+    /// Where a person appears before they are erased: the workshops and agendas with a row that is theirs or names them,
+    /// so that the cards posted there can be drawn again once the rows no longer name them. Reads only.
+    /// </summary>
+    public async Task<PersonalDataReach> ReachAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default)
+    {
+        var person = await rows.PersonAsync(scope, userId, cancellationToken);
+        var workshops = new SortedSet<string>(StringComparer.Ordinal);
+        var agendas = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var table in new[] { StoredTable.Workshops, StoredTable.Measures })
+        {
+            var found = (await rows.TheirsAsync(table, scope, person, cancellationToken))
+                .Concat(await rows.NamingAsync(table, scope, userId, shownOnly: false, cancellationToken));
+            foreach (var partition in found.Select(f => f.Row.PartitionKey).Distinct(StringComparer.Ordinal))
+            {
+                if (table == StoredTable.Measures)
+                {
+                    agendas.Add(Keys.LastPart(partition));
+                }
+                else if (await stored[table].FindAsync(partition, Keys.WorkshopHeaderRow, cancellationToken) is { } header)
+                {
+                    workshops.Add(header.GetString("WorkshopId"));
+                    agendas.Add(header.GetString("AgendaId"));
+                }
+            }
+        }
+
+        return new PersonalDataReach(workshops, agendas);
+    }
+
+    /// <summary>
     /// Erases a person: rows about them only are deleted (registrations, vote markers, conversation references, what
     /// delivery kept about posts to them); what they did for the group (contributions, comments, named ballots, measure
     /// history, rounds they started) stays without their name or id, in any column or key; measures they owned lose
@@ -169,3 +199,6 @@ public sealed class PersonalDataService(StorageTables tables, DeliveryStorage de
         return all.Count;
     }
 }
+
+/// <summary>The workshops and agendas in which a person appears (<see cref="PersonalDataService.ReachAsync"/>).</summary>
+public sealed record PersonalDataReach(IReadOnlySet<string> WorkshopIds, IReadOnlySet<string> AgendaIds);

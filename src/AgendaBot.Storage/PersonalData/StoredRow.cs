@@ -54,6 +54,12 @@ internal sealed record PersonalColumn(string Name, Holds Holds, Erase Erase = Er
     /// <summary>For <see cref="Show.Summary"/>: what the export calls "holds the person" and "how many".</summary>
     public ListSummary? Summary { get; init; }
 
+    /// <summary>
+    /// For a name: a text column of the same row that the bot wrote with the name inside (a plan line naming the owner).
+    /// Erasure replaces the name there with a dash before the name column itself goes.
+    /// </summary>
+    public string? AlsoIn { get; init; }
+
     /// <summary>Bytes split over numbered columns (<c>Chunk0</c>, <c>Chunk1</c>, …).</summary>
     public bool Numbered { get; init; }
 

@@ -17,12 +17,16 @@ internal static class WorkshopRows
     [
         // Moderator ids sit in a JSON list on the header. Not exported: the person's registration says they moderate.
         new(StoredTable.Workshops, Keys.WorkshopHeaderRow, RowErasure.Anonymise,
-            [new("Moderators", Holds.PersonIds, Erase.RemoveFromList, Show.No)]),
+            [new("Moderators", Holds.PersonIds, Erase.RemoveFromList, Show.No), new("OpenedBy", Holds.PersonId, Erase.Remove, Show.No)]),
         new(StoredTable.Workshops, Keys.ParticipantPrefix, RowErasure.DeleteRegistration,
             [PersonalColumn.Owner(), PersonalColumn.NameOfOwner("Name")]) { KeyNamesPerson = true },
         // A contribution is the group's work: it stays without its author.
         new(StoredTable.Workshops, Keys.ContributionPrefix, RowErasure.Anonymise,
-            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonId, "Text")]),
+            [
+                PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonId, "Text"),
+                // A plan line the bot wrote names the measure's owner inside the text: erasure takes the name out there too.
+                new("MentionedId", Holds.PersonId, Erase.Remove), PersonalColumn.NameOf("MentionedId", "MentionedName", Erase.Remove) with { AlsoIn = "Text" },
+            ]),
         // The result of an activity: a contribution number or a round id.
         StoredRow.Nobody(StoredTable.Workshops, Keys.DedupePrefix),
         // The agenda's index of its workshops, written with the workshop.
@@ -46,6 +50,10 @@ internal static class WorkshopRows
         ["Language"] = w.Language,
         ["PinboardConversationId"] = w.Pinboard.ConversationId,
         ["PinboardActivityIds"] = JsonSerializer.Serialize(w.Pinboard.ActivityIds.ToList(), StorageJson.Default.ListString),
+        ["RegistrationCard"] = w.RegistrationCard is null ? null : JsonSerializer.Serialize(w.RegistrationCard, StorageJson.Default.PostedCard),
+        ["OpenedCard"] = w.OpenedCard is null ? null : JsonSerializer.Serialize(w.OpenedCard, StorageJson.Default.PostedCard),
+        ["OpenedBy"] = w.OpenedBy,
+        ["StakeholderCards"] = w.StakeholderCards.Count == 0 ? null : JsonSerializer.Serialize(w.StakeholderCards.ToList(), StorageJson.Default.ListPostedCard),
     };
 
     public static Workshop ToWorkshop(TableEntity row) => new()
@@ -67,6 +75,12 @@ internal static class WorkshopRows
         Pinboard = new Pinboard(
             row.GetString("PinboardConversationId"),
             JsonSerializer.Deserialize(row.GetString("PinboardActivityIds") ?? "[]", StorageJson.Default.ListString) ?? []),
+        RegistrationCard = row.GetString("RegistrationCard") is { } registration ? JsonSerializer.Deserialize(registration, StorageJson.Default.PostedCard) : null,
+        OpenedCard = row.GetString("OpenedCard") is { } opened ? JsonSerializer.Deserialize(opened, StorageJson.Default.PostedCard) : null,
+        OpenedBy = row.GetString("OpenedBy"),
+        StakeholderCards = row.GetString("StakeholderCards") is { } stakeholders
+            ? JsonSerializer.Deserialize(stakeholders, StorageJson.Default.ListPostedCard) ?? []
+            : [],
     };
 
     public static TableEntity ToRow(string partition, Participant p) => new(partition, Keys.ParticipantRow(p.User.Id))
@@ -114,6 +128,12 @@ internal static class WorkshopRows
             row[PersonId] = c.Author.Id;
         }
 
+        if (c.Mentioned is { IsAnonymous: false } mentioned)
+        {
+            row["MentionedId"] = mentioned.Id;
+            row["MentionedName"] = mentioned.Name;
+        }
+
         return row;
     }
 
@@ -138,6 +158,7 @@ internal static class WorkshopRows
             : [],
         BestPractice = row.GetString("BestPractice") is { } bp ? JsonSerializer.Deserialize(bp, StorageJson.Default.BestPracticeDetails) : null,
         Goal = row.GetString("Goal") is { } goal ? JsonSerializer.Deserialize(goal, StorageJson.Default.GoalAssessment) : null,
+        Mentioned = row.GetString("MentionedId") is { } mentionedId ? new TeamsUser(mentionedId, row.GetString("MentionedName") ?? string.Empty) : null,
     };
 
     /// <summary>Marks an activity as handled, in the same transaction as its effect, and remembers what it produced.</summary>

@@ -74,5 +74,6 @@ public static class FeatureRoutes
         .AddMeasures()
         .AddComments()
         .AddExport()
+        .AddPrivacy()
         .AddConversations();
 }

@@ -63,8 +63,20 @@ public sealed class PersonalDataErasureTests
 
         var contributions = await workshops.GetContributionsAsync(tenant, Town.WorkshopId);
 
-        Assert.Equal([TeamsUser.Anonymous, TeamsUser.Anonymous, Town.Bob], contributions.Select(c => c.Author));
+        Assert.Equal([TeamsUser.Anonymous, TeamsUser.Anonymous, Town.Bob, Town.Bob], contributions.Select(c => c.Author));
         Assert.StartsWith("Kein WLAN im Rathaus", contributions[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erasure_takes_the_owner_out_of_a_plan_line_the_bot_wrote_for_someone_else()
+    {
+        var tenant = await ErasedAliceAsync();
+
+        var line = (await workshops.GetContributionsAsync(tenant, Town.WorkshopId))[3];
+
+        Assert.Equal(Town.Bob, line.Author);
+        Assert.Null(line.Mentioned);
+        Assert.StartsWith("Plan: Online-Termine · verantwortlich: – · (", line.Text, StringComparison.Ordinal);
     }
 
     [Fact]

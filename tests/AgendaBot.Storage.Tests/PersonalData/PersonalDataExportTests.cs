@@ -17,7 +17,7 @@ public sealed class PersonalDataExportTests
 
         Assert.Equal(["agenda|agenda"], RowKinds(export, TestStorage.Tables.Agendas.Name));
         Assert.Equal(
-            ["ballot|round-named|user-alice", "c|000001", "c|000002", "p|user-alice", "round|round-named", "voted|round-anonymous|user-alice"],
+            ["ballot|round-named|user-alice", "c|000001", "c|000002", "c|000004", "p|user-alice", "round|round-named", "voted|round-anonymous|user-alice"],
             RowKinds(export, TestStorage.Tables.Workshops.Name));
         Assert.Equal(["cm|m-alice|c-alice", "cround|draft-alice", "cround|draft-bob", "h|m-alice|…", "m|m-alice"],
             RowKinds(export, TestStorage.Tables.Measures.Name));

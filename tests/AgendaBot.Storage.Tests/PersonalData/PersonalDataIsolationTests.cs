@@ -39,7 +39,26 @@ public sealed class PersonalDataIsolationTests
 
         await personalData.EraseAsync(tenant, Town.Alice.Id);
 
-        Assert.Equal(before, (await personalData.ExportAsync(tenant, Town.Bob.Id)).ToJsonString());
+        Assert.Equal(WithoutAlice(before), WithoutAlice((await personalData.ExportAsync(tenant, Town.Bob.Id)).ToJsonString()));
+    }
+
+    // Only where Bob's row named Alice: the plan line the bot wrote for him loses her id and name, in the text too (and
+    // the row's write time changes with it).
+    private static string WithoutAlice(string export)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(export)!.AsObject();
+        foreach (var row in json.Select(p => p.Value).OfType<System.Text.Json.Nodes.JsonArray>().SelectMany(a => a).OfType<System.Text.Json.Nodes.JsonObject>())
+        {
+            if (row["Text"]?.GetValue<string>().StartsWith("Plan: ", StringComparison.Ordinal) == true)
+            {
+                row.Remove("Timestamp");
+                row.Remove("MentionedId");
+                row.Remove("MentionedName");
+                row["Text"] = row["Text"]!.GetValue<string>().Replace(Town.Alice.Name, "–", StringComparison.Ordinal);
+            }
+        }
+
+        return json.ToJsonString();
     }
 
     [Fact]

@@ -55,12 +55,14 @@ internal static class Town
 
         var workshops = new WorkshopRepository(tables);
         await workshops.CreateAsync(tenant,
-            Workshop.Open(WorkshopId, AgendaId, "Verwaltung", "19:verwaltung@thread.tacv2", Alice, null, at).WithModerator(Bob.Id));
+            Workshop.Open(WorkshopId, AgendaId, "Verwaltung", "19:verwaltung@thread.tacv2", Alice, null, at).WithModerator(Bob.Id) with { OpenedBy = Alice.Id });
         await workshops.RegisterAsync(tenant, WorkshopId, Alice, StakeholderGroup.PublicAdministration, Role.Moderator, at);
         await workshops.RegisterAsync(tenant, WorkshopId, Bob, StakeholderGroup.Citizens, Role.Participant, at);
         await ContributeAsync(tenant, workshops, Alice, "act-1", $"Papierformulare im Bürgeramt ({tenant.TenantId})");
         await ContributeAsync(tenant, workshops, Alice, "act-2", $"Kein WLAN im Rathaus ({tenant.TenantId})");
         await ContributeAsync(tenant, workshops, Bob, "act-3", $"Parken schwer zu finden ({tenant.TenantId})");
+        // The plan line the bot writes for a moderator (Bob) names the measure's owner (Alice) inside its text.
+        await ContributeAsync(tenant, workshops, Bob, "act-plan", $"Plan: Online-Termine · verantwortlich: {Alice.Name} · ({tenant.TenantId})", mentioned: Alice);
 
         var voting = new VotingRepository(tables);
         await VoteAsync(tenant, voting, new VotingRound
@@ -116,9 +118,9 @@ internal static class Town
             People.Monday.AddHours(1), personId);
 
     private static Task<ContributionOutcome> ContributeAsync(TenantScope tenant, WorkshopRepository workshops, TeamsUser author,
-        string activityId, string text) =>
+        string activityId, string text, TeamsUser? mentioned = null) =>
         workshops.AddContributionAsync(tenant, WorkshopId, activityId,
-            (w, number) => Contribution.Create(w.Id, number, w.CurrentStep, author, text, People.Monday));
+            (w, number) => Contribution.Create(w.Id, number, w.CurrentStep, author, text, People.Monday) with { Mentioned = mentioned });
 
     // Alice and Bob both vote in every round: Alice scores item 1, Bob item 3.
     private static async Task VoteAsync(TenantScope tenant, VotingRepository voting, VotingRound round)

@@ -46,6 +46,8 @@ public static class TextKey
     public const string PersonalDataEraseExplain = nameof(PersonalDataEraseExplain);
     public const string PersonalDataEraseConfirm = nameof(PersonalDataEraseConfirm);
     public const string PersonalDataErased = nameof(PersonalDataErased);
+    public const string PersonalDataErasedCards = nameof(PersonalDataErasedCards);
+    public const string PersonalDataErasedUnreachable = nameof(PersonalDataErasedUnreachable);
     public const string HelpCommandMyData = nameof(HelpCommandMyData);
     public const string HelpCommandMyDataDescription = nameof(HelpCommandMyDataDescription);
     public const string HelpCommandDeleteData = nameof(HelpCommandDeleteData);

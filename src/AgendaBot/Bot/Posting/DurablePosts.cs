@@ -1,5 +1,6 @@
 using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Storage;
+using AgendaBot.Storage.Delivery;
 
 namespace AgendaBot.Bot.Posting;
 
@@ -16,4 +17,15 @@ public sealed class DurablePosts(Outbox outbox)
     public Task EnqueueAsync(TenantScope tenant, ProactivePost post, string idempotencyKey, string? agendaId = null,
         CancellationToken cancellationToken = default) =>
         outbox.EnqueueAsync(tenant, post, idempotencyKey, agendaId, cancellationToken);
+
+    /// <summary>
+    /// Puts posts into the outbox hidden for <paramref name="hiddenFor"/>, for a producer that must finish a change before
+    /// they go out (cards redrawn after an erasure): it releases them when done, and if it dies first they go out when
+    /// the hold ends.
+    /// </summary>
+    public Task<HeldPost> EnqueueHeldAsync(TenantScope tenant, ProactivePost post, string idempotencyKey, TimeSpan hiddenFor, string? agendaId = null,
+        CancellationToken cancellationToken = default) =>
+        outbox.EnqueueHeldAsync(tenant, post, idempotencyKey, hiddenFor, agendaId, cancellationToken);
+
+    public Task ReleaseAsync(IEnumerable<HeldPost> held, CancellationToken cancellationToken = default) => outbox.ReleaseAsync(held, cancellationToken);
 }

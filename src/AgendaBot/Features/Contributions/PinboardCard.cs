@@ -47,6 +47,9 @@ public static class PinboardCard
         return pages.Select((body, index) => Page(workshop, body, index + 1, pages.Count, texts)).ToList();
     }
 
+    /// <summary>A page the pinboard no longer fills (it shrank): its title only.</summary>
+    public static AdaptiveCard Blank(Workshop workshop, Texts texts) => Page(workshop, [], 1, 1, texts);
+
     private static AdaptiveCard Page(Workshop workshop, List<CardElement> body, int page, int pageCount, Texts texts)
     {
         var title = texts.Format(TextKey.PinboardTitle, workshop.FieldOfAction);

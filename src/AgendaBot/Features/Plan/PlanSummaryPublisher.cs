@@ -3,6 +3,7 @@ using AgendaBot.Bot.Posting;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Features.Measures;
+using AgendaBot.Protocol.Cards;
 using AgendaBot.Protocol.Connector;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Agendas;
@@ -49,14 +50,8 @@ public sealed partial class PlanSummaryPublisher(
 
         var now = time.GetUtcNow();
         var posted = await posts.GetPlanPostsAsync(tenant, agendaId, cancellationToken);
-        var texts = new Texts(BotCulture.German);
         var targets = await TargetsAsync(tenant, agenda, plan.Select(m => m.SourceWorkshopId), cancellationToken);
-        if (targets.Count > 0 && targets[0].Language == "en")
-        {
-            texts = new Texts(BotCulture.English);
-        }
-
-        var card = PlanSummaryCard.Render(agenda.Title, plan, await picture.UrlForAsync(tenant, plan, now, texts, cancellationToken), now, texts);
+        var (card, texts) = await DrawAsync(tenant, agenda, plan, targets, now, cancellationToken);
         foreach (var (conversationId, _) in targets)
         {
             var url = (await references.GetAsync(tenant, conversationId, cancellationToken)
@@ -79,8 +74,38 @@ public sealed partial class PlanSummaryPublisher(
         }
     }
 
+    /// <summary>The plan summary as storage has it now, in the language of its first target; null without measures.</summary>
+    public async Task<(AdaptiveCard Card, Texts Texts)?> DrawAsync(TenantScope tenant, string agendaId, CancellationToken cancellationToken)
+    {
+        if (await agendas.GetAsync(tenant, agendaId, cancellationToken) is not { Value: var agenda })
+        {
+            return null;
+        }
+
+        var plan = MeasureTexts.ByPriority(await measures.GetAllAsync(tenant, agendaId, cancellationToken));
+        return plan.Count == 0
+            ? null
+            : await DrawAsync(tenant, agenda, plan, await TargetsAsync(tenant, agenda, plan.Select(m => m.SourceWorkshopId), cancellationToken),
+                time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Where the summary of the agenda was posted: one activity per conversation.</summary>
+    public async Task<IReadOnlyList<(string ConversationId, string ActivityId)>> PostedAsync(TenantScope tenant, string agendaId,
+        CancellationToken cancellationToken) =>
+        (await posts.GetPlanPostsAsync(tenant, agendaId, cancellationToken))
+            .Where(p => !string.IsNullOrEmpty(p.ActivityId))
+            .Select(p => (p.ConversationId, p.ActivityId!))
+            .ToList();
+
+    private async Task<(AdaptiveCard Card, Texts Texts)> DrawAsync(TenantScope tenant, Agenda agenda, IReadOnlyList<Domain.Measures.Measure> plan,
+        List<(string ConversationId, string Language)> targets, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var texts = new Texts(targets.Count > 0 && targets[0].Language == "en" ? BotCulture.English : BotCulture.German);
+        return (PlanSummaryCard.Render(agenda.Title, plan, await picture.UrlForAsync(tenant, plan, now, texts, cancellationToken), now, texts), texts);
+    }
+
     private async Task PostFirstAsync(TenantScope tenant, string agendaId, string conversationId, string serviceUrl,
-        Protocol.Cards.AdaptiveCard card, Texts texts, DateTimeOffset now, CancellationToken cancellationToken)
+        AdaptiveCard card, Texts texts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Two changes at once must not post two summaries: only the holder of the claim posts.
         if (await posts.TryClaimPlanPostAsync(tenant, agendaId, conversationId, now, AbandonedAfter, cancellationToken) is not { } claim)

@@ -66,7 +66,7 @@ public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops
             (workshop, next) =>
             {
                 workshop.EnsureAccepts(WorkshopStep.TimeAndMeasuresPlan);
-                return Contribution.Create(workshop.Id, next, WorkshopStep.TimeAndMeasuresPlan, turn.User, summary, now);
+                return Contribution.Create(workshop.Id, next, WorkshopStep.TimeAndMeasuresPlan, turn.User, summary, now) with { Mentioned = owner };
             }, cancellationToken);
         if (await measures.GetAsync(turn.Tenant, measure.AgendaId, measure.Id, cancellationToken) is null)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Common;
+using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Contributions;
 using AgendaBot.Infrastructure.Graph;
@@ -32,11 +33,19 @@ public sealed class OpenWorkshop(
         int? capacity = int.TryParse(input.Capacity, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : null;
         var bound = WorkshopFinder.BoundConversationOf(turn.Activity);
         var workshop = Workshop.Open(WorkshopFinder.WorkshopIdFor(turn.Tenant.TenantId, bound), agenda.Value.Id, field, bound,
-            turn.User, capacity, time.GetUtcNow()) with { Language = turn.Culture.TwoLetterISOLanguageName };
-        workshop = (await workshops.CreateAsync(turn.Tenant, workshop, cancellationToken)).Value;
+            turn.User, capacity, time.GetUtcNow()) with
+        {
+            Language = turn.Culture.TwoLetterISOLanguageName,
+            // This click's card becomes the "open" card naming the opener: remembered, to draw it again if they are erased.
+            OpenedBy = turn.User.Id,
+            OpenedCard = turn.Activity.ReplyToId is { Length: > 0 } setupCard ? new PostedCard(turn.Activity.ServiceUrl!, turn.ConversationId, setupCard) : null,
+        };
+        var created = await workshops.CreateAsync(turn.Tenant, workshop, cancellationToken);
+        workshop = created.Value;
 
         var shared = SharedTexts.For(workshop);
-        await turn.ReplyAsync(RegistrationCard.Render(workshop, [], shared, suggestion: profiles.ForEveryone), shared, cancellationToken);
+        var registration = await turn.ReplyAsync(RegistrationCard.Render(workshop, [], shared, suggestion: profiles.ForEveryone), shared, cancellationToken);
+        await RegistrationCardMemory.RememberAsync(workshops, turn, created, registration.Id, cancellationToken);
         await turn.ReplyAsync(StepCard.Render(workshop, shared), shared, cancellationToken);
         await pinboard.RefreshAsync(turn, workshop.Id, cancellationToken);
         return new CardActionResult.ReplaceCard(OpenWorkshopCard.Opened(workshop, turn.User.Name, turn.Texts));

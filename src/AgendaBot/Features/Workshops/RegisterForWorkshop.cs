@@ -23,7 +23,14 @@ public sealed class RegisterForWorkshop(
         await workshops.RegisterAsync(turn.Tenant, here.Value.Id, turn.User, group, Role.Participant, time.GetUtcNow(), cancellationToken);
         await agendas.RememberWorkshopOfAsync(turn.Tenant, turn.User.Id, here.Value.Id, cancellationToken);
 
-        var workshop = (await workshops.GetAsync(turn.Tenant, here.Value.Id, cancellationToken))!.Value;
+        var stored = (await workshops.GetAsync(turn.Tenant, here.Value.Id, cancellationToken))!;
+        // A workshop opened before its registration card was remembered learns it from the first click on it.
+        if (stored.Value.RegistrationCard is null && !turn.IsPersonalChat)
+        {
+            stored = await RegistrationCardMemory.RememberAsync(workshops, turn, stored, turn.Activity.ReplyToId, cancellationToken);
+        }
+
+        var workshop = stored.Value;
         var participants = await workshops.GetParticipantsAsync(turn.Tenant, workshop.Id, cancellationToken);
         return new CardActionResult.ReplaceCard(RegistrationCard.Render(workshop, participants, SharedTexts.For(workshop), suggestion: profiles.ForEveryone));
     }

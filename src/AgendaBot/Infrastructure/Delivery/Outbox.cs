@@ -12,7 +12,21 @@ namespace AgendaBot.Infrastructure.Delivery;
 /// A post to someone's personal chat names them (<paramref name="PersonId"/>), so that what delivery keeps about it
 /// is in their export and goes with their erasure.
 /// </summary>
-public sealed record ProactivePost(string ConversationId, Activity Activity, string? UpdateActivityId = null, string? PersonId = null);
+public sealed record ProactivePost(string ConversationId, Activity Activity, string? UpdateActivityId = null, string? PersonId = null)
+{
+    /// <summary>For a redrawn card: the <see cref="IRedrawnCards.Kind"/> and reference that draw it at delivery.</summary>
+    public (string Kind, string Reference)? Redraw { get; init; }
+
+    /// <summary>An update of a posted card, drawn when it is delivered (<see cref="IRedrawnCards"/>).</summary>
+    public static ProactivePost Redrawn(string kind, PostedCardToRedraw card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new ProactivePost(card.ConversationId, new Activity { Type = ActivityTypes.Message }, card.ActivityId)
+        {
+            Redraw = (kind, card.Reference),
+        };
+    }
+}
 
 /// <summary>
 /// Where features put proactive posts (weekly status, results, pinboard updates). The post is stored in the outbox
@@ -26,9 +40,34 @@ public sealed class Outbox(OutboxQueue queue, OutboxSignal signal)
     public async Task EnqueueAsync(TenantScope tenant, ProactivePost post, string idempotencyKey, string? agendaId = null,
         CancellationToken cancellationToken = default)
     {
+        await queue.EnqueueAsync(ToOutbox(tenant, post, idempotencyKey, agendaId), cancellationToken);
+        signal.Wake();
+    }
+
+    /// <summary>
+    /// Enqueues a post hidden for <paramref name="hiddenFor"/>: its producer releases it once what it waits for is done
+    /// (<see cref="ReleaseAsync"/>), and if the producer dies first the post is delivered when the hold runs out.
+    /// </summary>
+    public Task<HeldPost> EnqueueHeldAsync(TenantScope tenant, ProactivePost post, string idempotencyKey, TimeSpan hiddenFor, string? agendaId = null,
+        CancellationToken cancellationToken = default) =>
+        queue.EnqueueHeldAsync(ToOutbox(tenant, post, idempotencyKey, agendaId), hiddenFor, cancellationToken);
+
+    public async Task ReleaseAsync(IEnumerable<HeldPost> held, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        foreach (var post in held)
+        {
+            await queue.ReleaseAsync(post, cancellationToken);
+        }
+
+        signal.Wake();
+    }
+
+    private static OutboxPost ToOutbox(TenantScope tenant, ProactivePost post, string idempotencyKey, string? agendaId)
+    {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(post);
-        await queue.EnqueueAsync(new OutboxPost
+        return new OutboxPost
         {
             Tenant = tenant,
             ConversationId = post.ConversationId,
@@ -37,8 +76,9 @@ public sealed class Outbox(OutboxQueue queue, OutboxSignal signal)
             UpdateActivityId = post.UpdateActivityId,
             AgendaId = agendaId,
             PersonId = post.PersonId,
-        }, cancellationToken);
-        signal.Wake();
+            RedrawKind = post.Redraw?.Kind,
+            RedrawRef = post.Redraw?.Reference,
+        };
     }
 }
 

@@ -24,6 +24,7 @@ public sealed partial class PostDelivery(
     ConnectorClient connector,
     SendRateLimiter limiter,
     WritesBlockedHandling blocking,
+    IEnumerable<IRedrawnCards> redraws,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<PostDelivery> logger)
@@ -99,7 +100,29 @@ public sealed partial class PostDelivery(
             return;
         }
 
-        if (await ReadActivityAsync(envelope, reference, cancellationToken) is not { } activity)
+        Activity? activity;
+        if (envelope.RedrawKind is { } kind)
+        {
+            if (redraws.FirstOrDefault(r => r.Kind == kind) is not { } redraw)
+            {
+                await ParkAsync(post, heartbeat, $"no redraw of the kind '{kind}' in this version of the bot", cancellationToken);
+                return;
+            }
+
+            // Drawn now, from what storage holds now: a later delivery never brings back an older state.
+            if (await redraw.RedrawAsync(scope, envelope.RedrawRef ?? string.Empty, cancellationToken) is not { } drawn)
+            {
+                await FinishAsync(post, envelope, heartbeat, new SendOutcome(envelope.UpdateActivityId ?? string.Empty, null, null), cancellationToken);
+                return;
+            }
+
+            activity = AsBot(drawn, reference);
+        }
+        else if (await ReadActivityAsync(envelope, reference, cancellationToken) is { } read)
+        {
+            activity = read;
+        }
+        else
         {
             await ParkAsync(post, heartbeat, "the activity is missing or is no readable activity", cancellationToken);
             return;
@@ -213,18 +236,20 @@ public sealed partial class PostDelivery(
         try
         {
             var activity = JsonSerializer.Deserialize(json, ProtocolJson.Context.Activity);
-            // A proactive message speaks as the bot into the stored conversation, whatever the producer left out.
-            return activity is null ? null : activity with
-            {
-                From = activity.From ?? new ChannelAccount { Id = reference.BotId },
-                Conversation = activity.Conversation ?? new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId },
-            };
+            return activity is null ? null : AsBot(activity, reference);
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    // A proactive message speaks as the bot into the stored conversation, whatever the producer left out.
+    private static Activity AsBot(Activity activity, ConversationReference reference) => activity with
+    {
+        From = activity.From ?? new ChannelAccount { Id = reference.BotId },
+        Conversation = activity.Conversation ?? new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId },
+    };
 
     private async Task ParkAsync(ReceivedPost post, DeliveryHeartbeat? heartbeat, string reason, CancellationToken cancellationToken,
         int? attempts = null)
