@@ -61,6 +61,8 @@ internal static class Town
         await ContributeAsync(tenant, workshops, Alice, "act-1", $"Papierformulare im Bürgeramt ({tenant.TenantId})");
         await ContributeAsync(tenant, workshops, Alice, "act-2", $"Kein WLAN im Rathaus ({tenant.TenantId})");
         await ContributeAsync(tenant, workshops, Bob, "act-3", $"Parken schwer zu finden ({tenant.TenantId})");
+        await workshops.SavePinboardFingerprintsAsync(tenant, WorkshopId, new Versioned<PinboardFingerprints>(
+            new PinboardFingerprints(new Dictionary<string, string> { ["activity-1"] = "0123456789ABCDEF0123456789ABCDEF" }), default));
 
         var voting = new VotingRepository(tables);
         await VoteAsync(tenant, voting, new VotingRound
