@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
+using AgendaBot.Features.Contributions;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Workshops;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,7 +109,7 @@ public sealed class PinboardFanOutTests(ITestOutputHelper output) : IAsyncLifeti
     private static int BusiestSecond(List<DateTimeOffset> calls) =>
         calls.Count == 0 ? 0 : calls.Max(start => calls.Count(at => at >= start && at < start + TimeSpan.FromSeconds(1)));
 
-    /// <summary>Waits until the bot has sent nothing to Teams for longer than any coalescing interval.</summary>
+    /// <summary>Waits until the bot has sent nothing to Teams for longer than any coalescing interval and has no redraw pending.</summary>
     private async Task QuietAsync(TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
@@ -116,7 +117,7 @@ public sealed class PinboardFanOutTests(ITestOutputHelper output) : IAsyncLifeti
         while (true)
         {
             var last = room.Connector.Calls.Select(c => c.At).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
-            if (DateTimeOffset.UtcNow - last > quietFor)
+            if (DateTimeOffset.UtcNow - last > quietFor && room.Bot.Services.GetRequiredService<PinboardPublisher>().IsSettled)
             {
                 return;
             }

@@ -196,7 +196,7 @@ public sealed class WorkshopRoom : IAsyncDisposable
     /// <summary>
     /// Waits until the bot has no pinboard redraw running or waiting: changes in quick succession are shown together by
     /// a trailing redraw a moment later (at most one redraw per workshop and second), and this is the pinboard a person
-    /// sees once it has caught up.
+    /// sees once it has caught up. On a fake clock the trailing redraw waits for the clock: move it on first.
     /// </summary>
     public Task PinboardSettledAsync() => Delivery.Eventually.ReturnsAsync(
         () => Task.FromResult(Bot.Services.GetRequiredService<AgendaBot.Features.Contributions.PinboardPublisher>().IsSettled), settled => settled);
