@@ -180,6 +180,11 @@ public sealed class WorkshopRepository(StorageTables tables)
         throw Failures.StaleWrite();
     }
 
+    /// <summary>The contribution an activity created, if it created one (its redelivery is answered, not refused).</summary>
+    public Task<Contribution?> FindContributionOfActivityAsync(TenantScope scope, string workshopId, string activityId,
+        CancellationToken cancellationToken = default) =>
+        FindDuplicateAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), activityId, cancellationToken);
+
     private async Task<Contribution?> FindDuplicateAsync(string partition, string activityId, CancellationToken cancellationToken)
     {
         var marker = await table.FindAsync(partition, Keys.DedupeRow(activityId), cancellationToken);

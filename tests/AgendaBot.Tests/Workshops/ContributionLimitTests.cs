@@ -50,6 +50,20 @@ public sealed class ContributionLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_click_delivered_again_past_the_limit_is_answered_as_saved_not_refused()
+    {
+        for (var i = 1; i <= 10; i++)
+        {
+            await room.ContributeAsync(Anna, workshop, 1, $"Idee {i}", activityId: $"click-{i}");
+        }
+
+        var again = await room.ContributeAsync(Anna, workshop, 1, "Idee 10", activityId: "click-10");
+
+        Assert.Equal("Beitrag #10 war schon gespeichert.", again["value"]?.GetValue<string>());
+        Assert.Equal(10, await StoredCountAsync());
+    }
+
+    [Fact]
     public async Task The_eleventh_chat_idea_within_a_minute_is_refused_and_not_stored()
     {
         for (var i = 1; i <= 10; i++)

@@ -19,7 +19,11 @@ public sealed class AddContribution(WorkshopFinder finder, WorkshopRepository wo
     {
         if (pace.TryTake(turn, here.Value.Id) is { } refusal)
         {
-            return new CardActionResult.Message(refusal);
+            // Teams may deliver a click again: one already stored is answered as such, not refused.
+            return new CardActionResult.Message(turn.Activity.Id is { } activity
+                && await workshops.FindContributionOfActivityAsync(turn.Tenant, here.Value.Id, activity, cancellationToken) is { } earlier
+                    ? turn.Texts.Format(TextKey.ContributionAlreadySaved, earlier.Number)
+                    : refusal);
         }
 
         var outcome = await pace.StoreAsync(turn, here.Value.Id, () => workshops.AddContributionAsync(turn.Tenant, here.Value.Id,

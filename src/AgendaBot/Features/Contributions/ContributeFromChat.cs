@@ -30,7 +30,13 @@ public sealed class ContributeFromChat(WorkshopFinder finder, WorkshopRepository
         here.Require(WorkshopAction.Contribute);
         if (pace.TryTake(turn, here.Value.Id) is { } refusal)
         {
-            await turn.ReplyAsync(refusal, cancellationToken);
+            // A message Teams delivers again after it was stored stays unanswered, as any duplicate does.
+            if (turn.Activity.Id is not { } activity
+                || await workshops.FindContributionOfActivityAsync(turn.Tenant, here.Value.Id, activity, cancellationToken) is null)
+            {
+                await turn.ReplyAsync(refusal, cancellationToken);
+            }
+
             return;
         }
 
