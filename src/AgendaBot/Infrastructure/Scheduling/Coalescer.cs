@@ -7,7 +7,8 @@ namespace AgendaBot.Infrastructure.Scheduling;
 /// this instance: the first request after a quiet interval runs the update at once, within the request (so a single
 /// change shows as before); requests within the interval leave one trailing update at its end, which reads the newest
 /// state when it runs, so a burst never loses its last change. Instances do not know of each other: with n instances
-/// a key may be updated up to n times per interval.
+/// a key may be updated up to n times per interval. A key keeps a small slot for the life of the process (one per
+/// workshop for the pinboard).
 /// </summary>
 public sealed partial class Coalescer(TimeProvider time, ILogger logger) : IDisposable
 {
