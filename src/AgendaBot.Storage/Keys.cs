@@ -90,6 +90,9 @@ public static partial class Keys
 
     public const string DedupePrefix = "dedupe|";
 
+    /// <summary>The fingerprints of the pinboard messages as last sent, one row per workshop beside its header.</summary>
+    public const string PinboardShownRow = "pinboard";
+
     public static string RoundRow(string roundId) => Join("round", roundId);
 
     public const string RoundPrefix = "round|";

@@ -10,6 +10,7 @@ namespace AgendaBot.Storage;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<int>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<Score>))]
 [JsonSerializable(typeof(List<SecretItem>))]
 [JsonSerializable(typeof(List<Milestone>))]

@@ -155,6 +155,26 @@ public sealed class WorkshopStorageTests
     }
 
     [Fact]
+    public async Task Pinboard_fingerprints_read_back_and_two_redraws_racing_cannot_both_keep_theirs()
+    {
+        var workshop = await CreateAsync(tenant);
+        var none = await workshops.GetPinboardFingerprintsAsync(tenant, workshop.Id);
+        Assert.Empty(none.Value.ByActivityId);
+
+        await workshops.SavePinboardFingerprintsAsync(tenant, workshop.Id,
+            none with { Value = new PinboardFingerprints(new Dictionary<string, string> { ["activity-1"] = "AAAA" }) });
+        var racing = await Assert.ThrowsAsync<DomainException>(() => workshops.SavePinboardFingerprintsAsync(tenant, workshop.Id,
+            none with { Value = new PinboardFingerprints(new Dictionary<string, string> { ["activity-1"] = "BBBB" }) }));
+
+        Assert.Equal(DomainErrorCode.Conflict, racing.Code);
+        var kept = await workshops.GetPinboardFingerprintsAsync(tenant, workshop.Id);
+        Assert.Equal("AAAA", kept.Value.ByActivityId["activity-1"]);
+        await workshops.SavePinboardFingerprintsAsync(tenant, workshop.Id,
+            kept with { Value = new PinboardFingerprints(new Dictionary<string, string> { ["activity-1"] = "CCCC" }) });
+        Assert.Equal("CCCC", (await workshops.GetPinboardFingerprintsAsync(tenant, workshop.Id)).Value.ByActivityId["activity-1"]);
+    }
+
+    [Fact]
     public async Task A_merge_changes_both_contributions_or_neither()
     {
         var workshop = await CreateAsync(tenant);

@@ -75,7 +75,7 @@ public sealed partial class CardCorpusTests
 
         Assert.Contains(Texts(full["value"]), t => t.Contains("Sabine Wagner", StringComparison.Ordinal));
         Assert.Equal(["step.reopen"], closed["value"]?["actions"]?.AsArray().Select(a => a?["verb"]?.GetValue<string>()));
-        var pinboard = room.PinboardText();
+        var pinboard = await room.PinboardTextAsync();
         Assert.Contains(de ? "übernommen als #8" : "promoted to #8", pinboard, StringComparison.Ordinal);
         Assert.Contains("(Bürger-App, Ludwigslust, https://buerger-app.example/)", pinboard, StringComparison.Ordinal);
         Assert.Contains("→ #6, #8", pinboard, StringComparison.Ordinal);

@@ -136,3 +136,12 @@ public sealed record Pinboard(string? ConversationId, IReadOnlyList<string> Acti
 {
     public static Pinboard None { get; } = new(null, []);
 }
+
+/// <summary>
+/// What each pinboard message showed when it was last sent, as a fingerprint of its card per activity id: a redraw
+/// sends only the pages whose fingerprint changed.
+/// </summary>
+public sealed record PinboardFingerprints(IReadOnlyDictionary<string, string> ByActivityId)
+{
+    public static PinboardFingerprints None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
+}

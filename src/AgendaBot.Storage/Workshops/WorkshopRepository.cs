@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
@@ -179,6 +180,11 @@ public sealed class WorkshopRepository(StorageTables tables)
         throw Failures.StaleWrite();
     }
 
+    /// <summary>The contribution an activity created, if it created one (its redelivery is answered, not refused).</summary>
+    public Task<Contribution?> FindContributionOfActivityAsync(TenantScope scope, string workshopId, string activityId,
+        CancellationToken cancellationToken = default) =>
+        FindDuplicateAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), activityId, cancellationToken);
+
     private async Task<Contribution?> FindDuplicateAsync(string partition, string activityId, CancellationToken cancellationToken)
     {
         var marker = await table.FindAsync(partition, Keys.DedupeRow(activityId), cancellationToken);
@@ -202,6 +208,45 @@ public sealed class WorkshopRepository(StorageTables tables)
     {
         var rows = await table.PrefixAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), Keys.ContributionPrefix, cancellationToken);
         return rows.Select(WorkshopRows.ToContribution).ToList();
+    }
+
+    /// <summary>What the pinboard messages showed when last sent; none when nothing was kept (every page counts as changed).</summary>
+    public async Task<Versioned<PinboardFingerprints>> GetPinboardFingerprintsAsync(TenantScope scope, string workshopId,
+        CancellationToken cancellationToken = default)
+    {
+        var row = await table.FindAsync(Keys.WorkshopPartition(scope.TenantId, workshopId), Keys.PinboardShownRow, cancellationToken);
+        return row is null
+            ? new Versioned<PinboardFingerprints>(PinboardFingerprints.None, default)
+            : new Versioned<PinboardFingerprints>(new PinboardFingerprints(
+                JsonSerializer.Deserialize(row.GetString("Pages") ?? "{}", StorageJson.Default.DictionaryStringString) ?? []), row.ETag);
+    }
+
+    /// <summary>
+    /// Keeps the fingerprints if nobody changed them since they were read (the row is new if none was read); otherwise
+    /// a Conflict. A row of its own, so that redraws do not contend with the counters on the header.
+    /// </summary>
+    public async Task SavePinboardFingerprintsAsync(TenantScope scope, string workshopId, Versioned<PinboardFingerprints> changed,
+        CancellationToken cancellationToken = default)
+    {
+        var row = new TableEntity(Keys.WorkshopPartition(scope.TenantId, workshopId), Keys.PinboardShownRow)
+        {
+            ["Pages"] = JsonSerializer.Serialize(changed.Value.ByActivityId.ToDictionary(StringComparer.Ordinal), StorageJson.Default.DictionaryStringString),
+        };
+        try
+        {
+            if (changed.ETag == default)
+            {
+                await table.AddEntityAsync(row, cancellationToken);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(row, changed.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException failure) when (failure.IsConflict() || failure.IsStale() || failure.Status == Failures.NotFound)
+        {
+            throw Failures.StaleWrite();
+        }
     }
 
     /// <summary>Writes changed contributions (an edit, a merge of two) together, each checked against its ETag.</summary>

@@ -29,6 +29,8 @@ internal static class WorkshopRows
             ]),
         // The result of an activity: a contribution number or a round id.
         StoredRow.Nobody(StoredTable.Workshops, Keys.DedupePrefix),
+        // Activity ids of the pinboard messages and a hash of each card: nothing that names anyone.
+        StoredRow.Nobody(StoredTable.Workshops, Keys.PinboardShownRow),
         // The agenda's index of its workshops, written with the workshop.
         StoredRow.Nobody(StoredTable.Agendas, Keys.AgendaWorkshopPrefixAll),
     ];

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using AgendaBot.Features.Contributions;
 using AgendaBot.Testing;
 using AgendaBot.Testing.Host;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static AgendaBot.Reliability.Tests.Room;
 
@@ -58,6 +60,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         await room.ContributeAsync(Moderator, workshop, "Digitale Sprechstunde");
         var round = await room.StartVoteAsync(Moderator, workshop);
         var fuzzer = new ActivityFuzzer(Seed, new FuzzTarget(room, new Room(bot.Http, connector), workshop, round));
+        // The set-up's contributions in quick succession reach the pinboard by a trailing redraw a moment later, which
+        // stores what it sent: that write is the set-up's, so the snapshot waits for it.
+        await Eventually.TrueAsync(() => bot.Services.GetRequiredService<PinboardPublisher>().IsSettled, what: "the pinboard caught up");
         var before = await StorageSnapshot.TakeAsync(AzuriteServer.Shared.ConnectionString, prefix);
 
         // A plain client: the test's own client would write every card answer to the card corpus.

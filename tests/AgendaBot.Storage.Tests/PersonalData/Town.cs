@@ -63,6 +63,8 @@ internal static class Town
         await ContributeAsync(tenant, workshops, Bob, "act-3", $"Parken schwer zu finden ({tenant.TenantId})");
         // The plan line the bot writes for a moderator (Bob) names the measure's owner (Alice) inside its text.
         await ContributeAsync(tenant, workshops, Bob, "act-plan", $"Plan: Online-Termine · verantwortlich: {Alice.Name} · ({tenant.TenantId})", mentioned: Alice);
+        await workshops.SavePinboardFingerprintsAsync(tenant, WorkshopId, new Versioned<PinboardFingerprints>(
+            new PinboardFingerprints(new Dictionary<string, string> { ["activity-1"] = "0123456789ABCDEF0123456789ABCDEF" }), default));
 
         var voting = new VotingRepository(tables);
         await VoteAsync(tenant, voting, new VotingRound

@@ -35,6 +35,7 @@ public sealed class ErasureInTeamsTests
         await VotingRoom.StarsAsync(room, Klaus, workshop, round, (1, 3), (2, 5), (3, 1));
         await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
         Assert.NotNull(VotingRoom.Results(room));
+        await room.PinboardSettledAsync();
         var named = view.Naming(Anna.Name).Select(m => m.ActivityId).ToHashSet();
         Assert.Contains(registration, named);
         Assert.Contains(TeamsView.IdOfCall(stakeholders), named);
@@ -114,6 +115,7 @@ public sealed class ErasureInTeamsTests
         var workshop = await room.SetUpWorkshopAsync();
         await room.RegisterAsync(Anna, workshop, "Universities");
         await room.ContributeAsync(Anna, workshop, 1, "Bürgerportal modernisieren");
+        await room.PinboardSettledAsync();
         var pinboard = view.Messages().Values.Single(m => m.Text.StartsWith("Pinnwand", StringComparison.Ordinal));
         Assert.Contains(Anna.Name, pinboard.Text, StringComparison.Ordinal);
 

@@ -165,7 +165,7 @@ public sealed class VotingRoundTests : IAsyncLifetime
         Assert.True(results.IndexOf("WLAN im Rathaus") < results.IndexOf("Digitale Sprechstunde"));
         Assert.True(results.IndexOf("Digitale Sprechstunde") < results.IndexOf("Bürgerportal modernisieren"));
         Assert.Contains("Die Abstimmung ist beendet.", Texts(BallotCard(room)));
-        Assert.Contains("Priorität 1", room.PinboardText(), StringComparison.Ordinal);
+        Assert.Contains("Priorität 1", await room.PinboardTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

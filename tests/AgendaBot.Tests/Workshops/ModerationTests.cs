@@ -27,8 +27,8 @@ public sealed class ModerationTests : IAsyncLifetime
         await room.SayAsync(Lead, "zusammenführen 2 in 1");
 
         Assert.Equal("Erledigt: Beitrag #2 ist geändert.", LastText());
-        Assert.DoesNotContain("WLAN fehlt im Rathaus", room.PinboardText(), StringComparison.Ordinal);
-        Assert.Contains("Kein WLAN im Rathaus", room.PinboardText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("WLAN fehlt im Rathaus", await room.PinboardTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Kein WLAN im Rathaus", await room.PinboardTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,18 +37,18 @@ public sealed class ModerationTests : IAsyncLifetime
         await room.SayAsync(Anna, "zusammenführen 2 in 1");
 
         Assert.Equal("Das dürfen nur Moderatorinnen und Moderatoren oder die Projektleitung.", LastText());
-        Assert.Contains("WLAN fehlt im Rathaus", room.PinboardText(), StringComparison.Ordinal);
+        Assert.Contains("WLAN fehlt im Rathaus", await room.PinboardTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Authors_edit_their_own_words_but_not_someone_elses()
     {
         await room.SayAsync(Anna, "bearbeiten 1 Kein WLAN im ganzen Rathaus");
-        Assert.Contains("Kein WLAN im ganzen Rathaus", room.PinboardText(), StringComparison.Ordinal);
+        Assert.Contains("Kein WLAN im ganzen Rathaus", await room.PinboardTextAsync(), StringComparison.Ordinal);
 
         await room.SayAsync(Anna, "bearbeiten 2 Das ist nicht mein Beitrag");
         Assert.Equal("Das dürfen nur Moderatorinnen und Moderatoren oder die Projektleitung.", LastText());
-        Assert.DoesNotContain("Das ist nicht mein Beitrag", room.PinboardText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Das ist nicht mein Beitrag", await room.PinboardTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ModerationTests : IAsyncLifetime
     {
         await room.SayAsync(Lead, "ausblenden 2");
 
-        Assert.DoesNotContain("WLAN fehlt im Rathaus", room.PinboardText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("WLAN fehlt im Rathaus", await room.PinboardTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ModerationTests : IAsyncLifetime
 
         await room.SayAsync(Lead, "übernehmen 1");
 
-        var pinboard = room.PinboardText();
+        var pinboard = await room.PinboardTextAsync();
         Assert.Contains("übernommen als #3", pinboard, StringComparison.Ordinal);
         Assert.Contains("#3  ", pinboard, StringComparison.Ordinal);
     }

@@ -69,7 +69,7 @@ public sealed class PlanTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2027, 9, 30), measure.Milestones[1].Due);
         Assert.Equal(60, measure.Indicators.Single().Target);
         Assert.True(measure.NextBudgetYear);
-        Assert.Contains("verantwortlich: Anna Schulz", room.PinboardText(), StringComparison.Ordinal);
+        Assert.Contains("verantwortlich: Anna Schulz", await room.PinboardTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

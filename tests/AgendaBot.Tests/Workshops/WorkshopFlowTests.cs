@@ -39,7 +39,7 @@ public sealed class WorkshopFlowTests : IAsyncLifetime
         var cards = room.Connector.Calls.Select(c => c.Card).Where(c => c is not null).ToList();
         Assert.Contains(cards, c => c!["actions"]?[0]?["verb"]?.GetValue<string>() == "workshop.register");
         Assert.Contains(cards, c => Texts(c).Contains("Schritt 1 von 6: Status-Quo-Beschreibung"));
-        Assert.Contains("Noch keine Beiträge.", room.PinboardText(), StringComparison.Ordinal);
+        Assert.Contains("Noch keine Beiträge.", await room.PinboardTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,6 +52,7 @@ public sealed class WorkshopFlowTests : IAsyncLifetime
         var answer = await room.ContributeAsync(Anna, workshop, 1, "Das Bürgerportal kennt niemand.");
 
         Assert.Equal("Beitrag #1 ist gespeichert und steht auf der Pinnwand.", answer["value"]?.GetValue<string>());
+        await room.PinboardSettledAsync();
         var update = room.Connector.Calls.Last(c => c.Method == "PUT");
         Assert.Contains("Das Bürgerportal kennt niemand.", Texts(update.Card));
         Assert.Contains("  – Anna Schulz", Texts(update.Card));
@@ -68,7 +69,7 @@ public sealed class WorkshopFlowTests : IAsyncLifetime
         var again = await room.ContributeAsync(Anna, workshop, 1, "WLAN im Rathaus fehlt", activityId: "invoke-42");
 
         Assert.Equal("Beitrag #1 war schon gespeichert.", again["value"]?.GetValue<string>());
-        Assert.Single(Texts(room.Pinboard()), t => t == "WLAN im Rathaus fehlt");
+        Assert.Single(Texts(await room.PinboardAsync()), t => t == "WLAN im Rathaus fehlt");
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class WorkshopFlowTests : IAsyncLifetime
         await room.SayAsync(Klaus, "idee Online-Terminvergabe für das Bürgerbüro");
 
         await room.Connector.WaitForCallsAsync(room.Connector.Calls.Count);
-        Assert.Contains("Online-Terminvergabe für das Bürgerbüro", room.PinboardText(), StringComparison.Ordinal);
+        Assert.Contains("Online-Terminvergabe für das Bürgerbüro", await room.PinboardTextAsync(), StringComparison.Ordinal);
         Assert.Contains(room.Connector.Calls, c => c.Text == "Beitrag #1 ist gespeichert und steht auf der Pinnwand.");
     }
 
@@ -118,7 +119,7 @@ public sealed class WorkshopFlowTests : IAsyncLifetime
             }
         }
 
-        var pinboard = room.PinboardText();
+        var pinboard = await room.PinboardTextAsync();
         Assert.Contains("Schritt 6 von 6: Zeit-Maßnahmen-Plan", pinboard, StringComparison.Ordinal);
         Assert.Contains("Beitrag in Schritt 6", pinboard, StringComparison.Ordinal);
         Assert.Contains(room.Connector.Calls, c => Texts(c.Card).Contains("Damit ist der Workshop vollständig: der Zeit-Maßnahmen-Plan steht."));

@@ -55,6 +55,7 @@ public sealed class WorkshopPlaceTests
         var calls = room.Connector.Calls.Count;
 
         await room.SayPersonallyAsync(Anna, "idee WLAN im Rathaus");
+        await room.PinboardSettledAsync();
 
         var pinboards = room.Connector.Calls.Skip(calls).Where(c => Texts(c.Card).FirstOrDefault()?.StartsWith("Pinnwand", StringComparison.Ordinal) == true).ToList();
         var posted = Assert.Single(pinboards);

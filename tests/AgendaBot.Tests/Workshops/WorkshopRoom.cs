@@ -196,6 +196,27 @@ public sealed class WorkshopRoom : IAsyncDisposable
     /// <summary>Every plain text of the pinboard, text runs included, in order.</summary>
     public string PinboardText() => string.Join("\n", Texts(Pinboard()));
 
+    /// <summary>
+    /// Waits until the bot has no pinboard redraw running or waiting: changes in quick succession are shown together by
+    /// a trailing redraw a moment later (at most one redraw per workshop and second), and this is the pinboard a person
+    /// sees once it has caught up. On a fake clock the trailing redraw waits for the clock: move it on first.
+    /// </summary>
+    public Task PinboardSettledAsync() => Delivery.Eventually.ReturnsAsync(
+        () => Task.FromResult(Bot.Services.GetRequiredService<AgendaBot.Features.Contributions.PinboardPublisher>().IsSettled), settled => settled);
+
+    /// <summary>The pinboard once the bot has shown every change (see <see cref="PinboardSettledAsync"/>).</summary>
+    public async Task<JsonNode?> PinboardAsync()
+    {
+        await PinboardSettledAsync();
+        return Pinboard();
+    }
+
+    public async Task<string> PinboardTextAsync()
+    {
+        await PinboardSettledAsync();
+        return PinboardText();
+    }
+
     public static IEnumerable<string> Texts(JsonNode? node) => node switch
     {
         JsonObject o when o["text"] is JsonValue v && v.TryGetValue<string>(out var text) => [text, .. o.Where(p => p.Key != "text").SelectMany(p => Texts(p.Value))],

@@ -29,7 +29,7 @@ public sealed class WorkshopRulesTests : IAsyncLifetime
         var answer = await room.ContributeAsync(Klaus, workshop, 1, "Ich bin nicht angemeldet");
 
         Assert.Equal("Dafür müssen Sie zum Workshop angemeldet sein.", Toast(answer));
-        Assert.DoesNotContain("Ich bin nicht angemeldet", room.PinboardText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Ich bin nicht angemeldet", await room.PinboardTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class WorkshopRulesTests : IAsyncLifetime
             new JsonObject { ["workshopId"] = workshop, ["step"] = 1, ["text"] = "Aus dem falschen Kanal" }, channelId: "19:other-channel@thread.tacv2");
 
         Assert.StartsWith("Das habe ich nicht gefunden", Toast(answer), StringComparison.Ordinal);
-        Assert.DoesNotContain("Aus dem falschen Kanal", room.PinboardText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Aus dem falschen Kanal", await room.PinboardTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class WorkshopRulesTests : IAsyncLifetime
 
         await room.ContributeAsync(Anna, workshop, 1, sneaky);
 
-        var holders = Elements(room.Pinboard()).Where(e => e["text"]?.GetValue<string>() == sneaky).ToList();
+        var holders = Elements(await room.PinboardAsync()).Where(e => e["text"]?.GetValue<string>() == sneaky).ToList();
         var holder = Assert.Single(holders);
         Assert.Equal("TextRun", holder["type"]?.GetValue<string>());
     }
@@ -163,7 +163,7 @@ public sealed class WorkshopRulesTests : IAsyncLifetime
     {
         await room.ContributeAsync(Anna, workshop, 1, "*kursiv*");
 
-        Assert.DoesNotContain(Elements(room.Pinboard()), e => e["type"]?.GetValue<string>() is "TextBlock" or "Fact"
+        Assert.DoesNotContain(Elements(await room.PinboardAsync()), e => e["type"]?.GetValue<string>() is "TextBlock" or "Fact"
             && e["text"]?.GetValue<string>()?.Contains("*kursiv*", StringComparison.Ordinal) == true);
     }
 }

@@ -86,6 +86,7 @@ public static class TextKey
     public const string PinboardTitle = nameof(PinboardTitle);
     public const string PinboardEmpty = nameof(PinboardEmpty);
     public const string PinboardPage = nameof(PinboardPage);
+    public const string ContributionRateLimited = nameof(ContributionRateLimited);
     public const string PinboardMerged = nameof(PinboardMerged);
     public const string PinboardPromoted = nameof(PinboardPromoted);
     public const string PinboardGoalMarks = nameof(PinboardGoalMarks);

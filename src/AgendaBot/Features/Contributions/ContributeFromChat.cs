@@ -9,7 +9,8 @@ namespace AgendaBot.Features.Contributions;
 /// <summary>"@AgendaBot idee …" in the workshop's channel, or plain text in a registered person's personal chat.</summary>
 // Seam: the fallback turns a plain message in a workshop chat into a contribution.
 [Seam]
-public sealed class ContributeFromChat(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, TimeProvider time)
+public sealed class ContributeFromChat(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, ContributionPace pace,
+    TimeProvider time)
     : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -27,8 +28,20 @@ public sealed class ContributeFromChat(WorkshopFinder finder, WorkshopRepository
         }
 
         here.Require(WorkshopAction.Contribute);
-        var outcome = await workshops.AddContributionAsync(turn.Tenant, here.Value.Id, turn.Activity.Id ?? Guid.NewGuid().ToString("N"),
-            ContributionFactory.FromChat(text, turn.User, time.GetUtcNow()), cancellationToken);
+        if (pace.TryTake(turn, here.Value.Id) is { } refusal)
+        {
+            // A message Teams delivers again after it was stored stays unanswered, as any duplicate does.
+            if (turn.Activity.Id is not { } activity
+                || await workshops.FindContributionOfActivityAsync(turn.Tenant, here.Value.Id, activity, cancellationToken) is null)
+            {
+                await turn.ReplyAsync(refusal, cancellationToken);
+            }
+
+            return;
+        }
+
+        var outcome = await pace.StoreAsync(turn, here.Value.Id, () => workshops.AddContributionAsync(turn.Tenant, here.Value.Id,
+            turn.Activity.Id ?? Guid.NewGuid().ToString("N"), ContributionFactory.FromChat(text, turn.User, time.GetUtcNow()), cancellationToken));
         if (outcome.WasDuplicate)
         {
             return;

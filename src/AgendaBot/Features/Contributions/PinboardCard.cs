@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Workshops;
@@ -10,14 +11,19 @@ namespace AgendaBot.Features.Contributions;
 /// <summary>
 /// The living pinboard: every visible contribution, grouped by step and numbered, like the flipchart in the room.
 /// Everything a participant wrote goes into <see cref="TextRun"/>s, which Teams never reads as markdown.
-/// When it outgrows a safe message size it continues on a further page (a further message).
+/// When it outgrows a safe message size it continues on a further page (a further message). Contributions are only
+/// ever added to the current step, the last on the board, so pages fill from the front and a new one changes only
+/// the last page.
 /// </summary>
 public static class PinboardCard
 {
     /// <summary>Teams refuses messages somewhere between 28 and 100 KB; pages stay well below the lower figure.</summary>
     public const int MaxPageBytes = 20_000;
 
-    public static IReadOnlyList<AdaptiveCard> Render(Workshop workshop, IReadOnlyList<Contribution> contributions, Texts texts)
+    /// <param name="atLeastPages">
+    /// Messages already posted: when the pinboard shrank (hidden contributions), the surplus ones become empty pages.
+    /// </param>
+    public static IReadOnlyList<AdaptiveCard> Render(Workshop workshop, IReadOnlyList<Contribution> contributions, Texts texts, int atLeastPages = 1)
     {
         var blocks = new List<CardElement>();
         foreach (var step in Enum.GetValues<WorkshopStep>().Where(s => s <= workshop.CurrentStep))
@@ -44,11 +50,20 @@ public static class PinboardCard
             size += blockSize;
         }
 
+        while (pages.Count < atLeastPages)
+        {
+            pages.Add([]);
+        }
+
         return pages.Select((body, index) => Page(workshop, body, index + 1, pages.Count, texts)).ToList();
     }
 
     /// <summary>A page the pinboard no longer fills (it shrank): its title only.</summary>
     public static AdaptiveCard Blank(Workshop workshop, Texts texts) => Page(workshop, [], 1, 1, texts);
+
+    /// <summary>What a page shows, in a few bytes: equal fingerprints, equal messages.</summary>
+    public static string Fingerprint(AdaptiveCard page) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(page, CardJsonContext.Default.AdaptiveCard)), 0, 16);
 
     private static AdaptiveCard Page(Workshop workshop, List<CardElement> body, int page, int pageCount, Texts texts)
     {
@@ -56,7 +71,8 @@ public static class PinboardCard
         var header = new List<CardElement> { new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
         if (pageCount > 1)
         {
-            header.Add(new TextBlock(texts.Format(TextKey.PinboardPage, page, pageCount)) { IsSubtle = true, Spacing = ElementSpacing.None });
+            // The page's number alone: "of N" would change every page whenever one is added.
+            header.Add(new TextBlock(texts.Format(TextKey.PinboardPage, page)) { IsSubtle = true, Spacing = ElementSpacing.None });
         }
 
         return new AdaptiveCard
