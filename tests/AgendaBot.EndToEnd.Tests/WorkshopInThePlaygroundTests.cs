@@ -71,7 +71,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
 
         var opened = await scene.ClickForCardAsync(scene.Anna, offer, "workshop.open", new JsonObject { ["fieldOfAction"] = "Verwaltung", ["capacity"] = "15" });
 
-        Assert.Equal(["Der Workshop „Verwaltung“ ist eröffnet. Moderation: Anna Schulz.", "1 von 15 Plätzen belegt."], CardLines.Of(opened));
+        Assert.Equal(["Der Workshop „Verwaltung“ ist eröffnet. Moderation: Anna Schulz.", "0 von 15 Plätzen belegt."], CardLines.Of(opened));
         scene.Registration = await scene.PostedAsync(since, "Anmeldung zum Workshop „Verwaltung“");
         Assert.Equal(["workshop.register"], CardLines.Buttons(scene.Registration.Card));
         scene.StepCard = await scene.StepCardAsync(since, "Schritt 1 von 6: Status-Quo-Beschreibung");
@@ -84,7 +84,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
     private async Task ThreeParticipantsRegisterAsync()
     {
         var afterKlaus = await scene.ClickForCardAsync(scene.Klaus, scene.Registration, "workshop.register", new JsonObject { ["group"] = "Companies" });
-        Assert.Contains("2 von 15 Plätzen belegt.", CardLines.Of(afterKlaus));
+        Assert.Contains("1 von 15 Plätzen belegt.", CardLines.Of(afterKlaus));
         Assert.Contains("Unternehmen: Klaus Meier", CardLines.Of(afterKlaus));
 
         await scene.ClickForCardAsync(scene.Sabine, scene.Registration, "workshop.register", new JsonObject { ["group"] = "PublicAdministration" });
@@ -93,7 +93,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
         // Mehmet sees the balance of the whole room, in the order of the groups, and still a form to register.
         Assert.Equal(
             [
-                "Anmeldung zum Workshop „Verwaltung“", "4 von 15 Plätzen belegt.", "Akteursanalyse",
+                "Anmeldung zum Workshop „Verwaltung“", "3 von 15 Plätzen belegt.", "Akteursanalyse",
                 "Land, Landkreis, Stadt: Sabine Wagner", "Unternehmen: Klaus Meier", "Bürgerinnen und Bürger: Mehmet Yılmaz",
                 "Es fehlen noch: Kammern und Verbände; Hochschulen; Best-Practice-Projekte",
                 // The Playground has no Microsoft Graph, so the bot suggests no group and says why, under the choice.

@@ -20,7 +20,7 @@ public sealed class RegistrationStorageTests
         Assert.Equal(RegistrationResult.Registered, outcome.Result);
         var stored = await workshops.GetParticipantAsync(tenant, workshop.Id, Person(1).Id);
         Assert.Equal(StakeholderGroup.Universities, stored?.Group);
-        Assert.Equal(2, (await workshops.GetAsync(tenant, workshop.Id))!.Value.ParticipantCount);
+        Assert.Equal(1, (await workshops.GetAsync(tenant, workshop.Id))!.Value.ParticipantCount);
     }
 
     [Fact]
@@ -34,14 +34,14 @@ public sealed class RegistrationStorageTests
         Assert.Equal(RegistrationResult.AlreadyRegistered, again.Result);
         Assert.Equal(StakeholderGroup.Companies, again.Participant.Group);
         Assert.Single(await workshops.GetParticipantsAsync(tenant, workshop.Id));
-        Assert.Equal(2, (await workshops.GetAsync(tenant, workshop.Id))!.Value.ParticipantCount);
+        Assert.Equal(1, (await workshops.GetAsync(tenant, workshop.Id))!.Value.ParticipantCount);
     }
 
     [Fact]
     public async Task Beyond_capacity_people_are_put_on_the_waiting_list()
     {
-        // Three places: the moderator takes one.
-        var workshop = await CreateAsync(tenant, capacity: 3);
+        // Two places: seats count the people registered, the moderator only if they register too.
+        var workshop = await CreateAsync(tenant, capacity: 2);
         await workshops.RegisterAsync(tenant, workshop.Id, Person(1), StakeholderGroup.Companies, Role.Participant, Now);
         await workshops.RegisterAsync(tenant, workshop.Id, Person(2), StakeholderGroup.Citizens, Role.Participant, Now);
 
@@ -49,7 +49,7 @@ public sealed class RegistrationStorageTests
 
         Assert.Equal(RegistrationResult.Waitlisted, third.Result);
         Assert.True((await workshops.GetParticipantAsync(tenant, workshop.Id, Person(3).Id))!.Waitlisted);
-        Assert.Equal(3, (await workshops.GetAsync(tenant, workshop.Id))!.Value.ParticipantCount);
+        Assert.Equal(2, (await workshops.GetAsync(tenant, workshop.Id))!.Value.ParticipantCount);
     }
 
     [Fact]
@@ -60,9 +60,8 @@ public sealed class RegistrationStorageTests
         var outcomes = await Task.WhenAll(Enumerable.Range(1, 16).Select(n =>
             workshops.RegisterAsync(tenant, workshop.Id, Person(n), StakeholderGroup.Citizens, Role.Participant, Now)));
 
-        // The moderator holds one of the five places.
-        Assert.Equal(4, outcomes.Count(o => o.Result == RegistrationResult.Registered));
-        Assert.Equal(12, outcomes.Count(o => o.Result == RegistrationResult.Waitlisted));
+        Assert.Equal(5, outcomes.Count(o => o.Result == RegistrationResult.Registered));
+        Assert.Equal(11, outcomes.Count(o => o.Result == RegistrationResult.Waitlisted));
         Assert.Equal(5, (await workshops.GetAsync(tenant, workshop.Id))!.Value.ParticipantCount);
         Assert.Equal(16, (await workshops.GetParticipantsAsync(tenant, workshop.Id)).Count);
     }

@@ -60,8 +60,8 @@ public sealed record Workshop
         FieldOfAction = TextLimits.Required(fieldOfAction, TextLimits.Title, "field of action"),
         ConversationId = conversationId,
         ModeratorIds = new HashSet<string>(StringComparer.Ordinal) { moderator.Id },
-        // The capacity counts everyone in the room, the moderator included.
-        ParticipantCount = 1,
+        // Seats and turnout count the people registered, each once: a moderator counts when they register, like anyone.
+        ParticipantCount = 0,
         Capacity = capacity is null ? DefaultCapacity : capacity is >= 2 and <= 200
             ? capacity.Value
             : throw new DomainException(DomainErrorCode.InvalidValue, "capacity"),

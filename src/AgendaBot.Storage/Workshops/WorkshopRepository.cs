@@ -278,7 +278,7 @@ public sealed class WorkshopRepository(StorageTables tables)
             var batch = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, participant, ETag.All) };
             if (header is not null && participant.GetBoolean("Waitlisted") != true)
             {
-                header["ParticipantCount"] = Math.Max(0, (header.GetInt32("ParticipantCount") ?? 1) - 1);
+                header["ParticipantCount"] = Math.Max(0, (header.GetInt32("ParticipantCount") ?? 0) - 1);
                 batch.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, header, header.ETag));
             }
 

@@ -32,7 +32,7 @@ public sealed class BallotCostTests
         var mine = await room.ClickAsync(Anna, "vote.cast", StarsData(workshop, round, 5), activityId: "ballot-first");
 
         Assert.Contains("Ihre Stimme ist gezählt.", Texts(mine["value"]));
-        Assert.Contains("1 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.Contains("1 von 3 haben abgestimmt.", Texts(BallotCard(room)));
         Assert.InRange(StorageCalls(captured, "ballot-first"), 1, StorageCallsPerBallot);
     }
 
@@ -47,7 +47,7 @@ public sealed class BallotCostTests
         var mine = await room.ClickAsync(Anna, "vote.cast", StarsData(workshop, round, 5), activityId: "secret-first");
 
         Assert.Contains("Ihre Stimme ist gezählt.", Texts(mine["value"]));
-        Assert.Contains("1 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.Contains("1 von 3 haben abgestimmt.", Texts(BallotCard(room)));
         Assert.InRange(StorageCalls(captured, "secret-first"), 1, StorageCallsPerBallot);
     }
 
@@ -63,7 +63,7 @@ public sealed class BallotCostTests
         var changed = await room.ClickAsync(Anna, "vote.cast", StarsData(workshop, round, 4), activityId: "ballot-changed");
 
         Assert.Contains("Ihre geänderte Stimme ist gezählt.", Texts(changed["value"]));
-        Assert.Contains("1 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.Contains("1 von 3 haben abgestimmt.", Texts(BallotCard(room)));
         // The voter was checked by their first ballot: one transaction re-checks round and registration (KnownVoterTests).
         Assert.Equal(1, StorageCalls(captured, "ballot-changed"));
     }

@@ -27,11 +27,11 @@ public sealed class SharedBallotCardTests
         Assert.Contains("Ihre Stimme ist gezählt.", Texts(klaus["value"]));
         Assert.Contains("Ihre Stimme ist gezählt.", Texts(sabine["value"]));
         Assert.Single(BallotUpdates(room));
-        Assert.Contains("1 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.Contains("1 von 3 haben abgestimmt.", Texts(BallotCard(room)));
 
         clock.Advance(TimeSpan.FromSeconds(1));
 
-        await Eventually.ReturnsAsync(() => Task.FromResult(Texts(BallotCard(room)).ToList()), texts => texts.Contains("3 von 4 haben abgestimmt."));
+        await Eventually.ReturnsAsync(() => Task.FromResult(Texts(BallotCard(room)).ToList()), texts => texts.Contains("3 von 3 haben abgestimmt."));
         Assert.Equal(2, BallotUpdates(room).Count);
     }
 
@@ -47,8 +47,8 @@ public sealed class SharedBallotCardTests
 
         var klaus = await StarsAsync(room, Klaus, workshop, round, (1, 3));
 
-        Assert.Contains("2 von 4 haben abgestimmt.", Texts(klaus["value"]));
-        Assert.Contains("2 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.Contains("2 von 3 haben abgestimmt.", Texts(klaus["value"]));
+        Assert.Contains("2 von 3 haben abgestimmt.", Texts(BallotCard(room)));
         Assert.Equal(2, BallotUpdates(room).Count);
     }
 

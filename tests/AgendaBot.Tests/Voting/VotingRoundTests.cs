@@ -44,7 +44,7 @@ public sealed class VotingRoundTests : IAsyncLifetime
     {
         await StartAsync(room, workshop);
 
-        Assert.Contains("0 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.Contains("0 von 3 haben abgestimmt.", Texts(BallotCard(room)));
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class VotingRoundTests : IAsyncLifetime
 
         Assert.Contains("Ihre Stimme ist gezählt.", Texts(mine["value"]));
         Assert.Contains(Elements(mine["value"]), e => e["id"]?.GetValue<string>() == "s_1_0" && e["value"]?.GetValue<string>() == "5");
-        Assert.Contains("1 von 4 haben abgestimmt.", Texts(BallotCard(room)));
-        Assert.Equal("PUT", room.Connector.Calls.Last(c => Texts(c.Card).Contains("1 von 4 haben abgestimmt.")).Method);
+        Assert.Contains("1 von 3 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.Equal("PUT", room.Connector.Calls.Last(c => Texts(c.Card).Contains("1 von 3 haben abgestimmt.")).Method);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class VotingRoundTests : IAsyncLifetime
         await StarsAsync(room, Anna, workshop, round, (1, 4));
         var again = await StarsAsync(room, Anna, workshop, round, (1, 4));
 
-        Assert.Contains("1 von 4 haben abgestimmt.", Texts(again["value"]));
+        Assert.Contains("1 von 3 haben abgestimmt.", Texts(again["value"]));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class VotingRoundTests : IAsyncLifetime
 
         Assert.Contains("Ihre Stimme ist gezählt.", Texts(again["value"]));
         Assert.DoesNotContain("Ihre geänderte Stimme ist gezählt.", Texts(again["value"]));
-        Assert.Contains("1 von 4 haben abgestimmt.", Texts(again["value"]));
+        Assert.Contains("1 von 3 haben abgestimmt.", Texts(again["value"]));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class VotingRoundTests : IAsyncLifetime
         var answer = await room.ClickAsync(Anna, "vote.cast", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round, [input] = value });
 
         Assert.Equal("Diese Stimmabgabe passt nicht zur Abstimmung. Es wurde nichts gespeichert.", Toast(answer));
-        Assert.Contains("0 von 4 haben abgestimmt.", Texts(BallotCard(room)));
+        Assert.Contains("0 von 3 haben abgestimmt.", Texts(BallotCard(room)));
     }
 
     [Fact]

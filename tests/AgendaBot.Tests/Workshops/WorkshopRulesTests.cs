@@ -15,7 +15,7 @@ public sealed class WorkshopRulesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         room = await WorkshopRoom.OpenAsync();
-        workshop = await room.SetUpWorkshopAsync(capacity: 3);
+        workshop = await room.SetUpWorkshopAsync(capacity: 2);
         await room.RegisterAsync(Anna, workshop, "Universities");
     }
 
@@ -123,7 +123,7 @@ public sealed class WorkshopRulesTests : IAsyncLifetime
         var full = await room.RegisterAsync(Sabine, workshop, "Citizens");
 
         Assert.Contains("Auf der Warteliste: Sabine Wagner", Texts(full["value"]));
-        Assert.Contains("3 von 3 Plätzen belegt.", Texts(full["value"]));
+        Assert.Contains("2 von 2 Plätzen belegt.", Texts(full["value"]));
         var answer = await room.ContributeAsync(Sabine, workshop, 1, "Ich warte noch");
         Assert.Equal("Dafür müssen Sie zum Workshop angemeldet sein.", Toast(answer));
     }
