@@ -62,9 +62,9 @@ public static class TelemetryHostingExtensions
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             telemetry
-                .WithTracing(tracing => tracing.AddAzureMonitorTraceExporter(o => AzureMonitor(o, connectionString)))
-                .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter(o => AzureMonitor(o, connectionString)))
-                .WithLogging(logging => logging.AddAzureMonitorLogExporter(o => AzureMonitor(o, connectionString)));
+                .WithTracing(tracing => tracing.AddAzureMonitorTraceExporter(o => AzureMonitor(o, connectionString, settings.AzureMonitorStorageDirectory)))
+                .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter(o => AzureMonitor(o, connectionString, settings.AzureMonitorStorageDirectory)))
+                .WithLogging(logging => logging.AddAzureMonitorLogExporter(o => AzureMonitor(o, connectionString, settings.AzureMonitorStorageDirectory)));
         }
         else if (settings.ConsoleExporter)
         {
@@ -77,9 +77,14 @@ public static class TelemetryHostingExtensions
         return builder;
     }
 
-    private static void AzureMonitor(AzureMonitorExporterOptions options, string connectionString)
+    private static void AzureMonitor(AzureMonitorExporterOptions options, string connectionString, string? storageDirectory)
     {
         options.ConnectionString = connectionString;
+        if (!string.IsNullOrWhiteSpace(storageDirectory))
+        {
+            options.StorageDirectory = storageDirectory;
+        }
+
         // Live Metrics keeps a second channel open to Azure; the bot's telemetry goes only where the connection string says.
         options.EnableLiveMetrics = false;
     }

@@ -11,6 +11,12 @@ public sealed class TelemetryOptions
     /// <summary>Application Insights; overrides <see cref="ConnectionStringVariable"/>. Set: everything goes to Azure Monitor.</summary>
     public string? AzureMonitorConnectionString { get; set; }
 
+    /// <summary>
+    /// Where the Azure Monitor exporter keeps telemetry it could not send yet, to send it later (default: the
+    /// exporter's own folder under /var/tmp). Instances that must not send each other's leftovers get one each.
+    /// </summary>
+    public string? AzureMonitorStorageDirectory { get; set; }
+
     /// <summary>Without Azure Monitor: write traces and metrics to standard output (logs go there anyway).</summary>
     public bool ConsoleExporter { get; set; }
 
