@@ -41,7 +41,7 @@ public sealed class PdfExportTests
         var card = ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent.");
         Assert.Null(Link(card, "Dokument (PDF)"));
         Assert.NotNull(Link(card, "Dokument (Word)"));
-        Assert.Contains("PDF ist nicht verfügbar: auf dem Server ist LibreOffice nicht installiert.", string.Join("\n", Texts(card)), StringComparison.Ordinal);
+        Assert.Contains("Ein PDF kann dieser Server nicht erstellen. Öffnen Sie das Word-Dokument und speichern Sie es als PDF.", string.Join("\n", Texts(card)), StringComparison.Ordinal);
         Assert.Null(room.Bot.Services.GetRequiredService<PdfConverter>().Program);
     }
 }

@@ -268,7 +268,6 @@ public static class TextKey
     public const string BlockedStatusChannel = nameof(BlockedStatusChannel);
     public const string BlockedOtherConversation = nameof(BlockedOtherConversation);
     public const string RegistrationSuggested = nameof(RegistrationSuggested);
-    public const string RegistrationSuggestionUnavailable = nameof(RegistrationSuggestionUnavailable);
     public const string RegistrationShowMine = nameof(RegistrationShowMine);
     public const string GraphNotConfigured = nameof(GraphNotConfigured);
     public const string GroupSuggestionsTitle = nameof(GroupSuggestionsTitle);

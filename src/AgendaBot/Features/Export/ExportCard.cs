@@ -37,7 +37,8 @@ public static class ExportCard
 
         if (pdf != PdfState.Made)
         {
-            body.Add(new TextBlock(texts[pdf == PdfState.NotInstalled ? TextKey.ExportPdfUnavailable : TextKey.ExportPdfFailed]) { Color = TextColor.Warning });
+            // Default text colour: the theme's warning yellow is hard to read on white.
+            body.Add(new TextBlock(texts[pdf == PdfState.NotInstalled ? TextKey.ExportPdfUnavailable : TextKey.ExportPdfFailed]));
         }
 
         var actions = new List<CardAction> { new OpenUrlAction(texts[TextKey.ExportButtonDocx], links.Document) };

@@ -79,10 +79,11 @@ public static class RegistrationCard
         };
     }
 
+    // Without Graph there is simply no suggestion: a server setting is the business of whoever runs the bot (the lead
+    // hears it when asking for "gruppenvorschläge"), not of every participant.
     private static string? SuggestionHint(ProfileSuggestion? suggestion, Texts texts) => suggestion switch
     {
-        { GraphAvailable: false } => texts[TextKey.RegistrationSuggestionUnavailable],
-        { Group: { } group } => texts.Format(TextKey.RegistrationSuggested, StepTexts.Group(texts, group)),
+        { GraphAvailable: true, Group: { } group } => texts.Format(TextKey.RegistrationSuggested, StepTexts.Group(texts, group)),
         _ => null,
     };
 
