@@ -4,13 +4,12 @@ using AgendaBot.Protocol.Cards;
 namespace AgendaBot.Features.Help;
 
 /// <summary>
-/// The overview of what one can write, for the place it is asked in: first what works right here (in a channel or
-/// group chat written with "@AgendaBot" in front, as Teams needs it), then what works in the other place.
+/// The overview of what one can write, for the place it is asked in: first what works right here, then what works in
+/// the other place; in a channel or group chat the heading says to write "@AgendaBot" first, as Teams needs it (once,
+/// not on every line, which a card's narrow column would break up).
 /// </summary>
 public static class HelpCard
 {
-    private const string Mention = "@AgendaBot ";
-
     private enum Place
     {
         Anywhere,
@@ -42,24 +41,22 @@ public static class HelpCard
     {
         var here = personalChat ? Place.Personal : Place.Channel;
         var elsewhere = personalChat ? Place.Channel : Place.Personal;
-        var prefix = personalChat ? string.Empty : Mention;
         return new AdaptiveCard
         {
             Lang = texts.Culture.TwoLetterISOLanguageName,
-            FallbackText = $"{texts[TextKey.HelpTitle]}: {prefix}{texts[TextKey.HelpCommandHelp]} – {texts[TextKey.HelpCommandHelpDescription]}",
+            FallbackText = $"{texts[TextKey.HelpTitle]}: {texts[TextKey.HelpCommandHelp]} – {texts[TextKey.HelpCommandHelpDescription]}",
             MsTeams = new(),
             Body =
             [
                 new TextBlock(texts[TextKey.HelpTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
                 new TextBlock(texts[personalChat ? TextKey.HelpHerePersonal : TextKey.HelpHereChannel]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium },
-                List(texts, c => c.Place is Place.Anywhere || c.Place == here, prefix),
+                List(texts, c => c.Place is Place.Anywhere || c.Place == here),
                 new TextBlock(texts[personalChat ? TextKey.HelpElsewhereChannel : TextKey.HelpElsewherePersonal]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium },
-                List(texts, c => c.Place == elsewhere, personalChat ? Mention : string.Empty),
+                List(texts, c => c.Place == elsewhere),
             ],
         };
     }
 
-    // A command typed by the person is shown as data (a Fact's title is plain text), never as formatting.
-    private static FactSet List(Texts texts, Func<(string Command, string Description, Place Place), bool> shown, string prefix) =>
-        new([.. Commands.Where(shown).Select(c => new Fact(prefix + texts[c.Command], texts[c.Description]))]);
+    private static FactSet List(Texts texts, Func<(string Command, string Description, Place Place), bool> shown) =>
+        new([.. Commands.Where(shown).Select(c => new Fact(texts[c.Command], texts[c.Description]))]);
 }
