@@ -88,7 +88,7 @@ public sealed class PlanInThePlaygroundTests(TeamsPlayground teams) : IClassFixt
                 ["milestones"] = "2027-03-31 Router installiert", ["indicators"] = "Verfügbarkeit; Prozent; 0; 99",
             },
             $"Die Maßnahme „{Measure}“ ist im Zeit-Maßnahmen-Plan (Beitrag #2).",
-            $"#2  Plan: {Measure} · verantwortlich: Anna Schulz · 01.01.2027 bis 30.06.2027 · 0 Arbeitspakete, 1 Meilensteine, 1 Indikatoren  – Anna Schulz");
+            $"#2  Plan: {Measure} · verantwortlich: Anna Schulz · 01.01.2027 bis 30.06.2027 · 0 Arbeitspakete, 1 Meilenstein, 1 Indikator  – Anna Schulz");
 
         var summary = await channel.WaitForAsync(scene.WorkshopThread, since,
             m => m.Action == BotMessage.Created && CardLines.First(m.Card) == Summary, "the plan summary");

@@ -92,7 +92,7 @@ public sealed class PersonalDataConversationTests : IAsyncLifetime
 
         var answer = await SendAsync(TeamsActivities.Execute(connector.ServiceUrl, "personalData.erase"));
 
-        Assert.StartsWith("Erledigt: 1 Einträge wurden gelöscht oder anonymisiert.\n\nNicht erreichen kann der Bot: Nachrichten, die jemand inzwischen gelöscht hat;",
+        Assert.StartsWith("Erledigt: 1 Eintrag wurde gelöscht oder anonymisiert.\n\nNicht erreichen kann der Bot: Nachrichten, die jemand inzwischen gelöscht hat;",
             answer?["value"]?.GetValue<string>(), StringComparison.Ordinal);
         var references = bot.Services.GetRequiredService<ConversationReferenceRepository>();
         Assert.Null(await references.GetAsync(new TenantScope(tenantId), "a:personal-chat"));

@@ -67,7 +67,7 @@ public sealed class ConcurrentCloseTests(ITestOutputHelper output) : IAsyncLifet
 
         output.WriteLine($"rounds={Rounds} simultaneous-closes={2 * Rounds} instances=2 results-posts={room.ResultsPosts().Count}");
         Assert.Equal(Rounds, room.ResultsPosts().Count);
-        Assert.All(Enumerable.Range(1, Rounds), n => Assert.Single(room.ResultsPosts(), r => Texts(r).Contains($"Ø {n},0 Sterne · 1 Stimmen · Streuung 0,0")));
+        Assert.All(Enumerable.Range(1, Rounds), n => Assert.Single(room.ResultsPosts(), r => Texts(r).Contains($"Ø {n},0 Sterne · 1 Stimme · Streuung 0,0")));
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public sealed class ConcurrentCloseTests(ITestOutputHelper output) : IAsyncLifet
             if (Texts(answer["value"]).Contains("Ihre geänderte Stimme ist gezählt."))
             {
                 counted++;
-                Assert.Contains("Ø 5,0 Sterne · 1 Stimmen · Streuung 0,0", results);
+                Assert.Contains("Ø 5,0 Sterne · 1 Stimme · Streuung 0,0", results);
                 Assert.Equal(5, stored);
             }
             else
@@ -114,7 +114,7 @@ public sealed class ConcurrentCloseTests(ITestOutputHelper output) : IAsyncLifet
                 var told = Texts(answer["value"]).Append(Toast(answer) ?? string.Empty).ToList();
                 Assert.True(told.Contains("Die Abstimmung wurde beendet, bevor Ihre Stimme ankam. Sie wurde nicht gezählt.")
                     || told.Contains("Diese Abstimmung ist bereits beendet."), $"told: {string.Join(" | ", told)}");
-                Assert.Contains("Ø 1,0 Sterne · 1 Stimmen · Streuung 0,0", results);
+                Assert.Contains("Ø 1,0 Sterne · 1 Stimme · Streuung 0,0", results);
                 Assert.Equal(1, stored);
             }
         }

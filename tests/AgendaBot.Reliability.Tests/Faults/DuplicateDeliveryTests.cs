@@ -60,7 +60,7 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output) : IAsyncLif
         await DeliverThriceAsync(room, room.Click(Moderator, "vote.close", RoundData(workshop, round)));
         await Eventually.TrueAsync(() => room.ResultsPosts().Count > 0, what: "the results post");
         Assert.Single(room.ResultsPosts());
-        Assert.Contains("1 Stimmen abgegeben.", Texts(room.ResultsPosts()[0]));
+        Assert.Contains("1 Stimme abgegeben.", Texts(room.ResultsPosts()[0]));
 
         var reflections = Posts(IsReflection);
         await DeliverThriceAsync(room, room.Click(Moderator, "step.close", new JsonObject { ["workshopId"] = workshop, ["step"] = 1 }));

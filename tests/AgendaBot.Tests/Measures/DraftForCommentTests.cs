@@ -37,10 +37,10 @@ public sealed class DraftForCommentTests : IAsyncLifetime
         var text = Texts(draft).ToList();
         Assert.Contains(Terminvergabe, text);
         Assert.Contains(Wlan, text);
-        Assert.Contains("Petra Hoffmann bittet um deine Kommentare zu den Maßnahmen, bis 04.12.2026 23:59. Felder, die leer bleiben, gelten als „kein Kommentar“.", text);
+        Assert.Contains("Petra Hoffmann bittet um Ihre Kommentare zu den Maßnahmen, bis 04.12.2026 23:59. Felder, die leer bleiben, gelten als „kein Kommentar“.", text);
         Assert.Equal(["c_0", "c_1"], draft["body"]!.AsArray().Select(e => e?["id"]?.GetValue<string>()).OfType<string>());
         Assert.Contains("Der Entwurf geht an 2 Teilnehmende; Kommentare bis 04.12.2026 23:59.", Said(answer), StringComparison.Ordinal);
-        Assert.Contains("1 Teilnehmende haben keinen persönlichen Chat mit dem Bot und konnten nicht erreicht werden.", Said(answer), StringComparison.Ordinal);
+        Assert.Contains("1 teilnehmende Person hat keinen persönlichen Chat mit dem Bot und konnte nicht erreicht werden.", Said(answer), StringComparison.Ordinal);
         Assert.Empty(room.DraftsFor(Sabine));
     }
 
@@ -70,7 +70,7 @@ public sealed class DraftForCommentTests : IAsyncLifetime
     {
         var answer = await room.SendDraftAsync(deadline: "2026-11-23");
 
-        Assert.Equal("Bitte wähle als Frist ein Datum ab morgen. Es wurde nichts versendet.", Said(answer));
+        Assert.Equal("Bitte wählen Sie als Frist ein Datum ab morgen. Es wurde nichts versendet.", Said(answer));
         Assert.Empty(await room.Service<CommentRoundRepository>().ListAsync(room.Tenant, room.Room.TeamId));
     }
 
@@ -82,7 +82,7 @@ public sealed class DraftForCommentTests : IAsyncLifetime
 
         var answer = await room.CommentAsync(Anna, room.RoundId(), "Bitte auch telefonisch buchbar.", second: null);
 
-        Assert.Equal("Danke! 1 Kommentare sind gespeichert.", Said(answer));
+        Assert.Equal("Danke! 1 Kommentar ist gespeichert.", Said(answer));
         var stored = Assert.Single(await room.Service<MeasureRepository>().GetCommentsAsync(room.Tenant, room.Room.TeamId, "m-termine"));
         Assert.Equal(("aad-anna", "Bitte auch telefonisch buchbar."), (stored.Author.Id, stored.Text));
         Assert.Empty(await room.Service<MeasureRepository>().GetCommentsAsync(room.Tenant, room.Room.TeamId, "m-wlan"));
@@ -110,7 +110,7 @@ public sealed class DraftForCommentTests : IAsyncLifetime
 
         var answer = await room.CommentAsync(Anna, room.RoundId(), "Zu spät?");
 
-        Assert.Equal("Die Kommentierungsfrist ist am 04.12.2026 23:59 abgelaufen. Dein Kommentar wurde nicht gespeichert.", Said(answer));
+        Assert.Equal("Die Kommentierungsfrist ist am 04.12.2026 23:59 abgelaufen. Ihr Kommentar wurde nicht gespeichert.", Said(answer));
         Assert.Empty(await room.Service<MeasureRepository>().GetAllCommentsAsync(room.Tenant, room.Room.TeamId));
     }
 
@@ -159,7 +159,7 @@ public sealed class DraftForCommentTests : IAsyncLifetime
         var text = string.Join("\n", Texts(report));
         Assert.Contains("Frist: 04.12.2026 23:59. 3 Kommentare von 2 Personen.", text, StringComparison.Ordinal);
         Assert.Contains($"{Terminvergabe}\nAnna Schulz: \nBitte auch telefonisch buchbar.\n{Wlan}\nAnna Schulz: \nAuch im Bürgerhaus.\nKlaus Meier: \nMit Jugendschutzfilter?", text, StringComparison.Ordinal);
-        Assert.Contains("1 Teilnehmende haben keinen persönlichen Chat mit dem Bot und konnten nicht erreicht werden.", text, StringComparison.Ordinal);
+        Assert.Contains("1 teilnehmende Person hat keinen persönlichen Chat mit dem Bot und konnte nicht erreicht werden.", text, StringComparison.Ordinal);
         await room.DeliveredAllAsync();
         Assert.Single(room.CommentReportsFor(Lead));
     }

@@ -26,7 +26,7 @@ public sealed class DraftLanguageTests : IAsyncLifetime
             Texts(english));
         Assert.Empty(room.DraftsFor(Anna));
         var german = Assert.Single(room.DraftsFor(Klaus));
-        Assert.Contains(Texts(german), t => t.StartsWith("Petra Hoffmann bittet um deine Kommentare zu den Maßnahmen, bis 04.12.2026 23:59.", StringComparison.Ordinal));
+        Assert.Contains(Texts(german), t => t.StartsWith("Petra Hoffmann bittet um Ihre Kommentare zu den Maßnahmen, bis 04.12.2026 23:59.", StringComparison.Ordinal));
         Assert.Empty(room.CardsFor(Klaus, "Draft for comment"));
     }
 
@@ -43,7 +43,7 @@ public sealed class DraftLanguageTests : IAsyncLifetime
 
         var report = Assert.Single(await Delivery.Eventually.ReturnsAsync(
             () => Task.FromResult(room.CardsFor(Lead, "Comments on the draft")), r => r.Count > 0));
-        Assert.Contains("Deadline: 04/12/2026 23:59. 1 comments from 1 people.", string.Join("\n", Texts(report)), StringComparison.Ordinal);
+        Assert.Contains("Deadline: 04/12/2026 23:59. 1 comment from 1 person.", string.Join("\n", Texts(report)), StringComparison.Ordinal);
         Assert.Empty(room.CommentReportsFor(Lead));
     }
 

@@ -78,8 +78,8 @@ public sealed class OwnerReminderTests : IAsyncLifetime
 
         var answer = await room.Room.ClickAsync(Lead, "measures.askOwners", new() { ["agendaId"] = room.AgendaId });
 
-        Assert.Equal("1 Verantwortliche wurden um den Stand von 1 Maßnahmen gebeten. "
-            + "1 Verantwortliche haben noch keinen persönlichen Chat mit mir und wurden nicht erreicht: Klaus Meier.", answer["value"]?.GetValue<string>());
+        Assert.Equal("1 verantwortliche Person wurde um den Stand von 1 Maßnahme gebeten. "
+            + "1 verantwortliche Person hat noch keinen persönlichen Chat mit mir und wurde nicht erreicht: Klaus Meier.", answer["value"]?.GetValue<string>());
         var request = (await Delivery.Eventually.ReturnsAsync(
             () => Task.FromResult(room.CallsWith("Petra Hoffmann bittet Sie um den aktuellen Stand der Maßnahme „Online-Terminvergabe“.")), c => c.Count > 0)).Single();
         Assert.Contains(PlanFollowUpRoom.AnnasChat, Uri.UnescapeDataString(request.Path), StringComparison.Ordinal);

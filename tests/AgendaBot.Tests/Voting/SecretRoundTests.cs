@@ -139,7 +139,7 @@ public sealed class SecretRoundTests : IAsyncLifetime
         await CloseAsync(round);
 
         Assert.Contains("Ihre Stimme ist gezählt.", Texts(again["value"]));
-        Assert.Contains("1 Stimmen abgegeben.", Texts(Results(room)));
+        Assert.Contains("1 Stimme abgegeben.", Texts(Results(room)));
     }
 
     [Fact]

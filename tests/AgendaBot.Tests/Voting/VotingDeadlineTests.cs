@@ -56,7 +56,7 @@ public sealed class VotingDeadlineTests : IAsyncLifetime
 
         await room.DeliveredAllAsync(clock);
         Assert.Equal(1, ResultPosts());
-        Assert.Contains("1 Stimmen abgegeben.", Texts(Results(room)));
+        Assert.Contains("1 Stimme abgegeben.", Texts(Results(room)));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class VotingDeadlineTests : IAsyncLifetime
         await restarted.DeliveredAllAsync(clock);
 
         Assert.Equal(1, ResultPosts());
-        Assert.Contains("1 Stimmen abgegeben.", Texts(Results(room)));
+        Assert.Contains("1 Stimme abgegeben.", Texts(Results(room)));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class VotingRoundTests : IAsyncLifetime
         await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
 
         Assert.Contains("Ihre geänderte Stimme ist gezählt.", Texts(changed["value"]));
-        Assert.Contains("Ø 5,0 Sterne · 1 Stimmen · Streuung 0,0", Texts(Results(room)));
+        Assert.Contains("Ø 5,0 Sterne · 1 Stimme · Streuung 0,0", Texts(Results(room)));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class VotingRoundTests : IAsyncLifetime
         await room.ClickAsync(Lead, "vote.close", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
 
         Assert.Contains("Ihre Stimme ist gezählt.", Texts(redelivered["value"]));
-        Assert.Contains("Ø 5,0 Sterne · 1 Stimmen · Streuung 0,0", Texts(Results(room)));
+        Assert.Contains("Ø 5,0 Sterne · 1 Stimme · Streuung 0,0", Texts(Results(room)));
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class VotingRoundTests : IAsyncLifetime
         var details = await room.ClickAsync(Lead, "vote.details", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round });
 
         Assert.Contains("Sie haben in dieser geheimen Abstimmung schon abgestimmt; Ihre erste Stimme zählt.", Texts(second["value"]));
-        Assert.Contains("Ø 5,0 Sterne · 1 Stimmen · Streuung 0,0", Texts(Results(room)));
+        Assert.Contains("Ø 5,0 Sterne · 1 Stimme · Streuung 0,0", Texts(Results(room)));
         Assert.Equal("Diese Abstimmung war geheim: Es gibt keine Zuordnung von Personen zu Stimmen.", Toast(details));
     }
 

@@ -15,7 +15,8 @@ public sealed class Texts(CultureInfo culture)
         Resources.GetString(key, Culture)
         ?? throw new KeyNotFoundException($"No text '{key}' for culture '{Culture.Name}'.");
 
-    public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+    /// <summary>The text with its placeholders filled; counted nouns (<c>{0:#Stimme|Stimmen}</c>) agree with their number.</summary>
+    public string Format(string key, params object?[] args) => string.Format(new CountedNoun(Culture), this[key], args);
 
     /// <summary>For the tests that prove every key exists in both languages.</summary>
     internal static string? Lookup(string key, CultureInfo culture) =>
