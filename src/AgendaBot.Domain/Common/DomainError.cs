@@ -21,6 +21,9 @@ public enum DomainErrorCode
     RoundClosed,
     InvalidBallot,
     InvalidValue,
+
+    /// <summary>The workshop was ended by a moderator: it is a record now.</summary>
+    WorkshopEnded,
 }
 
 /// <summary>A rule of the method was broken. Carries what the user needs to be told, nothing more.</summary>

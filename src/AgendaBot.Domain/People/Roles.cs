@@ -38,6 +38,9 @@ public enum WorkshopAction
 
     /// <summary>Download the agenda's document and the contributions and ballots (names) as CSV.</summary>
     ExportAgenda,
+
+    /// <summary>End the workshop, so that its channel can host the next one.</summary>
+    EndWorkshop,
 }
 
 public static class Permissions
@@ -50,7 +53,19 @@ public static class Permissions
         WorkshopAction.EditAnyContribution, WorkshopAction.HideContribution, WorkshopAction.MergeContributions,
         WorkshopAction.PromoteContribution, WorkshopAction.CloseStep, WorkshopAction.AdvanceStep,
         WorkshopAction.StartVotingRound, WorkshopAction.CloseVotingRound, WorkshopAction.ExportAgenda,
+        WorkshopAction.EndWorkshop,
     ];
+
+    // Closing a round, exporting, commenting the agenda's draft and the measures go on after a workshop ended.
+    private static readonly HashSet<WorkshopAction> OnlyWhileRunning =
+    [
+        WorkshopAction.Contribute, WorkshopAction.EditOwnContribution, WorkshopAction.EditAnyContribution, WorkshopAction.HideContribution,
+        WorkshopAction.MergeContributions, WorkshopAction.PromoteContribution, WorkshopAction.CloseStep, WorkshopAction.AdvanceStep,
+        WorkshopAction.StartVotingRound, WorkshopAction.Vote,
+    ];
+
+    /// <summary>Whether the action changes the workshop itself, and so is refused once it has ended.</summary>
+    public static bool NeedsRunningWorkshop(WorkshopAction action) => OnlyWhileRunning.Contains(action);
 
     private static readonly HashSet<WorkshopAction> ProjectLeadOnly = [WorkshopAction.ManageMeasures, WorkshopAction.PublishPlan];
 

@@ -52,6 +52,23 @@ public sealed record Workshop
     /// <summary>Older copies are forgotten, so that the header stays small: an erasure cannot reach them.</summary>
     public const int MaxStakeholderCards = 10;
 
+    /// <summary>When a moderator ended the workshop: from then on it is a record, its pinboard readable, nothing changes.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>The how-manyth workshop of its channel (0 for the first): a channel hosts the next once one has ended.</summary>
+    public int Generation { get; init; }
+
+    /// <summary>
+    /// Kept on a channel's first workshop only: the workshop the channel hosts now, when that is a later one. The first
+    /// workshop's id follows from the channel alone, so this is the one row a turn reads to find the current workshop.
+    /// </summary>
+    public string? LatestId { get; init; }
+
+    /// <summary>How many workshops one channel can host one after another; ids of later ones are checked against it.</summary>
+    public const int MaxPerConversation = 50;
+
+    public bool IsEnded => EndedAt is not null;
+
     public static Workshop Open(string id, string agendaId, string fieldOfAction, string conversationId,
         TeamsUser moderator, int? capacity, DateTimeOffset now) => new()
     {
@@ -75,6 +92,7 @@ public sealed record Workshop
     /// <summary>Contributions are accepted only for the current step while it is collecting.</summary>
     public void EnsureAccepts(WorkshopStep step)
     {
+        EnsureRunning();
         if (Completed || step != CurrentStep)
         {
             throw new DomainException(DomainErrorCode.WrongStep, ((int)step).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -117,6 +135,24 @@ public sealed record Workshop
             ? throw new DomainException(DomainErrorCode.InvalidStepTransition, "already open")
             : this with { StepState = StepState.Collecting, Completed = false };
     }
+
+    /// <summary>Refuses anything that would change an ended workshop; what it produced stays as it is.</summary>
+    public void EnsureRunning()
+    {
+        if (IsEnded)
+        {
+            throw new DomainException(DomainErrorCode.WorkshopEnded, FieldOfAction);
+        }
+    }
+
+    /// <summary>Ends the workshop for good; ending it again changes nothing.</summary>
+    public Workshop End(DateTimeOffset now) => IsEnded ? this : this with { EndedAt = now };
+
+    /// <summary>The next workshop of the same channel, opened once this one has ended.</summary>
+    public int NextGeneration() =>
+        !IsEnded ? throw new DomainException(DomainErrorCode.InvalidStepTransition, "workshop still running")
+        : Generation + 1 < MaxPerConversation ? Generation + 1
+        : throw new DomainException(DomainErrorCode.TooManyItems, "workshops in this conversation", MaxPerConversation);
 
     public Workshop WithModerator(string userId) =>
         this with { ModeratorIds = new HashSet<string>(ModeratorIds, StringComparer.Ordinal) { userId } };

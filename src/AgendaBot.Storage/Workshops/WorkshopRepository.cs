@@ -81,6 +81,7 @@ public sealed class WorkshopRepository(StorageTables tables)
             var header = await GetAsync(scope, workshopId, cancellationToken)
                 ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
             var workshop = header.Value;
+            workshop.EnsureRunning();
             var waitlisted = workshop.IsFull && role == Role.Participant;
             var participant = new Participant { User = user, Group = group, Role = role, Waitlisted = waitlisted, RegisteredAt = now };
             var counted = waitlisted ? workshop : workshop with { ParticipantCount = workshop.ParticipantCount + 1 };

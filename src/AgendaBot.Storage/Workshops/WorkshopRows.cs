@@ -56,6 +56,9 @@ internal static class WorkshopRows
         ["OpenedCard"] = w.OpenedCard is null ? null : JsonSerializer.Serialize(w.OpenedCard, StorageJson.Default.PostedCard),
         ["OpenedBy"] = w.OpenedBy,
         ["StakeholderCards"] = w.StakeholderCards.Count == 0 ? null : JsonSerializer.Serialize(w.StakeholderCards.ToList(), StorageJson.Default.ListPostedCard),
+        ["EndedAt"] = w.EndedAt,
+        ["Generation"] = w.Generation == 0 ? null : w.Generation,
+        ["LatestId"] = w.LatestId,
     };
 
     public static Workshop ToWorkshop(TableEntity row) => new()
@@ -83,6 +86,9 @@ internal static class WorkshopRows
         StakeholderCards = row.GetString("StakeholderCards") is { } stakeholders
             ? JsonSerializer.Deserialize(stakeholders, StorageJson.Default.ListPostedCard) ?? []
             : [],
+        EndedAt = row.GetDateTimeOffset("EndedAt"),
+        Generation = row.GetInt32("Generation") ?? 0,
+        LatestId = row.GetString("LatestId"),
     };
 
     public static TableEntity ToRow(string partition, Participant p) => new(partition, Keys.ParticipantRow(p.User.Id))

@@ -33,6 +33,7 @@ public static class UserFacingErrors
         DomainErrorCode.Conflict => TextKey.ErrorConflict,
         DomainErrorCode.RoundClosed => TextKey.ErrorRoundClosed,
         DomainErrorCode.InvalidBallot => TextKey.ErrorInvalidBallot,
+        DomainErrorCode.WorkshopEnded => TextKey.ErrorWorkshopEnded,
         _ => TextKey.ErrorInvalidValue,
     };
 }

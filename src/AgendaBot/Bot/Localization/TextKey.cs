@@ -392,4 +392,22 @@ public static class TextKey
     public const string WeeklyChangeIndicatorEdited = nameof(WeeklyChangeIndicatorEdited);
     public const string VoteOnlyInChannel = nameof(VoteOnlyInChannel);
     public const string StepOnlyInChannel = nameof(StepOnlyInChannel);
+
+    // Ending a workshop, so that its channel can host the next
+    public const string WorkshopEndTitle = nameof(WorkshopEndTitle);
+    public const string WorkshopEndExplain = nameof(WorkshopEndExplain);
+    public const string WorkshopEndExplainUnfinished = nameof(WorkshopEndExplainUnfinished);
+    public const string WorkshopEndWhatStays = nameof(WorkshopEndWhatStays);
+    public const string ButtonEndWorkshop = nameof(ButtonEndWorkshop);
+    public const string ButtonKeepWorkshop = nameof(ButtonKeepWorkshop);
+    public const string WorkshopEnded = nameof(WorkshopEnded);
+    public const string WorkshopEndedNext = nameof(WorkshopEndedNext);
+    public const string WorkshopKept = nameof(WorkshopKept);
+    public const string WorkshopAlreadyEnded = nameof(WorkshopAlreadyEnded);
+    public const string WorkshopEndRoundOpen = nameof(WorkshopEndRoundOpen);
+    public const string WorkshopEndOnlyInChannel = nameof(WorkshopEndOnlyInChannel);
+    public const string ErrorWorkshopEnded = nameof(ErrorWorkshopEnded);
+    public const string OpenWorkshopAfterEnded = nameof(OpenWorkshopAfterEnded);
+    public const string PinboardEnded = nameof(PinboardEnded);
+    public const string StepCompletedEndHint = nameof(StepCompletedEndHint);
 }

@@ -75,6 +75,11 @@ public static class PinboardCard
             header.Add(new TextBlock(texts.Format(TextKey.PinboardPage, page)) { IsSubtle = true, Spacing = ElementSpacing.None });
         }
 
+        if (workshop.IsEnded)
+        {
+            header.Add(new TextBlock(texts.Format(TextKey.PinboardEnded, EndWorkshopCard.EndedOn(workshop))) { IsSubtle = true, Spacing = ElementSpacing.None });
+        }
+
         return new AdaptiveCard
         {
             Lang = texts.Culture.TwoLetterISOLanguageName,

@@ -6,6 +6,7 @@ using AgendaBot.Domain.Voting;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Contributions;
 using AgendaBot.Infrastructure.Graph;
+using AgendaBot.Infrastructure.Tables;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;
@@ -16,25 +17,31 @@ namespace AgendaBot.Features.Workshops;
 /// </summary>
 [UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.AgendaOnlyInTeams)]
 public sealed class OpenWorkshop(
-    WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, DirectoryProfiles profiles, TimeProvider time)
+    WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, DirectoryProfiles profiles, TimeProvider time,
+    ILogger<OpenWorkshop> logger)
     : ICardActionHandler<OpenWorkshopData>
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, OpenWorkshopData input, CancellationToken cancellationToken)
     {
         var agenda = await finder.FindAgendaAsync(turn, cancellationToken)
             ?? throw new DomainException(DomainErrorCode.NotFound, "agenda");
-        if (await finder.FindHereAsync(turn, cancellationToken) is { } running)
+        var here = await finder.FindHereAsync(turn, cancellationToken);
+        if (here is { Value.IsEnded: false } running)
         {
             return new CardActionResult.Message(turn.Texts.Format(TextKey.WorkshopExists, running.Value.FieldOfAction, (int)running.Value.CurrentStep));
         }
+
         // The card offers the agenda's fields; anything else is a tampered payload.
         var field = agenda.Value.FieldsOfAction.FirstOrDefault(f => string.Equals(f, input.FieldOfAction, StringComparison.Ordinal))
             ?? throw new DomainException(DomainErrorCode.InvalidValue, "field of action");
         int? capacity = int.TryParse(input.Capacity, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : null;
         var bound = WorkshopFinder.BoundConversationOf(turn.Activity);
-        var workshop = Workshop.Open(WorkshopFinder.WorkshopIdFor(turn.Tenant.TenantId, bound), agenda.Value.Id, field, bound,
+        // After an ended workshop the channel hosts the next one, under the next id the channel allows.
+        var generation = here?.Value.NextGeneration() ?? 0;
+        var workshop = Workshop.Open(WorkshopFinder.WorkshopIdFor(turn.Tenant.TenantId, bound, generation), agenda.Value.Id, field, bound,
             turn.User, capacity, time.GetUtcNow()) with
         {
+            Generation = generation,
             Language = turn.Culture.TwoLetterISOLanguageName,
             // This click's card becomes the "open" card naming the opener: remembered, to draw it again if they are erased.
             OpenedBy = turn.User.Id,
@@ -42,6 +49,10 @@ public sealed class OpenWorkshop(
         };
         var created = await workshops.CreateAsync(turn.Tenant, workshop, cancellationToken);
         workshop = created.Value;
+        if (generation > 0)
+        {
+            await PointChannelAtAsync(turn, workshop.Id, cancellationToken);
+        }
 
         var shared = SharedTexts.For(workshop);
         var registration = await turn.ReplyAsync(RegistrationCard.Render(workshop, [], shared, suggestion: profiles.ForEveryone), shared, cancellationToken);
@@ -49,5 +60,23 @@ public sealed class OpenWorkshop(
         await turn.ReplyAsync(StepCard.Render(workshop, shared), shared, cancellationToken);
         await pinboard.RefreshAsync(turn, workshop.Id, cancellationToken);
         return new CardActionResult.ReplaceCard(OpenWorkshopCard.Opened(workshop, turn.User.Name, turn.Texts));
+    }
+
+    // The channel's first workshop names the current one. Until it does, the new workshop is stored but not found; a
+    // second click then finds the ended one again, opens the same id (creating is idempotent) and points again.
+    private async Task PointChannelAtAsync(TurnContext turn, string workshopId, CancellationToken cancellationToken)
+    {
+        var pointed = await ConflictRetry.TryAsync(logger, "current workshop of a channel", async ct =>
+        {
+            var first = await finder.FindFirstHereAsync(turn, ct) ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
+            if (first.Value.LatestId != workshopId)
+            {
+                await workshops.UpdateAsync(turn.Tenant, first with { Value = first.Value with { LatestId = workshopId } }, ct);
+            }
+        }, cancellationToken);
+        if (!pointed)
+        {
+            throw new DomainException(DomainErrorCode.Conflict, "current workshop");
+        }
     }
 }

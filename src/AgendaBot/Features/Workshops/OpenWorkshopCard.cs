@@ -9,7 +9,8 @@ namespace AgendaBot.Features.Workshops;
 
 public static class OpenWorkshopCard
 {
-    public static AdaptiveCard Render(Agenda agenda, Texts texts) => new()
+    /// <param name="ended">The channel's workshop that ended, when this card opens the next one.</param>
+    public static AdaptiveCard Render(Agenda agenda, Texts texts, Workshop? ended = null) => new()
     {
         Lang = texts.Culture.TwoLetterISOLanguageName,
         FallbackText = texts[TextKey.OpenWorkshopTitle],
@@ -17,10 +18,14 @@ public static class OpenWorkshopCard
         Body =
         [
             new TextBlock(texts[TextKey.OpenWorkshopTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            .. ended is null ? Array.Empty<CardElement>()
+                : [new TextBlock(texts.Format(TextKey.OpenWorkshopAfterEnded, ended.FieldOfAction, EndWorkshopCard.EndedOn(ended))) { IsSubtle = true }],
             new TextBlock(texts[TextKey.OpenWorkshopIntro]),
             new ChoiceSetInput(agenda.FieldsOfAction.Select(f => new Choice(f, f)).ToList())
             {
-                Id = CardInput.Id<OpenWorkshopData>(nameof(OpenWorkshopData.FieldOfAction)), Label = texts[TextKey.OpenWorkshopField], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired], Value = agenda.FieldsOfAction[0],
+                Id = CardInput.Id<OpenWorkshopData>(nameof(OpenWorkshopData.FieldOfAction)), Label = texts[TextKey.OpenWorkshopField], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
+                // After one field's workshop, the next field is the likelier choice.
+                Value = agenda.FieldsOfAction.FirstOrDefault(f => f != ended?.FieldOfAction) ?? agenda.FieldsOfAction[0],
             },
             new NumberInput
             {

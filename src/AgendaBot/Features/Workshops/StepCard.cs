@@ -45,6 +45,11 @@ public static class StepCard
         else
         {
             body.Add(new TextBlock(texts[TextKey.StepClosedNote]) { Weight = TextWeight.Bolder, Color = TextColor.Good });
+            if (workshop.Completed)
+            {
+                body.Add(new TextBlock(texts[TextKey.StepCompletedEndHint]) { IsSubtle = true });
+            }
+
             actions = workshop.Completed && step == WorkshopStep.TimeAndMeasuresPlan
                 ? [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonReopen], CardVerbs.ReopenStep, stepRef)]
                 : [

@@ -28,6 +28,11 @@ public sealed record WorkshopContext(Versioned<Workshop> Workshop, Agenda Agenda
                 ? DomainErrorCode.NotRegistered
                 : DomainErrorCode.NotAllowed, action.ToString());
         }
+
+        if (Permissions.NeedsRunningWorkshop(action))
+        {
+            Value.EnsureRunning();
+        }
     }
 }
 
@@ -49,23 +54,62 @@ public sealed class WorkshopFinder(AgendaRepository agendas, WorkshopRepository 
         activity.ChannelData?.Channel?.Id ?? activity.Conversation?.Id?.Split(";messageid=", 2)[0]
         ?? throw new DomainException(DomainErrorCode.NotFound, "conversation");
 
-    public static string WorkshopIdFor(string tenantId, string boundConversation) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenantId}\n{boundConversation}")))[..24];
+    /// <summary>
+    /// The id of a channel's first workshop, or of a later one (after the one before ended). Ids follow from the channel,
+    /// so a card's claim can be checked without reading anything.
+    /// </summary>
+    public static string WorkshopIdFor(string tenantId, string boundConversation, int generation = 0) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(generation == 0
+            ? $"{tenantId}\n{boundConversation}"
+            : $"{tenantId}\n{boundConversation}\n{generation.ToString(System.Globalization.CultureInfo.InvariantCulture)}")))[..24];
+
+    /// <summary>Whether a workshop id is one of the workshops this channel hosted or may host.</summary>
+    public static bool IsWorkshopOf(string tenantId, string boundConversation, string workshopId)
+    {
+        for (var generation = 0; generation < Workshop.MaxPerConversation; generation++)
+        {
+            if (WorkshopIdFor(tenantId, boundConversation, generation) == workshopId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public async Task<Versioned<Agenda>?> FindAgendaAsync(TurnContext turn, CancellationToken cancellationToken) =>
         AgendaIdOf(turn.Activity) is { } agendaId ? await agendas.GetAsync(turn.Tenant, agendaId, cancellationToken) : null;
 
-    /// <summary>The workshop of this channel, or — in a personal chat — the one the person last registered for.</summary>
-    public async Task<WorkshopContext?> FindHereAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        await WorkshopIdHereAsync(turn, cancellationToken) is { } workshopId ? await LoadAsync(turn, workshopId, cancellationToken) : null;
+    /// <summary>
+    /// The workshop of this channel — the latest, ended or not — or, in a personal chat, the one the person last
+    /// registered for.
+    /// </summary>
+    public async Task<WorkshopContext?> FindHereAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.IsPersonalChat)
+        {
+            return await agendas.FindWorkshopOfAsync(turn.Tenant, turn.User.Id, cancellationToken) is { } own
+                ? await LoadAsync(turn, own, cancellationToken)
+                : null;
+        }
+
+        var first = await workshops.GetAsync(turn.Tenant, WorkshopIdFor(turn.Tenant.TenantId, BoundConversationOf(turn.Activity)), cancellationToken);
+        return first?.Value.LatestId is { } latest && latest != first.Value.Id
+            ? await LoadAsync(turn, latest, cancellationToken)
+            : first is null ? null : await LoadAsync(turn, first, cancellationToken);
+    }
+
+    /// <summary>The channel's first workshop, which points at the one the channel hosts now.</summary>
+    public Task<Versioned<Workshop>?> FindFirstHereAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        workshops.GetAsync(turn.Tenant, WorkshopIdFor(turn.Tenant.TenantId, BoundConversationOf(turn.Activity)), cancellationToken);
 
     /// <summary>
     /// The id of the workshop a card names, checked like <see cref="RequireFromCardAsync"/> but without reading it, for a
     /// handler that reads the workshop together with other rows and then calls <see cref="ContextOfAsync"/>.
     /// </summary>
     public async Task<string> RequireIdFromCardAsync(TurnContext turn, string claimedWorkshopId, CancellationToken cancellationToken) =>
-        await WorkshopIdHereAsync(turn, cancellationToken) is { } workshopId && workshopId == claimedWorkshopId
-            ? workshopId
+        await IsClaimHereAsync(turn, claimedWorkshopId, cancellationToken)
+            ? claimedWorkshopId
             : throw new DomainException(DomainErrorCode.NotFound, "workshop");
 
     /// <summary>The context of a workshop and participant the caller has read (null workshop: NotFound).</summary>
@@ -92,6 +136,11 @@ public sealed class WorkshopFinder(AgendaRepository agendas, WorkshopRepository 
     {
         if (workshop is not null && RoleWithoutAgenda(turn.User, workshop.Value, participant) is { } role && Permissions.Allows(role, action))
         {
+            if (Permissions.NeedsRunningWorkshop(action))
+            {
+                workshop.Value.EnsureRunning();
+            }
+
             return workshop.Value;
         }
 
@@ -100,33 +149,30 @@ public sealed class WorkshopFinder(AgendaRepository agendas, WorkshopRepository 
         return here.Value;
     }
 
-    private async Task<string?> WorkshopIdHereAsync(TurnContext turn, CancellationToken cancellationToken) => turn.IsPersonalChat
-        ? await agendas.FindWorkshopOfAsync(turn.Tenant, turn.User.Id, cancellationToken)
-        : WorkshopIdFor(turn.Tenant.TenantId, BoundConversationOf(turn.Activity));
+    // In a channel any of its workshops may be named (an ended one's cards stay readable); in a personal chat only the
+    // person's own.
+    private async Task<bool> IsClaimHereAsync(TurnContext turn, string claimedWorkshopId, CancellationToken cancellationToken) => turn.IsPersonalChat
+        ? await agendas.FindWorkshopOfAsync(turn.Tenant, turn.User.Id, cancellationToken) == claimedWorkshopId
+        : IsWorkshopOf(turn.Tenant.TenantId, BoundConversationOf(turn.Activity), claimedWorkshopId);
 
     /// <summary>
     /// The workshop a card names — accepted only if it is the workshop of the conversation the click came from
     /// (or the person's own workshop in a personal chat). A card copied elsewhere or edited by hand gets NotFound.
     /// </summary>
-    public async Task<WorkshopContext> RequireFromCardAsync(TurnContext turn, string claimedWorkshopId, CancellationToken cancellationToken)
-    {
-        var here = await FindHereAsync(turn, cancellationToken);
-        return here is not null && here.Value.Id == claimedWorkshopId
+    public async Task<WorkshopContext> RequireFromCardAsync(TurnContext turn, string claimedWorkshopId, CancellationToken cancellationToken) =>
+        await IsClaimHereAsync(turn, claimedWorkshopId, cancellationToken) && await LoadAsync(turn, claimedWorkshopId, cancellationToken) is { } here
             ? here
             : throw new DomainException(DomainErrorCode.NotFound, "workshop");
-    }
 
     public async Task<WorkshopContext> RequireHereAsync(TurnContext turn, CancellationToken cancellationToken) =>
         await FindHereAsync(turn, cancellationToken) ?? throw new DomainException(DomainErrorCode.NotFound, "workshop");
 
-    private async Task<WorkshopContext?> LoadAsync(TurnContext turn, string workshopId, CancellationToken cancellationToken)
-    {
-        var workshop = await workshops.GetAsync(turn.Tenant, workshopId, cancellationToken);
-        return workshop is null
-            ? null
-            : await ContextOfAsync(turn, workshop, await workshops.GetParticipantAsync(turn.Tenant, workshopId, turn.User.Id, cancellationToken),
-                cancellationToken);
-    }
+    private async Task<WorkshopContext?> LoadAsync(TurnContext turn, string workshopId, CancellationToken cancellationToken) =>
+        await workshops.GetAsync(turn.Tenant, workshopId, cancellationToken) is { } workshop ? await LoadAsync(turn, workshop, cancellationToken) : null;
+
+    private async Task<WorkshopContext> LoadAsync(TurnContext turn, Versioned<Workshop> workshop, CancellationToken cancellationToken) =>
+        await ContextOfAsync(turn, workshop, await workshops.GetParticipantAsync(turn.Tenant, workshop.Value.Id, turn.User.Id, cancellationToken),
+            cancellationToken);
 
     private static Role? RoleOf(TeamsUser user, Workshop workshop, Agenda agenda, Participant? participant) =>
         agenda.ProjectLead.Id == user.Id ? Role.ProjectLead : RoleWithoutAgenda(user, workshop, participant);
