@@ -25,4 +25,6 @@ public static class CardVerbs
     public const string UpdateMeasureStatus = "measure.update";
     public const string AskOwnersForUpdates = "measures.askOwners";
     public const string PublishAgendaToChannelFiles = "export.publish";
+    public const string OpenConsultationForm = "consultation.form";
+    public const string RecordConsultation = "consultation.record";
 }
