@@ -93,9 +93,28 @@ public sealed record MeasureComment(string MeasureId, string Id, TeamsUser Autho
         new(measureId, id, author, TextLimits.Required(text, TextLimits.Comment, "comment"), at);
 }
 
-/// <summary>A consultation with another town (the multiplier effect).</summary>
+/// <summary>
+/// A consultation with another town or body (the multiplier effect): who (<see cref="Town"/>, the partner), when, which
+/// of the agenda's measures it was about, a short note, and whether material was shared.
+/// </summary>
 public sealed record ConsultationEntry(string Id, string Town, DateOnly Date, string Notes, TeamsUser LoggedBy)
 {
+    /// <summary>Ids of the agenda's measures the consultation was about; may be none (the agenda as a whole).</summary>
+    public IReadOnlyList<string> MeasureIds { get; init; } = [];
+
+    /// <summary>Whether the town shared material (documents, templates) with the partner.</summary>
+    public bool MaterialShared { get; init; }
+
+    /// <summary>A consultation names at most this many measures; more is the agenda as a whole.</summary>
+    public const int MaxMeasures = 50;
+
     public static ConsultationEntry Create(string id, string town, DateOnly date, string notes, TeamsUser loggedBy) =>
         new(id, TextLimits.Required(town, TextLimits.Title, "town"), date, TextLimits.Required(notes, TextLimits.Comment, "notes"), loggedBy);
+
+    /// <summary>A consultation as recorded on the card: it must have happened already, and name each measure once.</summary>
+    public static ConsultationEntry Record(string id, string partner, DateOnly date, string notes, IReadOnlyList<string> measureIds, bool materialShared,
+        TeamsUser loggedBy, DateOnly today) =>
+        date > today ? throw new DomainException(DomainErrorCode.InvalidValue, "consultation date in the future")
+        : measureIds.Count > MaxMeasures ? throw new DomainException(DomainErrorCode.TooManyItems, "measures", MaxMeasures)
+        : Create(id, partner, date, notes, loggedBy) with { MeasureIds = measureIds.Distinct(StringComparer.Ordinal).ToList(), MaterialShared = materialShared };
 }

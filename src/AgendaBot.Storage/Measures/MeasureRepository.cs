@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
@@ -161,6 +162,8 @@ public sealed class MeasureRepository(StorageTables tables)
             ["Notes"] = entry.Notes,
             ["LoggedByName"] = entry.LoggedBy.Name,
             ["PersonId"] = entry.LoggedBy.Id,
+            ["MeasureIds"] = entry.MeasureIds.Count == 0 ? null : JsonSerializer.Serialize(entry.MeasureIds.ToList(), StorageJson.Default.ListString),
+            ["MaterialShared"] = entry.MaterialShared,
         };
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
@@ -173,7 +176,11 @@ public sealed class MeasureRepository(StorageTables tables)
             r.GetString("Town"),
             DateOnly.Parse(r.GetString("Date"), System.Globalization.CultureInfo.InvariantCulture),
             r.GetString("Notes"),
-            r.GetString("PersonId") is { } id ? new TeamsUser(id, r.GetString("LoggedByName") ?? string.Empty) : TeamsUser.Anonymous)).ToList();
+            r.GetString("PersonId") is { } id ? new TeamsUser(id, r.GetString("LoggedByName") ?? string.Empty) : TeamsUser.Anonymous)
+        {
+            MeasureIds = r.GetString("MeasureIds") is { } ids ? JsonSerializer.Deserialize(ids, StorageJson.Default.ListString) ?? [] : [],
+            MaterialShared = r.GetBoolean("MaterialShared") ?? false,
+        }).OrderBy(c => c.Date).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
     private static string NewId() => Guid.NewGuid().ToString("N");

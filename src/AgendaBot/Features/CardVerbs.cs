@@ -27,4 +27,6 @@ public static class CardVerbs
     public const string PublishAgendaToChannelFiles = "export.publish";
     public const string EndWorkshop = "workshop.end";
     public const string KeepWorkshop = "workshop.keep";
+    public const string OpenConsultationForm = "consultation.form";
+    public const string RecordConsultation = "consultation.record";
 }

@@ -1,6 +1,7 @@
 using AgendaBot.Bot.Routing;
 using AgendaBot.Features.Agendas;
 using AgendaBot.Features.Comments;
+using AgendaBot.Features.Consultations;
 using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Conversations;
 using AgendaBot.Features.Export;
@@ -37,6 +38,8 @@ public static class FeatureRoutes
         .Command<ShowLatestDraftComments>("kommentare", "comments")
         .Command<ShowMyMeasures>("maßnahmen", "massnahmen", "meine maßnahmen", "measures", "my measures")
         .Command<ExportAgenda>("exportieren", "export")
+        .Command<OfferConsultationForm>("konsultation", "consultation")
+        .Command<ShowConsultations>("konsultationen", "consultations")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound, VotingSetupData>(CardVerbs.StartVote, VotingCardJson.Default.VotingSetupData)
         .Verb<SubmitBallot, BallotData>(CardVerbs.CastVote, VotingCardJson.Default.BallotData)
@@ -61,6 +64,8 @@ public static class FeatureRoutes
         .Verb<UpdateMeasureStatus, MeasureUpdateData>(CardVerbs.UpdateMeasureStatus, MeasureCardJson.Default.MeasureUpdateData)
         .Verb<AskOwnersForUpdates, AgendaRef>(CardVerbs.AskOwnersForUpdates, MeasureCardJson.Default.AgendaRef)
         .Verb<PublishAgendaToChannelFiles, PublishData>(CardVerbs.PublishAgendaToChannelFiles, ExportCardJson.Default.PublishData)
+        .Verb<OpenConsultationForm, ConsultationAgendaRef>(CardVerbs.OpenConsultationForm, ConsultationCardJson.Default.ConsultationAgendaRef)
+        .Verb<RecordConsultation, ConsultationData>(CardVerbs.RecordConsultation, ConsultationCardJson.Default.ConsultationData)
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)
@@ -77,6 +82,7 @@ public static class FeatureRoutes
         .AddMeasures()
         .AddComments()
         .AddExport()
+        .AddConsultations()
         .AddPrivacy()
         .AddConversations();
 }

@@ -17,6 +17,22 @@ public sealed class ConsultationStorageTests
         await measures.AddConsultationAsync(tenant, SampleMeasure.AgendaId, visit);
         await measures.AddConsultationAsync(tenant, SampleMeasure.AgendaId, call);
 
-        Assert.Equal([visit, call], await measures.GetConsultationsAsync(tenant, SampleMeasure.AgendaId));
+        Assert.Equal([Shown(visit), Shown(call)], (await measures.GetConsultationsAsync(tenant, SampleMeasure.AgendaId)).Select(Shown));
     }
+
+    [Fact]
+    public async Task A_consultation_keeps_its_measures_and_whether_material_was_shared()
+    {
+        var visit = ConsultationEntry.Record("consult-3", "Landkreis Ludwigslust-Parchim", new DateOnly(2026, 9, 1), "Vorlage geteilt",
+            ["m-2", "m-1", "m-2"], materialShared: true, People.Lead, today: new DateOnly(2026, 9, 2));
+
+        await measures.AddConsultationAsync(tenant, SampleMeasure.AgendaId, visit);
+
+        var read = Assert.Single(await measures.GetConsultationsAsync(tenant, SampleMeasure.AgendaId));
+        Assert.Equal(["m-2", "m-1"], read.MeasureIds);
+        Assert.True(read.MaterialShared);
+    }
+
+    private static string Shown(ConsultationEntry c) =>
+        $"{c.Id}|{c.Town}|{c.Date:O}|{c.Notes}|{c.LoggedBy}|{string.Join(",", c.MeasureIds)}|{c.MaterialShared}";
 }

@@ -410,4 +410,33 @@ public static class TextKey
     public const string OpenWorkshopAfterEnded = nameof(OpenWorkshopAfterEnded);
     public const string PinboardEnded = nameof(PinboardEnded);
     public const string StepCompletedEndHint = nameof(StepCompletedEndHint);
+    // Consultations with other towns and bodies
+    public const string ConsultationFormTitle = nameof(ConsultationFormTitle);
+    public const string ConsultationFormIntro = nameof(ConsultationFormIntro);
+    public const string ConsultationPartner = nameof(ConsultationPartner);
+    public const string ConsultationDate = nameof(ConsultationDate);
+    public const string ConsultationMeasures = nameof(ConsultationMeasures);
+    public const string ConsultationNote = nameof(ConsultationNote);
+    public const string ConsultationMaterial = nameof(ConsultationMaterial);
+    public const string ButtonSaveConsultation = nameof(ButtonSaveConsultation);
+    public const string ButtonRecordConsultation = nameof(ButtonRecordConsultation);
+    public const string ConsultationsSoFar = nameof(ConsultationsSoFar);
+    public const string ConsultationSaved = nameof(ConsultationSaved);
+    public const string ConsultationsTotal = nameof(ConsultationsTotal);
+    public const string ConsultationsTitle = nameof(ConsultationsTitle);
+    public const string ConsultationsNone = nameof(ConsultationsNone);
+    public const string ConsultationsSummary = nameof(ConsultationsSummary);
+    public const string ConsultationsMore = nameof(ConsultationsMore);
+    public const string ConsultationAbout = nameof(ConsultationAbout);
+    public const string ConsultationMaterialShared = nameof(ConsultationMaterialShared);
+    public const string ConsultationDateInvalid = nameof(ConsultationDateInvalid);
+    public const string ConsultationDateInFuture = nameof(ConsultationDateInFuture);
+    public const string ConsultationPartnerMissing = nameof(ConsultationPartnerMissing);
+    public const string ConsultationNoteMissing = nameof(ConsultationNoteMissing);
+    public const string ConsultationNoAgenda = nameof(ConsultationNoAgenda);
+    public const string ConsultationFormBelow = nameof(ConsultationFormBelow);
+    public const string WeeklyConsultations = nameof(WeeklyConsultations);
+    public const string ExportConsultationsHeading = nameof(ExportConsultationsHeading);
+    public const string ExportConsultationsColumns = nameof(ExportConsultationsColumns);
+    public const string ExportNo = nameof(ExportNo);
 }

@@ -20,6 +20,9 @@ public sealed record WorkshopContent(
 /// <summary>Everything an export is made from, read in one go so the files of one export agree with each other.</summary>
 public sealed record AgendaContent(Agenda Agenda, IReadOnlyList<WorkshopContent> Workshops, IReadOnlyList<Measure> Measures)
 {
+    /// <summary>The consultations with other towns and bodies, oldest first.</summary>
+    public IReadOnlyList<ConsultationEntry> Consultations { get; init; } = [];
+
     /// <summary>The measures in plan order: by priority (unranked last), then by start, then by title.</summary>
     public IReadOnlyList<Measure> MeasuresInPlanOrder => Measures
         .OrderBy(m => m.Priority ?? int.MaxValue).ThenBy(m => m.Start ?? DateOnly.MaxValue)
@@ -69,6 +72,9 @@ public sealed class AgendaContentReader(AgendaRepository agendas, WorkshopReposi
                 rounds.OrderBy(r => r.Item1.StartedAt).ToList()));
         }
 
-        return new AgendaContent(agenda.Value, contents, await measures.GetAllAsync(scope, agendaId, cancellationToken));
+        return new AgendaContent(agenda.Value, contents, await measures.GetAllAsync(scope, agendaId, cancellationToken))
+        {
+            Consultations = await measures.GetConsultationsAsync(scope, agendaId, cancellationToken),
+        };
     }
 }

@@ -59,6 +59,7 @@ public static class AgendaDocument
                 }
             }
 
+            Consultations(body, content, texts);
             body.Append(A4());
             main.Document = new Document(body);
         }
@@ -102,6 +103,23 @@ public static class AgendaDocument
         {
             body.Append(Paragraph(texts[TextKey.ExportNoGoals]));
         }
+    }
+
+    // The multiplier effect, as the town documents it: with whom, when, about what — not who in the town wrote it down.
+    private static void Consultations(Body body, AgendaContent content, Texts texts)
+    {
+        if (content.Consultations.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(Paragraph(texts[TextKey.ExportConsultationsHeading], "Heading1"));
+        body.Append(Table(texts[TextKey.ExportConsultationsColumns].Split('|'), content.Consultations.Select(c => (IReadOnlyList<string>)
+        [
+            Date(c.Date, texts), c.Town, c.Notes,
+            string.Join(", ", c.MeasureIds.Select(id => content.Measures.FirstOrDefault(m => m.Id == id)?.Title).OfType<string>()),
+            texts[c.MaterialShared ? TextKey.ExportYes : TextKey.ExportNo],
+        ])));
     }
 
     private static IReadOnlyList<string> PlanRow(Measure m, int number, Texts texts) =>

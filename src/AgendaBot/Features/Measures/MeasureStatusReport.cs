@@ -14,8 +14,8 @@ namespace AgendaBot.Features.Measures;
 
 /// <summary>
 /// The weekly measure-status post: to the project lead's personal chat (in their language) and to the agenda's status
-/// channel (in German). Reads the agenda's measures in one query and the week's history in one more, whatever the
-/// number of measures.
+/// channel (in German). Reads the agenda's measures in one query, the week's history in one more and the consultations in
+/// a third, whatever the number of measures.
 /// </summary>
 public sealed class MeasureStatusReport(MeasureRepository measures, ConversationReferenceRepository references, TimeProvider time) : IWeeklyReport
 {
@@ -31,6 +31,9 @@ public sealed class MeasureStatusReport(MeasureRepository measures, Conversation
         var now = time.GetUtcNow();
         var history = await measures.GetHistorySinceAsync(tenant, agenda.Id, now - WeeklyStatus.Week, cancellationToken);
         var status = WeeklyStatus.Compose(all, history, now);
+        var consultations = await measures.GetConsultationsAsync(tenant, agenda.Id, cancellationToken);
+        var weekAgo = DateOnly.FromDateTime((now - WeeklyStatus.Week).UtcDateTime);
+        var consulted = new ConsultationCount(consultations.Count, consultations.Count(c => c.Date > weekAgo));
         // The lead's chat in the lead's language; the status channel is everybody's and has no language of its own.
         var targets = new List<(string ConversationId, Texts Texts, string? PersonId)>();
         if (await references.FindPersonalChatAsync(tenant, agenda.ProjectLead.Id, cancellationToken) is { } leadChat)
@@ -44,7 +47,7 @@ public sealed class MeasureStatusReport(MeasureRepository measures, Conversation
         }
 
         return targets.Select(t => new ProactivePost(t.ConversationId,
-            Poster.Message(WeeklyStatusCard.Render(agenda.Title, all, status, t.Texts, agenda.Id), t.Texts, t.ConversationId),
+            Poster.Message(WeeklyStatusCard.Render(agenda.Title, all, status, t.Texts, agenda.Id, consulted), t.Texts, t.ConversationId),
             PersonId: t.PersonId)).ToList();
     }
 }

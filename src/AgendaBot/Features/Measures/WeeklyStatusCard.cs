@@ -34,7 +34,9 @@ public static class WeeklyStatusCard
     private const int LineOverheadBytes = 100;
 
     /// <param name="agendaId">Given, the card offers the project lead to ask the owners of silent measures for an update.</param>
-    public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, WeeklyStatus status, Texts texts, string? agendaId = null)
+    /// <param name="consultations">The agenda's recorded consultations, said in one line when there are any.</param>
+    public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, WeeklyStatus status, Texts texts, string? agendaId = null,
+        ConsultationCount? consultations = null)
     {
         var title = texts.Format(TextKey.WeeklyTitle, agendaTitle);
         var counts = string.Join(" · ", status.CountByStatus.Where(c => c.Value > 0).Select(c => $"{c.Value} {StatusName(texts, c.Key)}"));
@@ -46,6 +48,11 @@ public static class WeeklyStatusCard
             new TextBlock(texts.Format(TextKey.WeeklyEvaluation, done.Count, measures.Count,
                 done.Count(m => m.End is null || DateOnly.FromDateTime(m.UpdatedAt.UtcDateTime) <= m.End))) { IsSubtle = true },
         };
+        if (consultations is { Total: > 0 } consulted)
+        {
+            body.Add(new TextBlock(texts.Format(TextKey.WeeklyConsultations, consulted.Total, consulted.ThisWeek)) { IsSubtle = true, Spacing = ElementSpacing.None });
+        }
+
         Section(body, texts[TextKey.WeeklyOverdue], status.Overdue.Select(m =>
             texts.Format(TextKey.WeeklyMilestoneLine, m.Measure.Title, m.Milestone.Title, Date(m.Milestone.Due, texts))), texts, TextColor.Attention);
         Section(body, texts[TextKey.WeeklyLate], status.LateMeasures.Select(m =>
@@ -120,3 +127,6 @@ public static class WeeklyStatusCard
 
     private static string Date(DateOnly date, Texts texts) => date.ToString("d", texts.Culture);
 }
+
+/// <summary>How many consultations the agenda has recorded, and how many of them in the past week.</summary>
+public sealed record ConsultationCount(int Total, int ThisWeek);

@@ -1,3 +1,4 @@
+using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Features.Measures;
@@ -16,7 +17,9 @@ public static class PlanSummaryCard
 
     /// <param name="measures">In plan order (<see cref="MeasureTexts.ByPriority"/>).</param>
     /// <param name="pictureUrl">The timeline picture; null when it could not be made.</param>
-    public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, string? pictureUrl, DateTimeOffset now, Texts texts)
+    /// <param name="agendaId">Given, the card offers to record a consultation about the plan (the rights are checked on click).</param>
+    public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, string? pictureUrl, DateTimeOffset now, Texts texts,
+        string? agendaId = null)
     {
         var title = texts.Format(TextKey.PlanOverviewTitle, agendaTitle);
         var body = new List<CardElement>
@@ -64,6 +67,9 @@ public static class PlanSummaryCard
             FallbackText = title,
             MsTeams = new(),
             Body = body,
+            Actions = agendaId is null ? null
+                : [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonRecordConsultation], CardVerbs.OpenConsultationForm,
+                    CardPayload.Write(new Consultations.ConsultationAgendaRef(agendaId), Consultations.ConsultationCardJson.Default.ConsultationAgendaRef))],
         };
     }
 

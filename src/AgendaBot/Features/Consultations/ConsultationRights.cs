@@ -1,0 +1,65 @@
+using AgendaBot.Bot.Routing;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Domain.Common;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Storage.Agendas;
+using AgendaBot.Storage.Workshops;
+
+namespace AgendaBot.Features.Consultations;
+
+/// <summary>
+/// Who records the agenda's consultations: the project lead and the moderators of its workshops — the people who talk
+/// to other towns on the agenda's behalf. Checked on the server at every step, whatever a card claims.
+/// </summary>
+public sealed class ConsultationRights(WorkshopFinder finder, AgendaRepository agendas, WorkshopRepository workshops)
+{
+    /// <summary>
+    /// The agenda of this team or group chat — or, in a personal chat, the one the person leads; null when there is none.
+    /// Someone without the right is refused.
+    /// </summary>
+    public async Task<Agenda?> AgendaHereAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var agenda = turn.IsPersonalChat
+            ? (await agendas.GetAllAsync(turn.Tenant, cancellationToken)).FirstOrDefault(a => a.ProjectLead.Id == turn.User.Id)
+            : (await finder.FindAgendaAsync(turn, cancellationToken))?.Value;
+        if (agenda is not null)
+        {
+            await RequireAsync(turn, agenda, cancellationToken);
+        }
+
+        return agenda;
+    }
+
+    /// <summary>The agenda a card names: the one of this conversation (in a personal chat: one the person may record for).</summary>
+    public async Task<Agenda> RequireFromCardAsync(TurnContext turn, string claimedAgendaId, CancellationToken cancellationToken)
+    {
+        var agenda = turn.IsPersonalChat
+            ? (await agendas.GetAsync(turn.Tenant, claimedAgendaId, cancellationToken))?.Value
+            : (await finder.FindAgendaAsync(turn, cancellationToken))?.Value;
+        if (agenda is null || agenda.Id != claimedAgendaId)
+        {
+            throw new DomainException(DomainErrorCode.NotFound, "agenda");
+        }
+
+        await RequireAsync(turn, agenda, cancellationToken);
+        return agenda;
+    }
+
+    private async Task RequireAsync(TurnContext turn, Agenda agenda, CancellationToken cancellationToken)
+    {
+        if (agenda.ProjectLead.Id == turn.User.Id)
+        {
+            return;
+        }
+
+        foreach (var listing in await agendas.GetWorkshopsAsync(turn.Tenant, agenda.Id, cancellationToken))
+        {
+            if ((await workshops.GetAsync(turn.Tenant, listing.WorkshopId, cancellationToken))?.Value.IsModerator(turn.User.Id) == true)
+            {
+                return;
+            }
+        }
+
+        throw new DomainException(DomainErrorCode.NotAllowed, "consultation");
+    }
+}
