@@ -40,6 +40,7 @@ public static class FeatureRoutes
         .Command<ExportAgenda>("exportieren", "export")
         .Command<OfferConsultationForm>("konsultation", "consultation")
         .Command<ShowConsultations>("konsultationen", "consultations")
+        .Command<ShowEvaluation>("auswertung", "evaluation")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound, VotingSetupData>(CardVerbs.StartVote, VotingCardJson.Default.VotingSetupData)
         .Verb<SubmitBallot, BallotData>(CardVerbs.CastVote, VotingCardJson.Default.BallotData)

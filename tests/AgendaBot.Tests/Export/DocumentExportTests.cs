@@ -40,14 +40,19 @@ public sealed class DocumentExportTests
         Assert.Contains("15.01.2027 – 31.12.2027", text, StringComparison.Ordinal);
         Assert.Contains("Online gebuchte Termine: Ausgangswert 0 Prozent, Ziel 60 Prozent", text, StringComparison.Ordinal);
         Assert.Contains("Für den nächsten Haushalt angemeldet", text, StringComparison.Ordinal);
-        var image = Assert.Single(document.MainDocumentPart.ImageParts);
-        using var png = image.GetStream();
-        var head = new byte[4];
-        png.ReadExactly(head);
-        Assert.Equal(PngSignature, head);
-        // The plan table: a header row and one row for the one measure.
-        var table = Assert.Single(document.MainDocumentPart.Document.Body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>());
-        Assert.Equal(2, table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Count());
+        // The timeline and the evaluation's picture.
+        Assert.Equal(2, document.MainDocumentPart.ImageParts.Count());
+        foreach (var image in document.MainDocumentPart.ImageParts)
+        {
+            using var png = image.GetStream();
+            var head = new byte[4];
+            png.ReadExactly(head);
+            Assert.Equal(PngSignature, head);
+        }
+
+        // The plan table and the evaluation's: each a header row and one row for the one measure.
+        var tables = document.MainDocumentPart.Document.Body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ToList();
+        Assert.Equal([2, 2], tables.Select(t => t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Count()));
     }
 
     [Fact]

@@ -439,4 +439,30 @@ public static class TextKey
     public const string ExportConsultationsHeading = nameof(ExportConsultationsHeading);
     public const string ExportConsultationsColumns = nameof(ExportConsultationsColumns);
     public const string ExportNo = nameof(ExportNo);
+
+    // The agenda's evaluation
+    public const string EvaluationTitle = nameof(EvaluationTitle);
+    public const string EvaluationNone = nameof(EvaluationNone);
+    public const string EvaluationNoAgenda = nameof(EvaluationNoAgenda);
+    public const string EvaluationSummary = nameof(EvaluationSummary);
+    public const string EvaluationChartTitle = nameof(EvaluationChartTitle);
+    public const string EvaluationAttainment = nameof(EvaluationAttainment);
+    public const string EvaluationConsultations = nameof(EvaluationConsultations);
+    public const string EvaluationMore = nameof(EvaluationMore);
+    public const string EvaluationPlanned = nameof(EvaluationPlanned);
+    public const string EvaluationDone = nameof(EvaluationDone);
+    public const string EvaluationDoneLate = nameof(EvaluationDoneLate);
+    public const string EvaluationLate = nameof(EvaluationLate);
+    public const string EvaluationReportedDelayed = nameof(EvaluationReportedDelayed);
+    public const string EvaluationMilestonesOverdue = nameof(EvaluationMilestonesOverdue);
+    public const string EvaluationStartedLate = nameof(EvaluationStartedLate);
+    public const string EvaluationIndicator = nameof(EvaluationIndicator);
+    public const string EvaluationIndicatorNoValue = nameof(EvaluationIndicatorNoValue);
+    public const string StandingOnTime = nameof(StandingOnTime);
+    public const string StandingLate = nameof(StandingLate);
+    public const string StandingDone = nameof(StandingDone);
+    public const string StandingDropped = nameof(StandingDropped);
+    public const string WeeklyStanding = nameof(WeeklyStanding);
+    public const string ExportEvaluationHeading = nameof(ExportEvaluationHeading);
+    public const string ExportEvaluationColumns = nameof(ExportEvaluationColumns);
 }

@@ -23,6 +23,9 @@ public sealed record AgendaContent(Agenda Agenda, IReadOnlyList<WorkshopContent>
     /// <summary>The consultations with other towns and bodies, oldest first.</summary>
     public IReadOnlyList<ConsultationEntry> Consultations { get; init; } = [];
 
+    /// <summary>When the measures' statuses changed: when they actually began and ended, for the evaluation.</summary>
+    public IReadOnlyList<StatusChange> StatusChanges { get; init; } = [];
+
     /// <summary>The measures in plan order: by priority (unranked last), then by start, then by title.</summary>
     public IReadOnlyList<Measure> MeasuresInPlanOrder => Measures
         .OrderBy(m => m.Priority ?? int.MaxValue).ThenBy(m => m.Start ?? DateOnly.MaxValue)
@@ -75,6 +78,8 @@ public sealed class AgendaContentReader(AgendaRepository agendas, WorkshopReposi
         return new AgendaContent(agenda.Value, contents, await measures.GetAllAsync(scope, agendaId, cancellationToken))
         {
             Consultations = await measures.GetConsultationsAsync(scope, agendaId, cancellationToken),
+            StatusChanges = Measures.EvaluationReader.StatusChanges(
+                await measures.GetHistorySinceAsync(scope, agendaId, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), cancellationToken)),
         };
     }
 }

@@ -59,6 +59,7 @@ public static class AgendaDocument
                 }
             }
 
+            Evaluation(body, main, content, texts, today);
             Consultations(body, content, texts);
             body.Append(A4());
             main.Document = new Document(body);
@@ -103,6 +104,29 @@ public static class AgendaDocument
         {
             body.Append(Paragraph(texts[TextKey.ExportNoGoals]));
         }
+    }
+
+    // How the agenda is doing against its plan, as the "auswertung" card says it.
+    private static void Evaluation(Body body, MainDocumentPart main, AgendaContent content, Texts texts, DateOnly today)
+    {
+        if (content.Measures.Count == 0)
+        {
+            return;
+        }
+
+        var evaluation = AgendaEvaluation.Evaluate(content.Measures, content.StatusChanges, content.Consultations.Count, today);
+        body.Append(Paragraph(texts[TextKey.ExportEvaluationHeading], "Heading1"));
+        body.Append(Paragraph(EvaluationCard.Summary(evaluation, texts)));
+        body.Append(Picture(main, EvaluationCard.Picture(evaluation, texts), EvaluationCard.Alt(evaluation, texts), 2));
+        if (evaluation.Attainment is { } attainment)
+        {
+            body.Append(Paragraph(texts.Format(TextKey.EvaluationAttainment, Math.Round(attainment))));
+        }
+
+        body.Append(Table(texts[TextKey.ExportEvaluationColumns].Split('|'), evaluation.WorstFirst.Select(m => (IReadOnlyList<string>)
+        [
+            m.Measure.Title, EvaluationCard.Corridor(m, texts), string.Join("; ", m.Indicators.Select(i => EvaluationCard.Indicator(i, texts))),
+        ])));
     }
 
     // The multiplier effect, as the town documents it: with whom, when, about what — not who in the town wrote it down.

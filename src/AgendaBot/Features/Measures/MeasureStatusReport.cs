@@ -34,6 +34,8 @@ public sealed class MeasureStatusReport(MeasureRepository measures, Conversation
         var consultations = await measures.GetConsultationsAsync(tenant, agenda.Id, cancellationToken);
         var weekAgo = DateOnly.FromDateTime((now - WeeklyStatus.Week).UtcDateTime);
         var consulted = new ConsultationCount(consultations.Count, consultations.Count(c => c.Date > weekAgo));
+        // The standings need no history: status, dates and milestones say who is behind today.
+        var evaluation = AgendaEvaluation.Evaluate(all, [], consultations.Count, EvaluationReader.Today(now));
         // The lead's chat in the lead's language; the status channel is everybody's and has no language of its own.
         var targets = new List<(string ConversationId, Texts Texts, string? PersonId)>();
         if (await references.FindPersonalChatAsync(tenant, agenda.ProjectLead.Id, cancellationToken) is { } leadChat)
@@ -47,7 +49,7 @@ public sealed class MeasureStatusReport(MeasureRepository measures, Conversation
         }
 
         return targets.Select(t => new ProactivePost(t.ConversationId,
-            Poster.Message(WeeklyStatusCard.Render(agenda.Title, all, status, t.Texts, agenda.Id, consulted), t.Texts, t.ConversationId),
+            Poster.Message(WeeklyStatusCard.Render(agenda.Title, all, status, t.Texts, agenda.Id, consulted, evaluation), t.Texts, t.ConversationId),
             PersonId: t.PersonId)).ToList();
     }
 }

@@ -14,6 +14,7 @@ public static class MeasuresFeature
         return services
             .Replace(ServiceDescriptor.Singleton<IWeeklyReport, MeasureStatusReport>())
             .AddSingleton<OwnerRequests>()
+            .AddSingleton<EvaluationReader>()
             .AddSingleton<MeasureReminders>()
             .AddHostedService(sp => sp.GetRequiredService<MeasureReminders>());
     }

@@ -36,7 +36,7 @@ public static class WeeklyStatusCard
     /// <param name="agendaId">Given, the card offers the project lead to ask the owners of silent measures for an update.</param>
     /// <param name="consultations">The agenda's recorded consultations, said in one line when there are any.</param>
     public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, WeeklyStatus status, Texts texts, string? agendaId = null,
-        ConsultationCount? consultations = null)
+        ConsultationCount? consultations = null, AgendaEvaluation? evaluation = null)
     {
         var title = texts.Format(TextKey.WeeklyTitle, agendaTitle);
         var counts = string.Join(" · ", status.CountByStatus.Where(c => c.Value > 0).Select(c => $"{c.Value} {StatusName(texts, c.Key)}"));
@@ -45,8 +45,11 @@ public static class WeeklyStatusCard
         {
             new RichTextBlock([new TextRun(title) { Size = TextSize.Large, Weight = TextWeight.Bolder }]),
             new TextBlock(texts.Format(TextKey.WeeklyCounts, counts.Length == 0 ? texts[TextKey.WeeklyNothing] : counts)),
-            new TextBlock(texts.Format(TextKey.WeeklyEvaluation, done.Count, measures.Count,
-                done.Count(m => m.End is null || DateOnly.FromDateTime(m.UpdatedAt.UtcDateTime) <= m.End))) { IsSubtle = true },
+            new TextBlock(evaluation is null
+                ? texts.Format(TextKey.WeeklyEvaluation, done.Count, measures.Count,
+                    done.Count(m => m.End is null || DateOnly.FromDateTime(m.UpdatedAt.UtcDateTime) <= m.End))
+                : texts.Format(TextKey.WeeklyStanding, evaluation.Count(PlanStanding.OnTime), evaluation.Count(PlanStanding.Late),
+                    evaluation.Count(PlanStanding.Done), evaluation.Count(PlanStanding.Dropped))) { IsSubtle = true },
         };
         if (consultations is { Total: > 0 } consulted)
         {
