@@ -392,4 +392,25 @@ public static class TextKey
     public const string WeeklyChangeIndicatorEdited = nameof(WeeklyChangeIndicatorEdited);
     public const string VoteOnlyInChannel = nameof(VoteOnlyInChannel);
     public const string StepOnlyInChannel = nameof(StepOnlyInChannel);
+
+    // Personal chat: preview before a contribution is public, small talk, registering first (issue 15, item 1)
+    public const string SmallTalkHello = nameof(SmallTalkHello);
+    public const string SmallTalkHelloChannel = nameof(SmallTalkHelloChannel);
+    public const string SmallTalkThanks = nameof(SmallTalkThanks);
+    public const string SmallTalkBye = nameof(SmallTalkBye);
+    public const string PreviewQuestion = nameof(PreviewQuestion);
+    public const string PreviewQuestionChoose = nameof(PreviewQuestionChoose);
+    public const string PreviewChoiceLabel = nameof(PreviewChoiceLabel);
+    public const string PreviewChoice = nameof(PreviewChoice);
+    public const string PreviewPublicNote = nameof(PreviewPublicNote);
+    public const string ButtonPreviewSave = nameof(ButtonPreviewSave);
+    public const string ButtonPreviewDiscard = nameof(ButtonPreviewDiscard);
+    public const string PreviewSaved = nameof(PreviewSaved);
+    public const string PreviewDiscarded = nameof(PreviewDiscarded);
+    public const string PreviewNothingOpen = nameof(PreviewNothingOpen);
+    public const string PreviewOnlyInPersonalChat = nameof(PreviewOnlyInPersonalChat);
+    public const string ContributionSavedWhere = nameof(ContributionSavedWhere);
+    public const string ContributeRegisterFirstPersonal = nameof(ContributeRegisterFirstPersonal);
+    public const string ContributeRegisterFirstChannel = nameof(ContributeRegisterFirstChannel);
+    public const string ContributeNoWorkshopHere = nameof(ContributeNoWorkshopHere);
 }
