@@ -413,4 +413,17 @@ public static class TextKey
     public const string ContributeRegisterFirstPersonal = nameof(ContributeRegisterFirstPersonal);
     public const string ContributeRegisterFirstChannel = nameof(ContributeRegisterFirstChannel);
     public const string ContributeNoWorkshopHere = nameof(ContributeNoWorkshopHere);
+
+    // Guidance where people are: kommentare in the personal chat, help buttons (issue 15, item 9)
+    public const string MyDraftCommentsTitle = nameof(MyDraftCommentsTitle);
+    public const string MyDraftCommentsSummary = nameof(MyDraftCommentsSummary);
+    public const string MyDraftCommentsNoneHere = nameof(MyDraftCommentsNoneHere);
+    public const string MyDraftCommentsNone = nameof(MyDraftCommentsNone);
+    public const string HelpButtonMyMeasures = nameof(HelpButtonMyMeasures);
+    public const string HelpButtonMyData = nameof(HelpButtonMyData);
+    public const string HelpButtonComments = nameof(HelpButtonComments);
+    public const string HelpButtonStakeholders = nameof(HelpButtonStakeholders);
+    public const string HelpButtonVote = nameof(HelpButtonVote);
+    public const string HelpButtonOpenWorkshop = nameof(HelpButtonOpenWorkshop);
+    public const string HelpButtonAgenda = nameof(HelpButtonAgenda);
 }
