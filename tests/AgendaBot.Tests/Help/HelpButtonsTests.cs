@@ -51,7 +51,7 @@ public sealed class HelpButtonsTests : IAsyncLifetime
         var help = await AnswerAsync(() => room.SayPersonallyAsync(Anna, "hilfe"));
 
         var buttons = Buttons(help.Card);
-        Assert.Equal(["Meine Maßnahmen", "Meine Daten", "Kommentare zum Entwurf"], buttons.Select(b => b.Title));
+        Assert.Equal(["Maßnahmen", "Meine Daten", "Kommentare"], buttons.Select(b => b.Title));
         foreach (var (_, command) in buttons)
         {
             Assert.NotNull(FeatureRoutes.Build().CommandFor(command));
@@ -83,6 +83,6 @@ public sealed class HelpButtonsTests : IAsyncLifetime
     {
         var help = await AnswerAsync(() => room.SayAsync(Lead, "hilfe"));
 
-        Assert.Equal([("Agenda anlegen oder anzeigen", "agenda"), ("Workshop eröffnen", "workshop")], Buttons(help.Card));
+        Assert.Equal([("Agenda öffnen", "agenda"), ("Workshop eröffnen", "workshop")], Buttons(help.Card));
     }
 }

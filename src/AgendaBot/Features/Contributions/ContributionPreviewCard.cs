@@ -19,13 +19,14 @@ public static class ContributionPreviewCard
         if (targets is [var only])
         {
             data = data with { WorkshopId = only.Id, Step = (int)only.CurrentStep };
-            body = [new TextBlock(Where(TextKey.PreviewQuestion, only, texts)) { Weight = TextWeight.Bolder }];
+            body = [new TextBlock(Where(TextKey.PreviewQuestion, only, texts)) { Weight = TextWeight.Bolder }, Quote(text)];
         }
         else
         {
             body =
             [
                 new TextBlock(texts[TextKey.PreviewQuestionChoose]) { Weight = TextWeight.Bolder },
+                Quote(text),
                 new ChoiceSetInput([.. targets.Select(w => new Choice(
                     texts.Format(TextKey.PreviewChoice, w.FieldOfAction, (int)w.CurrentStep, StepTexts.Title(texts, w.CurrentStep)),
                     ContributionPreviewData.TargetOf(w.Id, (int)w.CurrentStep)))])
@@ -41,7 +42,7 @@ public static class ContributionPreviewCard
         }
 
         var payload = CardPayload.Write(data, ContributionPreviewJson.Default.ContributionPreviewData);
-        return Card(texts, [.. body, Quote(text), new TextBlock(texts[TextKey.PreviewPublicNote]) { IsSubtle = true }],
+        return Card(texts, [.. body, new TextBlock(texts[TextKey.PreviewPublicNote]) { IsSubtle = true }],
         [
             ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonPreviewSave], CardVerbs.SaveContributionPreview, payload),
             ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonPreviewDiscard], CardVerbs.DiscardContributionPreview, payload),
