@@ -10,6 +10,8 @@ public static class CardVerbs
     public const string Register = "workshop.register";
     public const string RegistrationView = "workshop.registration.view";
     public const string AddContribution = "contribution.add";
+    public const string SaveContributionPreview = "contribution.preview.save";
+    public const string DiscardContributionPreview = "contribution.preview.discard";
     public const string CloseStep = "step.close";
     public const string AdvanceStep = "step.advance";
     public const string ReopenStep = "step.reopen";

@@ -51,6 +51,8 @@ public static class FeatureRoutes
         .Verb<RegisterForWorkshop, RegistrationData>(CardVerbs.Register, WorkshopCardJson.Default.RegistrationData)
         .Verb<ShowMyRegistrationView, WorkshopRef>(CardVerbs.RegistrationView, WorkshopCardJson.Default.WorkshopRef)
         .Verb<AddContribution, ContributionData>(CardVerbs.AddContribution, ContributionCardJson.Default.ContributionData)
+        .Verb<SaveContributionPreview, ContributionPreviewData>(CardVerbs.SaveContributionPreview, ContributionPreviewJson.Default.ContributionPreviewData)
+        .Verb<DiscardContributionPreview, ContributionPreviewData>(CardVerbs.DiscardContributionPreview, ContributionPreviewJson.Default.ContributionPreviewData)
         .Verb<SavePlan, PlanData>(CardVerbs.SavePlan, PlanCardJson.Default.PlanData)
         .Verb<CloseStep, StepRef>(CardVerbs.CloseStep, WorkshopCardJson.Default.StepRef)
         .Verb<AdvanceStep, StepRef>(CardVerbs.AdvanceStep, WorkshopCardJson.Default.StepRef)

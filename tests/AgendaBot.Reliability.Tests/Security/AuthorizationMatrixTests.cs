@@ -112,6 +112,11 @@ public sealed class AuthorizationMatrixTests(MatrixBot fixture) : IClassFixture<
         "Eine Abstimmung starten Sie im Kanal oder Gruppenchat des Workshops: dort sehen alle Teilnehmenden den Stimmzettel. "
             + "Schreiben Sie dort „@AgendaBot abstimmung“.",
         "Schritte schließen, wechseln und wieder öffnen Sie im Kanal oder Gruppenchat des Workshops: dort sehen alle Teilnehmenden, wo der Workshop steht.",
+        // "idee …" from someone who cannot contribute there says what to do instead.
+        "Bitte melden Sie sich zuerst für diesen Workshop an: Gruppe wählen und auf der Anmeldekarte „Anmelden“ klicken. Danach nehme ich Ihre Ideen entgegen.",
+        "Sie sind noch zu keinem Workshop angemeldet. Melden Sie sich zuerst im Kanal des Workshops an: Gruppe wählen und auf der Anmeldekarte „Anmelden“ klicken. "
+            + "Danach nehme ich Ihre Ideen hier entgegen.",
+        "Hier läuft noch kein Workshop. Die Moderation eröffnet einen mit **@AgendaBot workshop**.",
     ];
 
     /// <summary>What posts a card for everyone where it is done, so never from a personal chat.</summary>

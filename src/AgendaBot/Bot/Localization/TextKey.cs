@@ -465,4 +465,37 @@ public static class TextKey
     public const string WeeklyStanding = nameof(WeeklyStanding);
     public const string ExportEvaluationHeading = nameof(ExportEvaluationHeading);
     public const string ExportEvaluationColumns = nameof(ExportEvaluationColumns);
+    // Personal chat: preview before a contribution is public, small talk, registering first (issue 15, item 1)
+    public const string SmallTalkHello = nameof(SmallTalkHello);
+    public const string SmallTalkHelloChannel = nameof(SmallTalkHelloChannel);
+    public const string SmallTalkThanks = nameof(SmallTalkThanks);
+    public const string SmallTalkBye = nameof(SmallTalkBye);
+    public const string PreviewQuestion = nameof(PreviewQuestion);
+    public const string PreviewQuestionChoose = nameof(PreviewQuestionChoose);
+    public const string PreviewChoiceLabel = nameof(PreviewChoiceLabel);
+    public const string PreviewChoice = nameof(PreviewChoice);
+    public const string PreviewPublicNote = nameof(PreviewPublicNote);
+    public const string ButtonPreviewSave = nameof(ButtonPreviewSave);
+    public const string ButtonPreviewDiscard = nameof(ButtonPreviewDiscard);
+    public const string PreviewSaved = nameof(PreviewSaved);
+    public const string PreviewDiscarded = nameof(PreviewDiscarded);
+    public const string PreviewNothingOpen = nameof(PreviewNothingOpen);
+    public const string PreviewOnlyInPersonalChat = nameof(PreviewOnlyInPersonalChat);
+    public const string ContributionSavedWhere = nameof(ContributionSavedWhere);
+    public const string ContributeRegisterFirstPersonal = nameof(ContributeRegisterFirstPersonal);
+    public const string ContributeRegisterFirstChannel = nameof(ContributeRegisterFirstChannel);
+    public const string ContributeNoWorkshopHere = nameof(ContributeNoWorkshopHere);
+
+    // Guidance where people are: kommentare in the personal chat, help buttons (issue 15, item 9)
+    public const string MyDraftCommentsTitle = nameof(MyDraftCommentsTitle);
+    public const string MyDraftCommentsSummary = nameof(MyDraftCommentsSummary);
+    public const string MyDraftCommentsNoneHere = nameof(MyDraftCommentsNoneHere);
+    public const string MyDraftCommentsNone = nameof(MyDraftCommentsNone);
+    public const string HelpButtonMyMeasures = nameof(HelpButtonMyMeasures);
+    public const string HelpButtonMyData = nameof(HelpButtonMyData);
+    public const string HelpButtonComments = nameof(HelpButtonComments);
+    public const string HelpButtonStakeholders = nameof(HelpButtonStakeholders);
+    public const string HelpButtonVote = nameof(HelpButtonVote);
+    public const string HelpButtonOpenWorkshop = nameof(HelpButtonOpenWorkshop);
+    public const string HelpButtonAgenda = nameof(HelpButtonAgenda);
 }

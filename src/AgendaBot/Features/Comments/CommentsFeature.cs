@@ -11,6 +11,7 @@ public static class CommentsFeature
         return services
             .AddScoped<DraftAgenda>()
             .AddScoped<DraftComments>()
+            .AddScoped<MyDraftComments>()
             .AddHostedService<CommentDeadlineWatcher>();
     }
 }

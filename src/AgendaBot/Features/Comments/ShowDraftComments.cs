@@ -17,12 +17,21 @@ public sealed class ShowDraftComments(DraftAgenda drafts, CommentRoundRepository
     }
 }
 
-/// <summary>"@AgendaBot kommentare" in the team: the latest round's comments per measure, for the project lead.</summary>
-[UsedIn(CommandScopes.Team | CommandScopes.GroupChat)]
-public sealed class ShowLatestDraftComments(DraftAgenda drafts, CommentRoundRepository rounds, DraftComments comments) : ICommandHandler
+/// <summary>
+/// "@AgendaBot kommentare" in the team: the latest round's comments per measure, for the project lead. In the personal
+/// chat, where the draft arrives: what the person may see of the latest draft they were sent (<see cref="MyDraftComments"/>).
+/// </summary>
+public sealed class ShowLatestDraftComments(DraftAgenda drafts, CommentRoundRepository rounds, DraftComments comments, MyDraftComments mine)
+    : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
+        if (turn.IsPersonalChat)
+        {
+            await mine.ShowAsync(turn, cancellationToken);
+            return;
+        }
+
         if (await drafts.FindAsLeadAsync(turn, cancellationToken) is not { } agenda)
         {
             await turn.ReplyAsync(turn.Texts[TextKey.AgendaOnlyInTeams], cancellationToken);

@@ -6,20 +6,36 @@ using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Contributions;
 
-/// <summary>"@AgendaBot idee …" in the workshop's channel, or plain text in a registered person's personal chat.</summary>
-// Seam: the fallback turns a plain message in a workshop chat into a contribution.
-[Seam]
+/// <summary>
+/// "@AgendaBot idee …" in the workshop's channel, or "idee …" in the personal chat (to the workshop the person last
+/// registered for): said explicitly, so stored at once — the answer says where it went. Plain text in the personal
+/// chat is only previewed (<see cref="PreviewContribution"/>).
+/// </summary>
 public sealed class ContributeFromChat(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, ContributionPace pace,
     TimeProvider time)
     : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var here = await finder.RequireHereAsync(turn, cancellationToken);
+        var here = await finder.FindHereAsync(turn, cancellationToken);
+        if (here is null && !turn.IsPersonalChat)
+        {
+            await turn.ReplyAsync(turn.Texts[TextKey.ContributeNoWorkshopHere], cancellationToken);
+            return;
+        }
+
+        // Someone not (yet) registered is told what to do, not that something was not found.
+        if (here is null || (here.Role is null && here.Participant is null))
+        {
+            await turn.ReplyAsync(turn.Texts[turn.IsPersonalChat ? TextKey.ContributeRegisterFirstPersonal : TextKey.ContributeRegisterFirstChannel],
+                cancellationToken);
+            return;
+        }
+
         await ContributeAsync(turn, here, arguments, cancellationToken);
     }
 
-    public async Task ContributeAsync(TurnContext turn, WorkshopContext here, string text, CancellationToken cancellationToken)
+    private async Task ContributeAsync(TurnContext turn, WorkshopContext here, string text, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -48,6 +64,10 @@ public sealed class ContributeFromChat(WorkshopFinder finder, WorkshopRepository
         }
 
         await pinboard.RefreshAsync(turn, here.Value.Id, cancellationToken);
-        await turn.ReplyAsync(turn.Texts.Format(TextKey.ContributionSaved, outcome.Contribution.Number), cancellationToken);
+        var saved = outcome.Contribution;
+        // In the channel the pinboard is right there; from the personal chat the person cannot see where it went.
+        await turn.ReplyAsync(turn.IsPersonalChat
+            ? turn.Texts.Format(TextKey.ContributionSavedWhere, saved.Number, (int)saved.Step, StepTexts.Title(turn.Texts, saved.Step), here.Value.FieldOfAction)
+            : turn.Texts.Format(TextKey.ContributionSaved, saved.Number), cancellationToken);
     }
 }

@@ -34,6 +34,14 @@ public static class ContributionFactory
             return Contribution.Create(workshop.Id, number, workshop.CurrentStep, author, text, now);
         };
 
+    /// <summary>A chat text the person confirmed for the step their preview named: refused if the workshop moved on since.</summary>
+    public static Func<Workshop, int, Contribution> FromPreview(string text, WorkshopStep step, TeamsUser author, DateTimeOffset now) =>
+        (workshop, number) =>
+        {
+            workshop.EnsureAccepts(step);
+            return Contribution.Create(workshop.Id, number, step, author, text, now);
+        };
+
     public static WorkshopStep Step(int step) =>
         Steps.IsDefined(step) ? (WorkshopStep)step : throw new DomainException(DomainErrorCode.WrongStep, "step");
 

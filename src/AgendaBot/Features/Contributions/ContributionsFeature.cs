@@ -16,6 +16,8 @@ public static class ContributionsFeature
             .AddScoped<PinboardDrawing>()
             .AddSingleton<ContributionPace>()
             .AddScoped<ModerationDesk>()
+            .AddScoped<ChatWorkshops>()
+            .AddScoped<PreviewContribution>()
             .AddScoped<IRedrawnCards, RedrawnPinboard>();
     }
 }

@@ -1,23 +1,28 @@
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Features.Contributions;
-using AgendaBot.Features.Workshops;
 
 namespace AgendaBot.Features.Fallback;
 
 /// <summary>
-/// A message no command matched. In a personal chat of someone registered for a workshop it is their contribution;
-/// otherwise the bot says it did not understand. The user's text is deliberately not echoed back.
+/// A message no command matched. A greeting or thanks gets a friendly word back; in the personal chat of someone who
+/// takes part in a workshop, any other text is offered as a contribution (a preview: nothing is public before they
+/// save it); otherwise the bot says it did not understand. The user's text is deliberately not echoed back.
 /// </summary>
-public sealed class UnknownCommand(WorkshopFinder finder, ContributeFromChat contribute) : ICommandHandler
+public sealed class UnknownCommand(PreviewContribution preview) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
+        if (SmallTalk.AnswerTo(turn.CommandText, turn.IsPersonalChat) is { } answer)
+        {
+            await turn.ReplyAsync(turn.Texts[answer], cancellationToken);
+            return;
+        }
+
         if (turn.IsPersonalChat && !string.IsNullOrWhiteSpace(turn.CommandText)
             && turn.Activity.TenantId is not null
-            && await finder.FindHereAsync(turn, cancellationToken) is { Role: not null } here)
+            && await preview.OfferAsync(turn, turn.CommandText, cancellationToken))
         {
-            await contribute.ContributeAsync(turn, here, turn.CommandText, cancellationToken);
             return;
         }
 

@@ -31,13 +31,14 @@ public static class HelpCard
         (TextKey.HelpCommandVote, TextKey.HelpCommandVoteDescription, Place.Channel),
         (TextKey.HelpCommandModeration, TextKey.HelpCommandModerationDescription, Place.Anywhere),
         (TextKey.HelpCommandDraft, TextKey.HelpCommandDraftDescription, Place.Channel),
-        (TextKey.HelpCommandComments, TextKey.HelpCommandCommentsDescription, Place.Channel),
+        (TextKey.HelpCommandComments, TextKey.HelpCommandCommentsDescription, Place.Anywhere),
         (TextKey.HelpCommandExport, TextKey.HelpCommandExportDescription, Place.Anywhere),
         (TextKey.HelpCommandGroupSuggestions, TextKey.HelpCommandGroupSuggestionsDescription, Place.Channel),
     ];
 
     /// <param name="personalChat">Asked in the personal chat with the bot; otherwise in a channel or group chat.</param>
-    public static AdaptiveCard Render(Texts texts, bool personalChat)
+    /// <param name="place">Where exactly, for the buttons of the next likely actions (unknown: those for everyone).</param>
+    public static AdaptiveCard Render(Texts texts, bool personalChat, HelpPlace? place = null)
     {
         var here = personalChat ? Place.Personal : Place.Channel;
         var elsewhere = personalChat ? Place.Channel : Place.Personal;
@@ -54,6 +55,7 @@ public static class HelpCard
                 new TextBlock(texts[personalChat ? TextKey.HelpElsewhereChannel : TextKey.HelpElsewherePersonal]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium },
                 List(texts, c => c.Place == elsewhere),
             ],
+            Actions = HelpButtons.For(place ?? (personalChat ? HelpPlace.PersonalChat : HelpPlace.WorkshopChannel), texts),
         };
     }
 

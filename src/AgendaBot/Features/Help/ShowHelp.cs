@@ -1,10 +1,12 @@
 using AgendaBot.Bot.Routing;
+using AgendaBot.Features.Workshops;
 
 namespace AgendaBot.Features.Help;
 
 /// <summary>The user typed <c>hilfe</c> / <c>help</c>.</summary>
-public sealed class ShowHelp : ICommandHandler
+public sealed class ShowHelp(WorkshopFinder finder) : ICommandHandler
 {
-    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
-        turn.ReplyAsync(HelpCard.Render(turn.Texts, turn.IsPersonalChat), cancellationToken);
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        await turn.ReplyAsync(HelpCard.Render(turn.Texts, turn.IsPersonalChat, await HelpButtons.PlaceOfAsync(turn, finder, cancellationToken)),
+            cancellationToken);
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using AgendaBot.Bot.Routing;
+using AgendaBot.Features.Workshops;
 
 namespace AgendaBot.Features.Help;
 
 /// <summary>The user clicked "Hilfe anzeigen" on the welcome card: the card turns into the help overview.</summary>
-public sealed class ShowHelpFromCard : ICardActionHandler
+public sealed class ShowHelpFromCard(WorkshopFinder finder) : ICardActionHandler
 {
-    public Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken) =>
-        Task.FromResult<CardActionResult>(new CardActionResult.ReplaceCard(HelpCard.Render(turn.Texts, turn.IsPersonalChat)));
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken) =>
+        new CardActionResult.ReplaceCard(HelpCard.Render(turn.Texts, turn.IsPersonalChat, await HelpButtons.PlaceOfAsync(turn, finder, cancellationToken)));
 }
