@@ -47,6 +47,7 @@ public static class FeatureRoutes
         .Verb<ShowMyRegistrationView, WorkshopRef>(CardVerbs.RegistrationView, WorkshopCardJson.Default.WorkshopRef)
         .Verb<AddContribution, ContributionData>(CardVerbs.AddContribution, ContributionCardJson.Default.ContributionData)
         .Verb<SavePlan, PlanData>(CardVerbs.SavePlan, PlanCardJson.Default.PlanData)
+        .Verb<AddPlanRow, PlanData>(CardVerbs.AddPlanRow, PlanCardJson.Default.PlanData)
         .Verb<CloseStep, StepRef>(CardVerbs.CloseStep, WorkshopCardJson.Default.StepRef)
         .Verb<AdvanceStep, StepRef>(CardVerbs.AdvanceStep, WorkshopCardJson.Default.StepRef)
         .Verb<ReopenStep, StepRef>(CardVerbs.ReopenStep, WorkshopCardJson.Default.StepRef)

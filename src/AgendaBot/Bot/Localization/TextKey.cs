@@ -392,4 +392,40 @@ public static class TextKey
     public const string WeeklyChangeIndicatorEdited = nameof(WeeklyChangeIndicatorEdited);
     public const string VoteOnlyInChannel = nameof(VoteOnlyInChannel);
     public const string StepOnlyInChannel = nameof(StepOnlyInChannel);
+
+    // Forms for people (issue 15, item 4).
+    public const string StepCollectingPlan = nameof(StepCollectingPlan);
+    public const string PlanWorkPackage = nameof(PlanWorkPackage);
+    public const string PlanMilestoneDate = nameof(PlanMilestoneDate);
+    public const string PlanMilestoneTitle = nameof(PlanMilestoneTitle);
+    public const string PlanIndicatorName = nameof(PlanIndicatorName);
+    public const string PlanIndicatorUnit = nameof(PlanIndicatorUnit);
+    public const string PlanIndicatorBaseline = nameof(PlanIndicatorBaseline);
+    public const string PlanIndicatorTarget = nameof(PlanIndicatorTarget);
+    public const string PlanWorkPackageExample = nameof(PlanWorkPackageExample);
+    public const string PlanMilestoneExample = nameof(PlanMilestoneExample);
+    public const string PlanIndicatorExample = nameof(PlanIndicatorExample);
+    public const string PlanUnitExample = nameof(PlanUnitExample);
+    public const string PlanAddWorkPackage = nameof(PlanAddWorkPackage);
+    public const string PlanAddMilestone = nameof(PlanAddMilestone);
+    public const string PlanAddIndicator = nameof(PlanAddIndicator);
+    public const string PlanRowsFull = nameof(PlanRowsFull);
+    public const string ProblemEndBeforeStart = nameof(ProblemEndBeforeStart);
+    public const string ProblemStartNotADate = nameof(ProblemStartNotADate);
+    public const string ProblemEndNotADate = nameof(ProblemEndNotADate);
+    public const string ProblemMeasureWithoutTitle = nameof(ProblemMeasureWithoutTitle);
+    public const string ProblemOwnerNotRegistered = nameof(ProblemOwnerNotRegistered);
+    public const string ProblemMilestoneWithoutDate = nameof(ProblemMilestoneWithoutDate);
+    public const string ProblemMilestoneDateNotADate = nameof(ProblemMilestoneDateNotADate);
+    public const string ProblemMilestoneWithoutTitle = nameof(ProblemMilestoneWithoutTitle);
+    public const string ProblemIndicatorWithoutName = nameof(ProblemIndicatorWithoutName);
+    public const string ProblemIndicatorWithoutTarget = nameof(ProblemIndicatorWithoutTarget);
+    public const string ProblemTargetNotANumber = nameof(ProblemTargetNotANumber);
+    public const string ProblemBaselineNotANumber = nameof(ProblemBaselineNotANumber);
+    public const string ProblemTooManyPoints = nameof(ProblemTooManyPoints);
+    public const string ProblemTooManyPointsOnItem = nameof(ProblemTooManyPointsOnItem);
+    public const string ProblemNegativePoints = nameof(ProblemNegativePoints);
+    public const string ProblemStarsOutOfRange = nameof(ProblemStarsOutOfRange);
+    public const string ProblemItemNotInRound = nameof(ProblemItemNotInRound);
+    public const string ProblemNotAWholeNumber = nameof(ProblemNotAWholeNumber);
 }
