@@ -39,6 +39,13 @@ public abstract record InputProblem
 
     public sealed record BaselineNotANumber(string Name, string Text) : InputProblem;
 
+    // A measure's status report.
+    public sealed record UnknownStatus : InputProblem;
+
+    public sealed record ProgressOutOfRange : InputProblem;
+
+    public sealed record IndicatorValueNotANumber(string Name) : InputProblem;
+
     // Ballots. Items are the contributions' numbers, as the ballot card shows them ("#3").
     public abstract record BallotProblem : InputProblem
     {
