@@ -117,7 +117,8 @@ public sealed partial class CardCorpusTests
     private static async Task MoreMilestonesAsync(WorkshopRoom room, bool de)
     {
         var form = room.Connector.Calls.Select(c => c.Card).Last(c => c?["actions"]?[0]?["verb"]?.GetValue<string>() == "plan.save")!;
-        var button = Descendants(form).Single(e => e["title"]?.GetValue<string>() == (de ? "Weiterer Meilenstein" : "Another milestone"));
+        var button = Descendants(form).Single(e => e["type"]?.GetValue<string>() == "Action.Execute"
+            && e["title"]?.GetValue<string>() == (de ? "Weiterer Meilenstein" : "Another milestone"));
         var typed = (JsonObject)button["data"]!.DeepClone();
         typed["measure"] = "9";
         typed["owner"] = "aad-anna";

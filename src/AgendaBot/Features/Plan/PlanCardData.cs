@@ -13,6 +13,8 @@ namespace AgendaBot.Features.Plan;
 /// <see cref="CardInput.Row{TRow}"/>; they arrive among <see cref="Inputs"/> and are read by <see cref="WorkPackageList"/>,
 /// <see cref="MilestoneList"/> and <see cref="IndicatorList"/>.
 /// </summary>
+// Seam: the step card of step 6 draws the plan form again with what was typed.
+[Seam]
 public sealed record PlanData(string WorkshopId, int Step) : IWorkshopCard
 {
     public string? Measure { get; init; }

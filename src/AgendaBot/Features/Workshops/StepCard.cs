@@ -8,6 +8,8 @@ using AgendaBot.Protocol.Cards;
 namespace AgendaBot.Features.Workshops;
 
 /// <summary>The card of one step: its guiding questions and the form for that step's kind of contribution.</summary>
+// Seam: the plan form's "Weiterer …" buttons redraw the step card of step 6.
+[Seam]
 public static class StepCard
 {
     /// <param name="final">The step is behind us: no buttons any more.</param>
