@@ -35,7 +35,7 @@ public sealed class MeasureValidatedTests
         var error = Assert.Throws<DomainException>(() => (Valid with { End = new DateOnly(2026, 3, 31) }).Validated());
 
         Assert.Equal(DomainErrorCode.InvalidValue, error.Code);
-        Assert.Equal("end before start", error.Subject);
+        Assert.Equal(new InputProblem.EndBeforeStart(Valid.Start!.Value, new DateOnly(2026, 3, 31)), error.Problem);
     }
 
     [Theory]

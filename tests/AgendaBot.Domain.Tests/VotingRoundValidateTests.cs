@@ -77,7 +77,7 @@ public sealed class VotingRoundValidateTests
         var error = Assert.Throws<DomainException>(() => Stars.Validate(Ballot(new Score(99, "Nutzen", 4)), Given.Now));
 
         Assert.Equal(DomainErrorCode.InvalidBallot, error.Code);
-        Assert.Equal("item", error.Subject);
+        Assert.Equal(new InputProblem.ItemNotInRound(99), error.Problem);
     }
 
     [Theory]
@@ -89,6 +89,7 @@ public sealed class VotingRoundValidateTests
         var error = Assert.Throws<DomainException>(() => Stars.Validate(Ballot(new Score(1, "Nutzen", stars)), Given.Now));
 
         Assert.Equal(DomainErrorCode.InvalidBallot, error.Code);
+        Assert.Equal(new InputProblem.StarsOutOfRange(1, stars), error.Problem);
     }
 
     [Theory]
@@ -117,7 +118,7 @@ public sealed class VotingRoundValidateTests
             Dots.Validate(Ballot(new Score(1, null, 2), new Score(2, null, 2), new Score(3, null, 2)), Given.Now));
 
         Assert.Equal(DomainErrorCode.InvalidBallot, error.Code);
-        Assert.Equal("points", error.Subject);
+        Assert.Equal(new InputProblem.TooManyPoints(6, Dots.PointsPerPerson), error.Problem);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class VotingRoundValidateTests
         var error = Assert.Throws<DomainException>(() => Dots.Validate(Ballot(new Score(1, null, 4)), Given.Now));
 
         Assert.Equal(DomainErrorCode.InvalidBallot, error.Code);
-        Assert.Equal("points", error.Subject);
+        Assert.Equal(new InputProblem.TooManyPointsOnItem(1, 4, Dots.MaxPointsPerItem), error.Problem);
     }
 
     [Fact]

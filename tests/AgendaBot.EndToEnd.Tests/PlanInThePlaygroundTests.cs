@@ -85,7 +85,8 @@ public sealed class PlanInThePlaygroundTests(TeamsPlayground teams) : IClassFixt
             new()
             {
                 ["measure"] = "1", ["start"] = "2027-01-01", ["end"] = "2027-06-30",
-                ["milestones"] = "2027-03-31 Router installiert", ["indicators"] = "Verfügbarkeit; Prozent; 0; 99",
+                ["milestoneRow_0_date"] = "2027-03-31", ["milestoneRow_0_title"] = "Router installiert",
+                ["indicatorRow_0_name"] = "Verfügbarkeit", ["indicatorRow_0_unit"] = "Prozent", ["indicatorRow_0_baseline"] = "0", ["indicatorRow_0_target"] = "99",
             },
             $"Die Maßnahme „{Measure}“ ist im Zeit-Maßnahmen-Plan (Beitrag #2).",
             $"#2  Plan: {Measure} · verantwortlich: Anna Schulz · 01.01.2027 bis 30.06.2027 · 0 Arbeitspakete, 1 Meilenstein, 1 Indikator  – Anna Schulz");

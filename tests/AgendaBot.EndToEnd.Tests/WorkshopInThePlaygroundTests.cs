@@ -206,8 +206,9 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
             new()
             {
                 ["measure"] = "9", ["start"] = "2027-01-01", ["end"] = "2027-06-30",
-                ["workPackages"] = "Router beschaffen", ["milestones"] = "2027-03-31 Router installiert",
-                ["indicators"] = "Verfügbarkeit; Prozent; 0; 99",
+                ["workPackageRow_0_title"] = "Router beschaffen",
+                ["milestoneRow_0_date"] = "2027-03-31", ["milestoneRow_0_title"] = "Router installiert",
+                ["indicatorRow_0_name"] = "Verfügbarkeit", ["indicatorRow_0_unit"] = "Prozent", ["indicatorRow_0_baseline"] = "0", ["indicatorRow_0_target"] = "99",
             },
             "Die Maßnahme „WLAN-Zugang im Bürgerbüro einrichten“ ist im Zeit-Maßnahmen-Plan (Beitrag #10).",
             "#10  Plan: WLAN-Zugang im Bürgerbüro einrichten · verantwortlich: Mehmet Yılmaz · 01.01.2027 bis 30.06.2027 · 1 Arbeitspaket, 1 Meilenstein, 1 Indikator  – Petra Hoffmann");

@@ -70,6 +70,7 @@ public sealed partial class CardCorpusTests
             new() { ["linkedGoals"] = "6, 8" });
         await CloseAsync(room, workshop, 5);
 
+        await MoreMilestonesAsync(room, de);
         await room.ContributeAsync(Klaus, workshop, 6, de ? "WLAN: Hausmeisterei bis 30.06." : "Wi-Fi: caretakers by 30 June");
         var closed = await CloseAsync(room, workshop, 6);
 
@@ -112,6 +113,40 @@ public sealed partial class CardCorpusTests
         return room.ClickAsync(who, "contribution.add", details);
     }
 
+    /// <summary>The lead fills in part of the step-6 form and asks for one more milestone row: the form comes back one row longer.</summary>
+    private static async Task MoreMilestonesAsync(WorkshopRoom room, bool de)
+    {
+        var form = room.Connector.Calls.Select(c => c.Card).Last(c => c?["actions"]?[0]?["verb"]?.GetValue<string>() == "plan.save")!;
+        var button = Descendants(form).Single(e => e["type"]?.GetValue<string>() == "Action.Execute"
+            && e["title"]?.GetValue<string>() == (de ? "Weiterer Meilenstein" : "Another milestone"));
+        var typed = (JsonObject)button["data"]!.DeepClone();
+        typed["measure"] = "9";
+        typed["owner"] = "aad-anna";
+        typed["start"] = "2027-01-15";
+        typed["end"] = "2027-06-30";
+        typed["workPackageRow_0_title"] = de ? "Router beschaffen" : "Buy routers";
+        typed["milestoneRow_0_date"] = "2027-03-31";
+        typed["milestoneRow_0_title"] = de ? "Router installiert" : "Routers installed";
+        typed["milestoneRow_1_date"] = "2027-06-30";
+        typed["milestoneRow_1_title"] = de ? "WLAN offen für alle" : "Wi-Fi open to everyone";
+        typed["indicatorRow_0_name"] = de ? "Verfügbarkeit" : "Availability";
+        typed["indicatorRow_0_unit"] = de ? "Prozent" : "per cent";
+        typed["indicatorRow_0_baseline"] = "0";
+        typed["indicatorRow_0_target"] = "99";
+
+        Answer(room, "workshop-step-6-more-rows");
+        var redrawn = await room.ClickAsync(Lead, button["verb"]!.GetValue<string>(), typed);
+
+        Assert.Equal(CardCorpus.AdaptiveCardContentType, redrawn["type"]?.GetValue<string>());
+    }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => [o, .. o.SelectMany(p => Descendants(p.Value))],
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
+
     /// <summary>The lead closes the step (its reflection is posted) and, before step 6, moves on to the next.</summary>
     private static async Task<JsonObject> CloseAsync(WorkshopRoom room, string workshop, int step)
     {
@@ -140,6 +175,7 @@ public sealed partial class CardCorpusTests
             "workshop.open" => "workshop-open",
             "workshop.register" => "workshop-registration-new",
             "contribution.add" => $"workshop-step-{button["data"]?["step"]}-collecting",
+            "plan.save" => "workshop-step-6-plan",
             _ when title.StartsWith("Pinnwand", StringComparison.Ordinal) || title.StartsWith("Pinboard", StringComparison.Ordinal) =>
                 $"workshop-pinboard-step-{step}",
             _ when title.StartsWith("Reflexion", StringComparison.Ordinal) || title.StartsWith("Reflection", StringComparison.Ordinal) =>

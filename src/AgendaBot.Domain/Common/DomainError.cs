@@ -37,6 +37,10 @@ public sealed class DomainException : Exception
         Limit = limit;
     }
 
+    /// <summary>A refusal that says exactly what is wrong; only the problem's kind goes into the message.</summary>
+    public DomainException(InputProblem problem)
+        : this((problem ?? throw new ArgumentNullException(nameof(problem))).Code, problem.GetType().Name) => Problem = problem;
+
     public DomainException() : this(DomainErrorCode.InvalidValue) { }
 
     public DomainException(string message) : base(message) => Code = DomainErrorCode.InvalidValue;
@@ -50,4 +54,7 @@ public sealed class DomainException : Exception
     public string? Subject { get; }
 
     public int? Limit { get; }
+
+    /// <summary>The field and the values the person needs to correct their input, when the refusal knows them.</summary>
+    public InputProblem? Problem { get; }
 }

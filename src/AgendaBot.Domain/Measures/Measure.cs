@@ -39,7 +39,7 @@ public sealed record Measure
     {
         if (Start is { } start && End is { } end && end < start)
         {
-            throw new DomainException(DomainErrorCode.InvalidValue, "end before start");
+            throw new DomainException(new InputProblem.EndBeforeStart(start, end));
         }
 
         return Progress is < 0 or > 100

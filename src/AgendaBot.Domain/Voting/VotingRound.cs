@@ -79,22 +79,52 @@ public sealed record VotingRound
             throw new DomainException(DomainErrorCode.RoundClosed);
         }
 
-        if (ballot.Scores.Any(s => !Items.Contains(s.Item)))
+        if (ballot.Scores.FirstOrDefault(s => !Items.Contains(s.Item)) is { } stranger)
         {
-            throw new DomainException(DomainErrorCode.InvalidBallot, "item");
+            throw new DomainException(new InputProblem.ItemNotInRound(stranger.Item));
         }
 
-        switch (Method)
+        if (Method == VotingMethod.StarRating)
         {
-            // One rating per item and criterion: a repeated score would count twice.
-            case VotingMethod.StarRating when ballot.Scores.Any(s => s.Value is < 1 or > 5 || !Criteria.Contains(s.Criterion ?? string.Empty))
-                || ballot.Scores.CountBy(s => (s.Item, s.Criterion)).Any(c => c.Value > 1):
-                throw new DomainException(DomainErrorCode.InvalidBallot, "stars");
-            // The per-item limit holds for an item's total, however many scores it is split over.
-            case VotingMethod.DotVoting when ballot.Scores.Any(s => s.Value < 0 || s.Value > MaxPointsPerItem)
-                || ballot.Scores.GroupBy(s => s.Item).Any(g => g.Sum(s => s.Value) > MaxPointsPerItem)
-                || ballot.Scores.Sum(s => s.Value) > PointsPerPerson:
-                throw new DomainException(DomainErrorCode.InvalidBallot, "points");
+            ValidateStars(ballot);
+        }
+        else
+        {
+            ValidatePoints(ballot);
+        }
+    }
+
+    private void ValidateStars(Ballot ballot)
+    {
+        if (ballot.Scores.FirstOrDefault(s => s.Value is < 1 or > 5) is { } outOfRange)
+        {
+            throw new DomainException(new InputProblem.StarsOutOfRange(outOfRange.Item, outOfRange.Value));
+        }
+
+        // One rating per item and criterion: a repeated score would count twice. Only a forged card does either.
+        if (ballot.Scores.Any(s => !Criteria.Contains(s.Criterion ?? string.Empty)) || ballot.Scores.CountBy(s => (s.Item, s.Criterion)).Any(c => c.Value > 1))
+        {
+            throw new DomainException(DomainErrorCode.InvalidBallot, "stars");
+        }
+    }
+
+    private void ValidatePoints(Ballot ballot)
+    {
+        if (ballot.Scores.FirstOrDefault(s => s.Value < 0) is { } negative)
+        {
+            throw new DomainException(new InputProblem.NegativePoints(negative.Item));
+        }
+
+        var given = ballot.Scores.Sum(s => s.Value);
+        if (given > PointsPerPerson)
+        {
+            throw new DomainException(new InputProblem.TooManyPoints(given, PointsPerPerson));
+        }
+
+        // The per-item limit holds for an item's total, however many scores it is split over.
+        if (ballot.Scores.GroupBy(s => s.Item).FirstOrDefault(g => g.Sum(s => s.Value) > MaxPointsPerItem) is { } crowded)
+        {
+            throw new DomainException(new InputProblem.TooManyPointsOnItem(crowded.Key, crowded.Sum(s => s.Value), MaxPointsPerItem));
         }
     }
 }

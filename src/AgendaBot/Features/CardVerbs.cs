@@ -16,6 +16,7 @@ public static class CardVerbs
     public const string AdvanceStep = "step.advance";
     public const string ReopenStep = "step.reopen";
     public const string SavePlan = "plan.save";
+    public const string AddPlanRow = "plan.addRow";
     public const string StartVote = "vote.start";
     public const string CastVote = "vote.cast";
     public const string CloseVote = "vote.close";

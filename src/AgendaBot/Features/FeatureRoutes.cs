@@ -54,6 +54,7 @@ public static class FeatureRoutes
         .Verb<SaveContributionPreview, ContributionPreviewData>(CardVerbs.SaveContributionPreview, ContributionPreviewJson.Default.ContributionPreviewData)
         .Verb<DiscardContributionPreview, ContributionPreviewData>(CardVerbs.DiscardContributionPreview, ContributionPreviewJson.Default.ContributionPreviewData)
         .Verb<SavePlan, PlanData>(CardVerbs.SavePlan, PlanCardJson.Default.PlanData)
+        .Verb<AddPlanRow, PlanData>(CardVerbs.AddPlanRow, PlanCardJson.Default.PlanData)
         .Verb<CloseStep, StepRef>(CardVerbs.CloseStep, WorkshopCardJson.Default.StepRef)
         .Verb<AdvanceStep, StepRef>(CardVerbs.AdvanceStep, WorkshopCardJson.Default.StepRef)
         .Verb<ReopenStep, StepRef>(CardVerbs.ReopenStep, WorkshopCardJson.Default.StepRef)

@@ -20,7 +20,7 @@ public sealed class ActivityFuzzer(int seed, FuzzTarget target)
     private static readonly string[] Verbs =
     [
         "help.show", "agenda.create", "workshop.open", "workshop.register", "contribution.add", "step.close", "step.advance",
-        "step.reopen", "plan.save", "vote.start", "vote.cast", "vote.close", "vote.details", "personalData.erase", "no.such.verb", "",
+        "step.reopen", "plan.save", "plan.addRow", "vote.start", "vote.cast", "vote.close", "vote.details", "personalData.erase", "no.such.verb", "",
     ];
 
     private static readonly string[] Fields =
@@ -233,6 +233,7 @@ public sealed class ActivityFuzzer(int seed, FuzzTarget target)
                 break;
             case "contribution.add":
             case "plan.save":
+            case "plan.addRow":
                 // Anna and Klaus are registered: only a wrong step, workshop or text keeps this from being legitimate.
                 data["workshopId"] = Pick(target.WorkshopId + "x", "0000000000000000deadbeef");
                 data["step"] = WrongStep();

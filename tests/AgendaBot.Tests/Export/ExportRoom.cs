@@ -49,12 +49,10 @@ internal static class ExportRoom
         await room.ClickAsync(Lead, "plan.save", new JsonObject
         {
             ["workshopId"] = workshop, ["step"] = 6, ["measure"] = "6", ["owner"] = "aad-anna",
-            ["start"] = "2027-01-15", ["end"] = "2027-12-31",
-            ["workPackages"] = "Anbieter auswählen\nMitarbeitende schulen",
-            ["milestones"] = "2027-03-31 Ausschreibung\n2027-09-30 Start",
-            ["indicators"] = "Online gebuchte Termine; Prozent; 0; 60",
-            ["budgetYear"] = "true",
-        });
+            ["start"] = "2027-01-15", ["end"] = "2027-12-31", ["budgetYear"] = "true",
+        }.WithWorkPackages("Anbieter auswählen", "Mitarbeitende schulen")
+            .WithMilestones(("2027-03-31", "Ausschreibung"), ("2027-09-30", "Start"))
+            .WithIndicators(("Online gebuchte Termine", "Prozent", "0", "60")));
         return workshop;
     }
 

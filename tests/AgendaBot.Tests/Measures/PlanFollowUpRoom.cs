@@ -63,9 +63,7 @@ public sealed class PlanFollowUpRoom : IAsyncDisposable
         {
             ["workshopId"] = WorkshopId, ["step"] = 6, ["measure"] = "1", ["owner"] = owner,
             ["start"] = "2027-01-15", ["end"] = "2027-12-31",
-            ["milestones"] = "2027-03-31 Ausschreibung",
-            ["indicators"] = "Online gebuchte Termine; Prozent; 0; 60",
-        });
+        }.WithMilestones(("2027-03-31", "Ausschreibung")).WithIndicators(("Online gebuchte Termine", "Prozent", "0", "60")));
 
     public async Task<Measure> TheMeasureAsync() => Assert.Single(await Get<MeasureRepository>().GetAllAsync(Tenant, AgendaId));
 

@@ -124,18 +124,18 @@ public sealed class VotingRoundTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("s_1_0", "6")]
-    [InlineData("s_1_0", "0")]
-    [InlineData("s_99_0", "3")]
-    [InlineData("s_1_7", "3")]
-    [InlineData("s_1_0", "viele")]
-    public async Task A_tampered_ballot_is_refused_and_not_counted(string input, string value)
+    [InlineData("s_1_0", "6", "Für #1 sind 1 bis 5 Sterne möglich, nicht 6.")]
+    [InlineData("s_1_0", "0", "Für #1 sind 1 bis 5 Sterne möglich, nicht 0.")]
+    [InlineData("s_99_0", "3", "Der Eintrag #99 steht in dieser Abstimmung nicht zur Wahl. Es wurde nichts gespeichert.")]
+    [InlineData("s_1_7", "3", "Diese Stimmabgabe passt nicht zur Abstimmung. Es wurde nichts gespeichert.")]
+    [InlineData("s_1_0", "viele", "Für #1 ist nur eine ganze Zahl möglich, etwa 2.")]
+    public async Task A_tampered_ballot_is_refused_with_what_is_wrong_and_not_counted(string input, string value, string refusal)
     {
         var round = await StartAsync(room, workshop);
 
         var answer = await room.ClickAsync(Anna, "vote.cast", new JsonObject { ["workshopId"] = workshop, ["roundId"] = round, [input] = value });
 
-        Assert.Equal("Diese Stimmabgabe passt nicht zur Abstimmung. Es wurde nichts gespeichert.", Toast(answer));
+        Assert.Equal(refusal, Toast(answer));
         Assert.Contains("0 von 3 haben abgestimmt.", Texts(BallotCard(room)));
     }
 
@@ -212,13 +212,25 @@ public sealed class VotingRoundTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dot_voting_refuses_more_points_than_each_person_has()
+    public async Task Six_dots_of_five_says_so()
     {
         var round = await StartAsync(room, workshop, method: "dots");
 
         var answer = await PointsAsync(room, Anna, workshop, round, (1, 3), (2, 3));
 
-        Assert.Equal("Diese Stimmabgabe passt nicht zur Abstimmung. Es wurde nichts gespeichert.", Toast(answer));
+        Assert.Equal("Sie haben 6 von 5 Punkten vergeben. Bitte verteilen Sie höchstens 5.", Toast(answer));
+        Assert.Contains("0 von 3 haben abgestimmt.", Texts(BallotCard(room)));
+    }
+
+    [Fact]
+    public async Task Four_dots_on_one_item_of_three_allowed_says_so()
+    {
+        var round = await StartAsync(room, workshop, method: "dots");
+
+        var answer = await PointsAsync(room, Anna, workshop, round, (2, 4));
+
+        Assert.Equal("Auf #2 haben Sie 4 Punkte verteilt; je Eintrag sind höchstens 3 erlaubt.", Toast(answer));
+        Assert.Contains("0 von 3 haben abgestimmt.", Texts(BallotCard(room)));
     }
 
     [Fact]

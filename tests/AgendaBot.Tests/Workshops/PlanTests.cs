@@ -31,16 +31,30 @@ public sealed class PlanTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await room.DisposeAsync();
 
-    private Task<JsonObject> PlanAsync(string owner = "aad-anna", string milestones = "2027-03-31 Ausschreibung\n2027-09-30 Start", string? activityId = null) =>
+    private static readonly (string, string)[] TwoMilestones = [("2027-03-31", "Ausschreibung"), ("2027-09-30", "Start")];
+
+    private Task<JsonObject> PlanAsync(string owner = "aad-anna", (string Date, string Title)[]? milestones = null, string? activityId = null,
+        string start = "2027-01-15", string end = "2027-12-31", string target = "60") =>
         room.ClickAsync(Lead, "plan.save", new JsonObject
         {
             ["workshopId"] = workshop, ["step"] = 6, ["measure"] = "1", ["owner"] = owner,
-            ["start"] = "2027-01-15", ["end"] = "2027-12-31",
-            ["workPackages"] = "Anbieter auswählen\nMitarbeitende schulen",
-            ["milestones"] = milestones,
-            ["indicators"] = "Online gebuchte Termine; Prozent; 0; 60",
-            ["budgetYear"] = "true",
-        }, activityId);
+            ["start"] = start, ["end"] = end, ["budgetYear"] = "true",
+        }.WithWorkPackages("Anbieter auswählen", "Mitarbeitende schulen")
+            .WithMilestones(milestones ?? TwoMilestones)
+            .WithIndicators(("Online gebuchte Termine", "Prozent", "0", target)), activityId);
+
+    /// <summary>The step-6 card as posted in the channel.</summary>
+    private JsonNode StepSixCard() =>
+        room.Connector.Calls.Select(c => c.Card).Last(c => c?["actions"]?[0]?["verb"]?.GetValue<string>() == "plan.save")!;
+
+    private static IEnumerable<JsonNode> Elements(JsonNode? node) => node switch
+    {
+        JsonObject element => new[] { element }.Concat(
+            new[] { "body", "items", "columns", "actions" }.SelectMany(key => element[key] is JsonArray children ? children.SelectMany(Elements) : [])),
+        _ => [],
+    };
+
+    private static JsonNode Input(JsonNode card, string id) => Elements(card).Single(e => e["id"]?.GetValue<string>() == id);
 
     private async Task<IReadOnlyList<Domain.Measures.Measure>> MeasuresAsync() =>
         await room.Bot.Services.GetRequiredService<MeasureRepository>().GetAllAsync(new TenantScope(room.TenantId), room.TeamId);
@@ -82,11 +96,12 @@ public sealed class PlanTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_milestone_line_without_a_date_is_refused_and_nothing_is_stored()
+    public async Task A_milestone_without_a_date_is_named_and_nothing_is_stored()
     {
-        var answer = await PlanAsync(milestones: "irgendwann Ausschreibung");
+        var answer = await PlanAsync(milestones: [("", "Ausschreibung")]);
 
-        Assert.Equal("Eine Angabe ist ungültig. Es wurde nichts gespeichert.", answer["value"]?.GetValue<string>());
+        Assert.Equal("Der Meilenstein „Ausschreibung“ hat kein Datum. Bitte wählen Sie eines im Kalender. Es wurde nichts gespeichert.",
+            answer["value"]?.GetValue<string>());
         Assert.Empty(await MeasuresAsync());
     }
 
@@ -95,7 +110,98 @@ public sealed class PlanTests : IAsyncLifetime
     {
         var answer = await PlanAsync(owner: "aad-somebody-else");
 
-        Assert.Equal("Eine Angabe ist ungültig. Es wurde nichts gespeichert.", answer["value"]?.GetValue<string>());
+        Assert.Equal("Bitte wählen Sie unter „Verantwortlich“ eine angemeldete Person. Es wurde nichts gespeichert.", answer["value"]?.GetValue<string>());
         Assert.Empty(await MeasuresAsync());
+    }
+
+    [Fact]
+    public async Task End_before_start_names_both_dates()
+    {
+        var answer = await PlanAsync(start: "2027-04-15", end: "2027-03-01");
+
+        Assert.Equal("Das Ende (01.03.2027) liegt vor dem Beginn (15.04.2027). Es wurde nichts gespeichert.", answer["value"]?.GetValue<string>());
+        Assert.Empty(await MeasuresAsync());
+        Assert.DoesNotContain("verantwortlich: Anna Schulz", await room.PinboardTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_target_that_is_no_number_names_the_indicator()
+    {
+        var answer = await PlanAsync(target: "sechzig");
+
+        Assert.Equal("Der Zielwert von „Online gebuchte Termine“ ist keine Zahl: „sechzig“. Erlaubt sind Zahlen wie 60 oder 12,5. Es wurde nichts gespeichert.",
+            answer["value"]?.GetValue<string>());
+        Assert.Empty(await MeasuresAsync());
+    }
+
+    [Fact]
+    public async Task Plan_with_two_milestone_rows_stores_both_with_dates()
+    {
+        await PlanAsync(milestones: [("2027-03-31", "Ausschreibung"), ("", ""), ("2027-09-30", "Start")]);
+
+        var measure = Assert.Single(await MeasuresAsync());
+        Assert.Equal(
+            [new Domain.Measures.Milestone("Ausschreibung", new DateOnly(2027, 3, 31)), new Domain.Measures.Milestone("Start", new DateOnly(2027, 9, 30))],
+            measure.Milestones);
+        Assert.Equal(["Anbieter auswählen", "Mitarbeitende schulen"], measure.WorkPackages);
+        Assert.Equal(new Domain.Measures.Indicator("Online gebuchte Termine", "Prozent", 0, 60), measure.Indicators.Single());
+    }
+
+    [Fact]
+    public async Task Adding_a_row_keeps_what_was_typed()
+    {
+        var card = StepSixCard();
+        var button = Elements(card).Single(e => e["title"]?.GetValue<string>() == "Weiterer Meilenstein");
+        Assert.Equal(2, Elements(card).Count(e => e["id"]?.GetValue<string>() is { } id && id.StartsWith("milestoneRow_", StringComparison.Ordinal)
+            && id.EndsWith("_date", StringComparison.Ordinal)));
+        var typed = ((JsonObject)button["data"]!.DeepClone()).WithMilestones(("2027-03-31", "Ausschreibung"));
+        typed["owner"] = "aad-anna";
+        typed["start"] = "2027-01-15";
+        typed["indicatorRow_0_target"] = "60";
+
+        var answer = await room.ClickAsync(Anna, button["verb"]!.GetValue<string>(), typed);
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer["type"]?.GetValue<string>());
+        var redrawn = answer["value"]!;
+        Assert.Equal("2027-03-31", Input(redrawn, "milestoneRow_0_date")["value"]?.GetValue<string>());
+        Assert.Equal("Ausschreibung", Input(redrawn, "milestoneRow_0_title")["value"]?.GetValue<string>());
+        Assert.Null(Input(redrawn, "milestoneRow_2_date")["value"]);
+        Assert.Equal("aad-anna", Input(redrawn, "owner")["value"]?.GetValue<string>());
+        Assert.Equal("2027-01-15", Input(redrawn, "start")["value"]?.GetValue<string>());
+        Assert.Equal(60, Input(redrawn, "indicatorRow_0_target")["value"]?.GetValue<double>());
+        Assert.Empty(await MeasuresAsync());
+    }
+
+    [Fact]
+    public async Task Step_six_card_invites_a_measure()
+    {
+        var card = StepSixCard();
+        var texts = Texts(card).ToList();
+
+        Assert.DoesNotContain(texts, t => t.Contains("idee", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(texts, t => t.StartsWith("Planen Sie hier eine Maßnahme aus Schritt 5", StringComparison.Ordinal));
+        // Dates from a calendar: start, end and each milestone.
+        Assert.Equal(["start", "end", "milestoneRow_0_date", "milestoneRow_1_date"],
+            Elements(card).Where(e => e["type"]?.GetValue<string>() == "Input.Date").Select(e => e["id"]!.GetValue<string>()));
+        Assert.Equal(["indicatorRow_0_baseline", "indicatorRow_0_target"],
+            Elements(card).Where(e => e["type"]?.GetValue<string>() == "Input.Number").Select(e => e["id"]!.GetValue<string>()));
+        Assert.All(Elements(card).Where(e => e["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true
+            && e["type"]!.GetValue<string>() != "Input.Toggle"), e => Assert.False(string.IsNullOrEmpty(e["label"]?.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task A_card_posted_before_the_rows_still_plans_with_its_lines()
+    {
+        await room.ClickAsync(Lead, "plan.save", new JsonObject
+        {
+            ["workshopId"] = workshop, ["step"] = 6, ["measure"] = "1", ["owner"] = "aad-anna",
+            ["workPackages"] = "Anbieter auswählen", ["milestones"] = "2027-03-31 Ausschreibung",
+            ["indicators"] = "Online gebuchte Termine; Prozent; 0; 60",
+        });
+
+        var measure = Assert.Single(await MeasuresAsync());
+        Assert.Equal(new DateOnly(2027, 3, 31), measure.Milestones.Single().Due);
+        Assert.Equal(60, measure.Indicators.Single().Target);
+        Assert.Single(measure.WorkPackages);
     }
 }

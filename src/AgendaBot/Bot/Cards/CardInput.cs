@@ -13,6 +13,13 @@ public static class CardInput
         typeof(TPayload).GetProperty(property) is not null
             ? JsonNamingPolicy.CamelCase.ConvertName(property)
             : throw new InvalidOperationException($"{typeof(TPayload).Name} has no property {property} for a card input.");
+
+    /// <summary>
+    /// The input for <paramref name="property"/> of row <paramref name="row"/> (from 0) of a list the card shows as rows
+    /// of <typeparamref name="TRow"/>: "milestoneRow_1_date" is the date of the second milestone.
+    /// </summary>
+    public static string Row<TRow>(int row, string property) =>
+        $"{JsonNamingPolicy.CamelCase.ConvertName(typeof(TRow).Name)}_{row.ToString(System.Globalization.CultureInfo.InvariantCulture)}_{Id<TRow>(property)}";
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ public static class UserFacingErrors
     public static string? TextFor(Exception failure, Texts texts) => failure switch
     {
         DomainException { Code: DomainErrorCode.InvalidValue, Subject: CardPayload.Subject } => texts[TextKey.ErrorCardData],
+        DomainException { Problem: { } problem } => InputProblemTexts.For(problem, texts),
         DomainException domain => texts.Format(KeyFor(domain.Code), domain.Limit),
         _ when StorageOutage.IsUnavailable(failure) => texts[TextKey.StorageUnavailable],
         AggregateException { InnerException: { } inner } => TextFor(inner, texts),

@@ -1,5 +1,6 @@
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
+using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Features.Plan;
 using AgendaBot.Storage.Agendas;
@@ -27,12 +28,12 @@ public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureReposit
         if (!Enum.TryParse<MeasureStatus>(input.Status, ignoreCase: false, out var status) || !Enum.IsDefined(status)
             || int.TryParse(input.Status, out _))
         {
-            return new CardActionResult.Message(texts[TextKey.MeasureUpdateBadStatus]);
+            throw new DomainException(new InputProblem.UnknownStatus());
         }
 
         if (input.ReadProgress() is not { } progress || progress % 1 != 0 || progress is < 0 or > 100)
         {
-            return new CardActionResult.Message(texts[TextKey.MeasureUpdateBadProgress]);
+            throw new DomainException(new InputProblem.ProgressOutOfRange());
         }
 
         var values = new List<double?>();
@@ -41,7 +42,7 @@ public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureReposit
             var value = input.ReadIndicator(i);
             if (value is null && !input.IsIndicatorBlank(i))
             {
-                return new CardActionResult.Message(texts.Format(TextKey.MeasureUpdateBadIndicator, stored.Value.Indicators[i].Name));
+                throw new DomainException(new InputProblem.IndicatorValueNotANumber(stored.Value.Indicators[i].Name));
             }
 
             values.Add(value);

@@ -33,63 +33,86 @@ public sealed record PlanChoices(IReadOnlyList<Contribution> Proposals, IReadOnl
     }
 }
 
-/// <summary>The time-and-measures plan form of step 6, and how its lines become a measure.</summary>
+/// <summary>
+/// The time-and-measures plan form of step 6: dates from a calendar, and the lists as rows of labelled inputs. A list
+/// grows by a "Weitere Zeile" button, which redraws the form (for the clicker) one row longer with what was typed.
+/// </summary>
 // Seam: the step card of step 6 is the plan form.
 [Seam]
 public static class PlanForm
 {
-    public static IEnumerable<CardElement> Inputs(PlanChoices plan, Texts texts)
+    /// <summary>Rows per list a card shows at most: more would make the card too big for Teams (and for reading).</summary>
+    public const int CardRows = 10;
+
+    private const int FirstWorkPackageRows = 2;
+    private const int FirstMilestoneRows = 2;
+    private const int FirstIndicatorRows = 1;
+
+    /// <param name="typed">What the person typed, when the form is redrawn (one row more, see <see cref="PlanData.AddRowTo"/>).</param>
+    public static IEnumerable<CardElement> Inputs(Workshop workshop, PlanChoices plan, Texts texts, PlanData? typed = null)
     {
+        IReadOnlyList<WorkPackageRow> workPackages = typed?.WorkPackageList() ?? [];
+        IReadOnlyList<MilestoneRow> milestones = typed?.MilestoneList() ?? [];
+        IReadOnlyList<IndicatorRow> indicators = typed?.IndicatorList() ?? [];
+        var rows = new PlanData(workshop.Id, (int)workshop.CurrentStep)
+        {
+            WorkPackageRows = RowCount(Math.Max(typed?.WorkPackageRows ?? 0, workPackages.Count), FirstWorkPackageRows, typed?.AddRowTo == PlanList.WorkPackages),
+            MilestoneRows = RowCount(Math.Max(typed?.MilestoneRows ?? 0, milestones.Count), FirstMilestoneRows, typed?.AddRowTo == PlanList.Milestones),
+            IndicatorRows = RowCount(Math.Max(typed?.IndicatorRows ?? 0, indicators.Count), FirstIndicatorRows, typed?.AddRowTo == PlanList.Indicators),
+        };
         if (plan.Proposals.Count > 0)
         {
+            var measure = plan.Proposals.Select(c => c.Number.ToString(CultureInfo.InvariantCulture)).FirstOrDefault(n => n == typed?.Measure);
             yield return new ChoiceSetInput(plan.Proposals.Select(c => new Choice(Voting.VotingSetupCard.Label(c), c.Number.ToString(CultureInfo.InvariantCulture))).ToList())
             {
-                Id = CardInput.Id<PlanData>(nameof(PlanData.Measure)), Label = texts[TextKey.PlanMeasure], Style = ChoiceSetStyle.Compact, Placeholder = "–",
+                Id = CardInput.Id<PlanData>(nameof(PlanData.Measure)), Label = texts[TextKey.PlanMeasure], Style = ChoiceSetStyle.Compact, Placeholder = "–", Value = measure,
             };
         }
 
-        yield return new TextInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Title)), Label = texts[TextKey.PlanTitle], MaxLength = TextLimits.Title };
+        yield return new TextInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Title)), Label = texts[TextKey.PlanTitle], MaxLength = TextLimits.Title, Value = typed?.Title };
         if (plan.People.Count > 0)
         {
+            // Not required on the card: the card would then refuse "Weitere Zeile" until an owner is chosen. The server
+            // asks for the owner by name instead.
             yield return new ChoiceSetInput(plan.People.Select(p => new Choice(p.User.Name, p.User.Id)).ToList())
             {
-                Id = CardInput.Id<PlanData>(nameof(PlanData.Owner)), Label = texts[TextKey.PlanOwner], Style = ChoiceSetStyle.Compact, IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
+                Id = CardInput.Id<PlanData>(nameof(PlanData.Owner)), Label = texts[TextKey.PlanOwner], Style = ChoiceSetStyle.Compact,
+                Value = plan.People.Any(p => p.User.Id == typed?.Owner) ? typed?.Owner : null,
             };
         }
 
-        yield return new DateInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Start)), Label = texts[TextKey.PlanStart] };
-        yield return new DateInput { Id = CardInput.Id<PlanData>(nameof(PlanData.End)), Label = texts[TextKey.PlanEnd] };
-        yield return new TextInput { Id = CardInput.Id<PlanData>(nameof(PlanData.WorkPackages)), Label = texts[TextKey.PlanWorkPackages], IsMultiline = true, MaxLength = 3000 };
-        yield return new TextInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Milestones)), Label = texts[TextKey.PlanMilestones], IsMultiline = true, MaxLength = 3000, Placeholder = "2027-03-31 Ausschreibung" };
-        yield return new TextInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Indicators)), Label = texts[TextKey.PlanIndicators], IsMultiline = true, MaxLength = 3000, Placeholder = "Online-Anträge; Prozent; 10; 60" };
-        yield return new ToggleInput(texts[TextKey.PlanBudgetYear]) { Id = CardInput.Id<PlanData>(nameof(PlanData.BudgetYear)), Value = "false", ValueOn = "true", ValueOff = "false" };
-    }
+        yield return new ColumnSet(
+        [
+            new Column([new DateInput { Id = CardInput.Id<PlanData>(nameof(PlanData.Start)), Label = texts[TextKey.PlanStart], Value = DateValue(typed?.Start) }]) { Width = ColumnWidth.Stretch },
+            new Column([new DateInput { Id = CardInput.Id<PlanData>(nameof(PlanData.End)), Label = texts[TextKey.PlanEnd], Value = DateValue(typed?.End) }]) { Width = ColumnWidth.Stretch },
+        ]);
 
-    public static IReadOnlyList<string> Lines(string? text) =>
-        (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    public static DateOnly? Date(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new DomainException(DomainErrorCode.InvalidValue, "date");
-
-    public static Milestone Milestone(string line)
-    {
-        var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
-        return parts.Length == 2 && Date(parts[0]) is { } due
-            ? new Milestone(parts[1], due)
-            : throw new DomainException(DomainErrorCode.InvalidValue, "milestone");
-    }
-
-    public static Indicator Indicator(string line)
-    {
-        var parts = line.Split(';', StringSplitOptions.TrimEntries);
-        if (parts.Length != 4 || !double.TryParse(parts[3].Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var target))
+        foreach (var element in PlanRows.WorkPackages(rows, workPackages, texts))
         {
-            throw new DomainException(DomainErrorCode.InvalidValue, "indicator");
+            yield return element;
         }
 
-        double? baseline = double.TryParse(parts[2].Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var b) ? b : null;
-        return new Indicator(parts[0], parts[1].Length == 0 ? null : parts[1], baseline, target);
+        foreach (var element in PlanRows.Milestones(rows, milestones, texts))
+        {
+            yield return element;
+        }
+
+        foreach (var element in PlanRows.Indicators(rows, indicators, texts))
+        {
+            yield return element;
+        }
+
+        yield return new ToggleInput(texts[TextKey.PlanBudgetYear])
+        {
+            Id = CardInput.Id<PlanData>(nameof(PlanData.BudgetYear)), Value = typed?.BudgetYear == true ? "true" : "false", ValueOn = "true", ValueOff = "false",
+            Spacing = ElementSpacing.Medium,
+        };
     }
+
+    /// <summary>A date input's value: only what a date picker can show (yyyy-MM-dd).</summary>
+    internal static string? DateValue(string? typed) =>
+        DateOnly.TryParseExact(typed?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? typed!.Trim() : null;
+
+    private static int RowCount(int shown, int first, bool addOne) =>
+        Math.Min(CardRows, Math.Max(shown, first) + (addOne ? 1 : 0));
 }

@@ -35,22 +35,27 @@ public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops
         var proposal = int.TryParse(input.Measure, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? choices.Proposals.FirstOrDefault(c => c.Number == number) ?? throw new DomainException(DomainErrorCode.InvalidValue, "measure")
             : null;
-        var owner = choices.People.FirstOrDefault(p => p.User.Id == input.Owner)?.User
-            ?? throw new DomainException(DomainErrorCode.InvalidValue, "owner");
         var title = string.IsNullOrWhiteSpace(input.Title) ? Shorten(proposal?.Text) : input.Title;
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new DomainException(new InputProblem.MeasureWithoutTitle());
+        }
+
+        var owner = choices.People.FirstOrDefault(p => p.User.Id == input.Owner)?.User
+            ?? throw new DomainException(new InputProblem.OwnerNotRegistered());
         var now = time.GetUtcNow();
         var measure = new Measure
         {
             Id = IdFrom(turn.Activity.Id ?? Guid.NewGuid().ToString("N")),
             AgendaId = here.Value.AgendaId,
-            Title = title ?? string.Empty,
+            Title = title,
             Description = proposal?.Text,
             Owner = owner,
-            Start = PlanForm.Date(input.Start),
-            End = PlanForm.Date(input.End),
-            WorkPackages = PlanForm.Lines(input.WorkPackages),
-            Milestones = PlanForm.Lines(input.Milestones).Select(PlanForm.Milestone).ToList(),
-            Indicators = PlanForm.Lines(input.Indicators).Select(PlanForm.Indicator).ToList(),
+            Start = PlanReading.Start(input),
+            End = PlanReading.End(input),
+            WorkPackages = PlanReading.WorkPackages(input),
+            Milestones = PlanReading.Milestones(input),
+            Indicators = PlanReading.Indicators(input),
             Priority = proposal?.Priority,
             NextBudgetYear = input.BudgetYear,
             SourceWorkshopId = here.Value.Id,

@@ -52,10 +52,14 @@ public sealed record BallotData(string WorkshopId, string RoundId) : IWorkshopCa
             }
 
             var parts = name.Split('_');
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-                || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var item))
+            if (!int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var item))
             {
                 throw new DomainException(DomainErrorCode.InvalidBallot, "input");
+            }
+
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new DomainException(new InputProblem.NotAWholeNumber(item));
             }
 
             string? criterion = null;

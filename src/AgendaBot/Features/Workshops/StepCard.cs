@@ -8,11 +8,14 @@ using AgendaBot.Protocol.Cards;
 namespace AgendaBot.Features.Workshops;
 
 /// <summary>The card of one step: its guiding questions and the form for that step's kind of contribution.</summary>
+// Seam: the plan form's "Weiterer …" buttons redraw the step card of step 6.
+[Seam]
 public static class StepCard
 {
     /// <param name="final">The step is behind us: no buttons any more.</param>
     /// <param name="plan">For step 6: the measures of step 5 and the people who can own them.</param>
-    public static AdaptiveCard Render(Workshop workshop, Texts texts, bool final = false, PlanChoices? plan = null)
+    /// <param name="typed">For step 6: what the person typed into the plan form, when it is redrawn for them.</param>
+    public static AdaptiveCard Render(Workshop workshop, Texts texts, bool final = false, PlanChoices? plan = null, PlanData? typed = null)
     {
         var step = workshop.CurrentStep;
         var stepRef = CardPayload.Write(new StepRef(workshop.Id, (int)step), WorkshopCardJson.Default.StepRef);
@@ -26,9 +29,9 @@ public static class StepCard
         List<CardAction> actions;
         if (collecting)
         {
-            body.Add(new TextBlock(texts[TextKey.StepCollecting]) { IsSubtle = true, Size = TextSize.Small });
             var planning = step == WorkshopStep.TimeAndMeasuresPlan;
-            body.AddRange(planning ? PlanForm.Inputs(plan ?? PlanChoices.None, texts) : FormFor(step, texts));
+            body.Add(new TextBlock(texts[planning ? TextKey.StepCollectingPlan : TextKey.StepCollecting]) { IsSubtle = true, Size = TextSize.Small });
+            body.AddRange(planning ? PlanForm.Inputs(workshop, plan ?? PlanChoices.None, texts, typed) : FormFor(step, texts));
             actions =
             [
                 planning
