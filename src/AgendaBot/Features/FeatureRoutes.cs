@@ -51,6 +51,7 @@ public static class FeatureRoutes
         .Verb<AdvanceStep, StepRef>(CardVerbs.AdvanceStep, WorkshopCardJson.Default.StepRef)
         .Verb<ReopenStep, StepRef>(CardVerbs.ReopenStep, WorkshopCardJson.Default.StepRef)
         .Verb<EraseMyData>(CardVerbs.ErasePersonalData)
+        .Verb<CancelErasure>(CardVerbs.CancelErasePersonalData)
         .Verb<SendDraftForComment, DraftSendData>(CardVerbs.SendDraft, DraftCardDataJson.Default.DraftSendData)
         .Verb<CommentOnDraft, DraftCommentData>(CardVerbs.CommentOnDraft, DraftCardDataJson.Default.DraftCommentData)
         .Verb<ShowDraftComments, CommentRoundRef>(CardVerbs.ShowDraftComments, DraftCardDataJson.Default.CommentRoundRef)
