@@ -32,12 +32,17 @@ public static class EraseCard
             new TextBlock(texts[TextKey.MyDataEraseTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
         };
 
-        // Agenda titles are the project lead's words: text runs, never markdown.
-        body.AddRange(items.Where(i => i.Kind == PersonalDataKind.ProjectLead).Select(i => (CardElement)new RichTextBlock(
-            [new TextRun(texts.Format(TextKey.MyDataEraseProjectLead, i.Text ?? "–")) { Weight = TextWeight.Bolder }])));
+        // What it means for others comes first, set apart. Agenda titles are the project lead's words: text runs, never markdown.
+        var warnings = items.Where(i => i.Kind == PersonalDataKind.ProjectLead)
+            .Select(i => (CardElement)new RichTextBlock([new TextRun(texts.Format(TextKey.MyDataEraseProjectLead, i.Text ?? "–"))])).ToList();
         if (items.Count(i => i.Kind == PersonalDataKind.MeasureOwned) is > 0 and var owned)
         {
-            body.Add(new TextBlock(texts.Format(TextKey.MyDataEraseMeasureOwner, owned)) { Weight = TextWeight.Bolder });
+            warnings.Add(new TextBlock(texts.Format(TextKey.MyDataEraseMeasureOwner, owned)));
+        }
+
+        if (warnings.Count > 0)
+        {
+            body.Add(new Container(warnings) { Style = ContainerStyle.Emphasis });
         }
 
         body.Add(new TextBlock(texts[TextKey.MyDataEraseIntro]) { Spacing = ElementSpacing.Medium });
