@@ -81,7 +81,7 @@ public sealed partial class CardCorpusTests : IAsyncLifetime
     // The user of the corpus's activities has talked to the bot before, so there is something stored about them.
     private Task RememberPersonalChatAsync() =>
         bot.Services.GetRequiredService<AgendaBot.Storage.Conversations.ConversationReferenceRepository>().SaveAsync(
-            new AgendaBot.Storage.Conversations.ConversationReference(TeamsActivities.TenantId, "a:personal-chat", connector.ServiceUrl, TeamsActivities.BotId,
+            new AgendaBot.Domain.People.ConversationReference(TeamsActivities.TenantId, "a:personal-chat", connector.ServiceUrl, TeamsActivities.BotId,
                 "personal", null, null, "a0000000-0000-0000-0000-000000000001", DateTimeOffset.UtcNow));
 
     [Theory]
