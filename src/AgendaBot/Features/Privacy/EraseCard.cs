@@ -45,24 +45,30 @@ public static class EraseCard
             body.Add(new Container(warnings) { Style = ContainerStyle.Emphasis });
         }
 
-        body.Add(new TextBlock(texts[TextKey.MyDataEraseIntro]) { Spacing = ElementSpacing.Medium });
+        var points = new List<CardElement>();
         foreach (var (kind, text) in Named)
         {
             if (items.Count(i => i.Kind == kind) is > 0 and var count)
             {
-                body.Add(Point(texts.Format(text, count)));
+                points.Add(Point(texts.Format(text, count)));
             }
         }
 
         var others = items.Where(i => !Warned.Contains(i.Kind) && !Named.Any(n => n.Kind == i.Kind)).ToList();
         if (others.Count(i => i.Erasure == ItemErasure.Deleted) is > 0 and var deleted)
         {
-            body.Add(Point(texts.Format(TextKey.MyDataEraseOtherDeleted, deleted)));
+            points.Add(Point(texts.Format(TextKey.MyDataEraseOtherDeleted, deleted)));
         }
 
         if (others.Count(i => i.Erasure == ItemErasure.Anonymised) is > 0 and var kept)
         {
-            body.Add(Point(texts.Format(TextKey.MyDataEraseOtherKept, kept)));
+            points.Add(Point(texts.Format(TextKey.MyDataEraseOtherKept, kept)));
+        }
+
+        if (points.Count > 0)
+        {
+            body.Add(new TextBlock(texts[TextKey.MyDataEraseIntro]) { Spacing = ElementSpacing.Medium });
+            body.AddRange(points);
         }
 
         body.Add(new TextBlock(texts[TextKey.MyDataEraseFinal]) { Spacing = ElementSpacing.Medium });
