@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AgendaBot.Testing;
 using AgendaBot.Testing.Host;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgendaBot.Tests;
 
@@ -57,11 +58,31 @@ public sealed partial class CardCorpusTests : IAsyncLifetime
     public async Task Erase_card_when_the_user_asks_to_delete_their_data(string locale)
     {
         var command = Language(locale) == "de" ? "daten löschen" : "delete my data";
+        await RememberPersonalChatAsync();
 
         var card = await SentCardAsync("erase-personal-data", locale, TeamsActivities.Message(connector.ServiceUrl, command, locale));
 
         Assert.Equal("personalData.erase", card["actions"]?[0]?["verb"]?.GetValue<string>());
+        Assert.Equal("personalData.eraseCancel", card["actions"]?[1]?["verb"]?.GetValue<string>());
     }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public async Task My_data_card_when_the_user_asks_for_their_data(string locale)
+    {
+        var command = Language(locale) == "de" ? "meine daten" : "my data";
+        await RememberPersonalChatAsync();
+
+        var card = await SentCardAsync("my-data", locale, TeamsActivities.Message(connector.ServiceUrl, command, locale));
+
+        Assert.Equal("Action.OpenUrl", card["actions"]?[0]?["type"]?.GetValue<string>());
+    }
+
+    // The user of the corpus's activities has talked to the bot before, so there is something stored about them.
+    private Task RememberPersonalChatAsync() =>
+        bot.Services.GetRequiredService<AgendaBot.Storage.Conversations.ConversationReferenceRepository>().SaveAsync(
+            new AgendaBot.Domain.People.ConversationReference(TeamsActivities.TenantId, "a:personal-chat", connector.ServiceUrl, TeamsActivities.BotId,
+                "personal", null, null, "a0000000-0000-0000-0000-000000000001", DateTimeOffset.UtcNow));
 
     [Theory]
     [MemberData(nameof(Locales))]

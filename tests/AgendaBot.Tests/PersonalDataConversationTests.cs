@@ -69,8 +69,10 @@ public sealed class PersonalDataConversationTests : IAsyncLifetime
         await SendAsync(TeamsActivities.Message(connector.ServiceUrl, "meine daten"));
 
         var reply = (await connector.WaitForCallsAsync(2))[1];
-        Assert.Contains("Ihre gespeicherten Daten", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("a:personal-chat", reply.Text, StringComparison.Ordinal);
+        var said = string.Join("\n", AgendaBot.Tests.Workshops.WorkshopRoom.Texts(reply.Card));
+        Assert.Contains("Ihre gespeicherten Daten", said, StringComparison.Ordinal);
+        Assert.Contains("Ihr persönlicher Chat mit dem Bot, damit er Ihnen schreiben kann", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("a:personal-chat", reply.Card!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public sealed class PersonalDataConversationTests : IAsyncLifetime
         var answer = await SendAsync(TeamsActivities.Execute(connector.ServiceUrl, "personalData.erase"));
 
         Assert.StartsWith("Erledigt: 1 Eintrag wurde gelöscht oder anonymisiert.\n\nNicht erreichen kann der Bot: Nachrichten, die jemand inzwischen gelöscht hat;",
-            answer?["value"]?.GetValue<string>(), StringComparison.Ordinal);
+            AgendaBot.Tests.Workshops.WorkshopRoom.Texts(answer?["value"]).First(), StringComparison.Ordinal);
         var references = bot.Services.GetRequiredService<ConversationReferenceRepository>();
         Assert.Null(await references.GetAsync(new TenantScope(tenantId), "a:personal-chat"));
     }

@@ -16,9 +16,11 @@ public sealed class AgendaRepository(StorageTables tables)
     [
         // The agenda stays when its project lead is erased, without them.
         new(StoredTable.Agendas, Keys.AgendaPrefix, RowErasure.Anonymise,
-            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("ProjectLeadName", Erase.Blank)]),
+            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("ProjectLeadName", Erase.Blank)])
+            { ForPerson = new(PersonalDataKind.ProjectLead) { Text = "Title", At = "CreatedAt" } },
         // The workshop a person last registered for is about them only.
-        new(StoredTable.Agendas, Keys.MemberPrefix, RowErasure.Delete, [PersonalColumn.Owner()]) { KeyNamesPerson = true },
+        new(StoredTable.Agendas, Keys.MemberPrefix, RowErasure.Delete, [PersonalColumn.Owner()])
+            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.LastWorkshop) },
     ];
 
     private readonly TableClient table = tables.Agendas;

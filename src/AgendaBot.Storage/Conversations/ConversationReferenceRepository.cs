@@ -20,7 +20,7 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
     internal static readonly IReadOnlyList<StoredRow> PersonalData =
     [
         new(StoredTable.Conversations, string.Empty, RowErasure.Delete, [PersonalColumn.Owner(), new("ConversationId", Holds.Chat)])
-            { KeyNamesPerson = true },
+            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.PersonalChat) { At = "UpdatedAt" } },
     ];
 
     private readonly TableClient table = tables.Conversations;

@@ -40,9 +40,10 @@ public sealed class DeliveryLedger(DeliveryStorage storage)
         // A post to someone's personal chat is about them; a draft's key names its recipient. Which queue message
         // carried it is bookkeeping.
         new(StoredTable.Outbox, Keys.PostPrefix, RowErasure.Delete, [PersonalColumn.Owner(), PersonalColumn.Mentions("Key")])
-            { KeyNamesPerson = true, ExportLeavesOut = ["MessageId"] },
+            { KeyNamesPerson = true, ExportLeavesOut = ["MessageId"], ForPerson = new(PersonalDataKind.MessageSent) { At = "SentAt" } },
         // That the person's personal chat blocked the bot.
-        new(StoredTable.Outbox, Keys.BlockedPrefix, RowErasure.Delete, [new("ConversationId", Holds.OwnerChat)]) { KeyNamesPerson = true },
+        new(StoredTable.Outbox, Keys.BlockedPrefix, RowErasure.Delete, [new("ConversationId", Holds.OwnerChat)])
+            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.ChatBlocked) { At = "BlockedAt" } },
     ];
 
     private readonly TableClient table = storage.Outbox;

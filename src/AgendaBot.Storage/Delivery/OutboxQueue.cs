@@ -28,7 +28,7 @@ public sealed class OutboxQueue(DeliveryStorage storage)
     internal static readonly IReadOnlyList<StoredRow> PersonalData =
     [
         new(StoredTable.Outbox, Keys.BodyPrefix, RowErasure.Delete, [PersonalColumn.Owner(), PersonalColumn.Mentions("Chunk", numbered: true)])
-            { KeyNamesPerson = true, ExportLeavesOut = ["Chunks"] },
+            { KeyNamesPerson = true, ExportLeavesOut = ["Chunks"], ForPerson = new(PersonalDataKind.MessageWaiting) },
     ];
 
     private readonly TableClient table = storage.Outbox;

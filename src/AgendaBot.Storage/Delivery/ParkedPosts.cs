@@ -32,7 +32,7 @@ public sealed class ParkedPosts(DeliveryStorage storage)
     [
         new(StoredTable.Parked, string.Empty, RowErasure.DeleteWithBody,
             [PersonalColumn.Owner(), new("ConversationId", Holds.OwnerChat), PersonalColumn.Mentions("Content"), PersonalColumn.Mentions("Key")])
-            { ExportOnly = ["ParkedAt", "Reason", "Attempts", "ConversationId", "Key"] },
+            { ExportOnly = ["ParkedAt", "Reason", "Attempts", "ConversationId", "Key"], ForPerson = new(PersonalDataKind.MessageUndelivered) { At = "ParkedAt" } },
     ];
 
     private readonly TableClient table = storage.Parked;

@@ -36,7 +36,12 @@ public sealed class ExportStore(StorageTables tables, TimeProvider clock)
 
     /// <summary>Stores the file and returns the token to fetch it by until it expires.</summary>
     /// <exception cref="ArgumentException">Larger than <see cref="MaxBytes"/>.</exception>
-    public async Task<string> SaveAsync(TenantScope scope, ExportFile file, CancellationToken cancellationToken = default)
+    public Task<string> SaveAsync(TenantScope scope, ExportFile file, CancellationToken cancellationToken = default) =>
+        SaveAsync(scope, file, Lifetime, cancellationToken);
+
+    /// <inheritdoc cref="SaveAsync(TenantScope, ExportFile, CancellationToken)"/>
+    /// <param name="lifetime">How long it is served, at most <see cref="Lifetime"/>: shorter for a person's own data.</param>
+    public async Task<string> SaveAsync(TenantScope scope, ExportFile file, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(file);
@@ -54,7 +59,7 @@ public sealed class ExportStore(StorageTables tables, TimeProvider clock)
             ["FileName"] = file.FileName,
             ["ContentType"] = file.ContentType,
             [LengthColumn] = file.Content.Length,
-            ["ExpiresAt"] = now + Lifetime,
+            ["ExpiresAt"] = now + (lifetime < Lifetime ? lifetime : Lifetime),
         };
         BinaryColumns.Write(row, ChunkPrefix, file.Content);
         await table.AddEntityAsync(row, cancellationToken);

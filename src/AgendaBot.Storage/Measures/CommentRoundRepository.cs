@@ -32,7 +32,12 @@ public sealed class CommentRoundRepository(StorageTables tables)
             PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("StartedByName", Erase.Blank),
             new(RecipientIdsColumn, Holds.PersonIds, Erase.AnonymiseInList, Show.Summary) { Summary = new("SentToYou", "RecipientCount") },
             new(RecipientNamesColumn, Holds.Name, Erase.AnonymiseInList, Show.No) { Of = RecipientIdsColumn },
-        ]) { ExportLeavesOut = ["Timestamp"] },
+        ])
+        {
+            ExportLeavesOut = ["Timestamp"],
+            ForPerson = new(PersonalDataKind.CommentRoundStarted) { At = "StartedAt" },
+            ForNamed = new(PersonalDataKind.DraftSentToYou) { At = "StartedAt" },
+        },
         StoredRow.Nobody(StoredTable.Deadlines, string.Empty) with { Partition = Keys.CommentDeadlinePartition },
     ];
 

@@ -18,7 +18,8 @@ public sealed class MeasureRepository(StorageTables tables)
     internal static readonly IReadOnlyList<StoredRow> PersonalData =
     [
         new(StoredTable.Measures, Keys.ConsultationPrefix, RowErasure.Anonymise,
-            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("LoggedByName", Erase.Blank), PersonalColumn.TextOf(PersonalColumn.PersonId, "Notes")]),
+            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("LoggedByName", Erase.Blank), PersonalColumn.TextOf(PersonalColumn.PersonId, "Notes")])
+            { ForPerson = new(PersonalDataKind.Consultation) { At = "Date", Text = "Town" } },
     ];
 
     private readonly TableClient table = tables.Measures;

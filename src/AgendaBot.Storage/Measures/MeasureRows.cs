@@ -19,7 +19,8 @@ internal static class MeasureRows
     [
         // A measure stays when its owner is erased, without an owner.
         new(StoredTable.Measures, Keys.MeasurePrefix, RowErasure.Anonymise,
-            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("OwnerName", Erase.Blank)]),
+            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("OwnerName", Erase.Blank)])
+            { ForPerson = new(PersonalDataKind.MeasureOwned) { At = "UpdatedAt", Detail = "Status" } },
         // A change stays in the history without who made it. An owner change names the old and the new owner, with
         // the names they had then: the person erased becomes the anonymous user there, and their name goes.
         new(StoredTable.Measures, Keys.MeasureHistoryPrefixAll, RowErasure.Anonymise,
@@ -27,9 +28,14 @@ internal static class MeasureRows
             PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("ChangedByName", Erase.Blank),
             OwnerOfChange("Before"), PersonalColumn.NameOf("Before", BeforeName, Erase.Remove),
             OwnerOfChange("After"), PersonalColumn.NameOf("After", AfterName, Erase.Remove),
-        ]),
+        ])
+        {
+            ForPerson = new(PersonalDataKind.MeasureChange) { At = "At", Detail = "Field" },
+            ForNamed = new(PersonalDataKind.OwnerChange) { At = "At" },
+        },
         new(StoredTable.Measures, Keys.CommentPrefixAll, RowErasure.Anonymise,
-            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonalColumn.PersonId, "Text")]),
+            [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonalColumn.PersonId, "Text")])
+            { ForPerson = new(PersonalDataKind.Comment) { At = "At", Text = "Text" } },
     ];
 
     private static PersonalColumn OwnerOfChange(string column) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 
@@ -7,7 +8,8 @@ namespace AgendaBot.Storage.PersonalData;
 /// <summary>One stored row as it appears in a person's export: its columns as JSON values, minus bookkeeping and blobs.</summary>
 internal static class ExportJson
 {
-    public static JsonObject Row(TableEntity row, params string[] leaveOut)
+    /// <param name="words">Columns of people's words: never read as JSON, whatever they look like.</param>
+    public static JsonObject Row(TableEntity row, IReadOnlyCollection<string> words, params string[] leaveOut)
     {
         var item = new JsonObject();
         foreach (var (key, value) in row)
@@ -22,6 +24,8 @@ internal static class ExportJson
             {
                 null => null,
                 DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+                // Lists and records the bot stored as JSON text read as JSON; what people wrote stays their text.
+                string text when !words.Contains(key) && Nested(text) is { } nested => nested,
                 string text => text,
                 bool flag => flag,
                 int number => number,
@@ -32,5 +36,22 @@ internal static class ExportJson
         }
 
         return item;
+    }
+
+    private static JsonNode? Nested(string text)
+    {
+        if (text is not ['[', .., ']'] and not ['{', .., '}'])
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

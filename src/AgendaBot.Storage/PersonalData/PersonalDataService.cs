@@ -20,27 +20,48 @@ public sealed class PersonalDataService(StorageTables tables, DeliveryStorage de
     public async Task<JsonObject> ExportAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default)
     {
         var export = new JsonObject { ["tenantId"] = scope.TenantId, ["userId"] = userId };
-        var person = await rows.PersonAsync(scope, userId, cancellationToken);
-        foreach (var table in PersonalDataRegistry.Exported)
+        foreach (var (table, found) in await FoundAsync(scope, userId, cancellationToken))
         {
-            var items = new JsonArray();
-            foreach (var found in await rows.TheirsAsync(table, scope, person, cancellationToken))
-            {
-                items.Add(RowExport.Theirs(found, userId));
-            }
-
-            foreach (var found in await rows.NamingAsync(table, scope, userId, shownOnly: true, cancellationToken))
-            {
-                if (!PersonalRows.IsTheirs(found, person))
-                {
-                    items.Add(RowExport.Naming(found, userId));
-                }
-            }
-
-            export[stored[table].Name] = items;
+            export[stored[table].Name] = new JsonArray([.. found.Select(f => f.Theirs ? RowExport.Theirs(f.Row, userId) : RowExport.Naming(f.Row, userId))]);
         }
 
         return export;
+    }
+
+    /// <summary>
+    /// The same rows as <see cref="ExportAsync"/>, each as what it is for the person (<see cref="StoredRow.ForPerson"/>),
+    /// with its workshop, measure and round: for the "meine daten" card and the erasure preview.
+    /// </summary>
+    public async Task<IReadOnlyList<PersonalItem>> OverviewAsync(TenantScope scope, string userId, CancellationToken cancellationToken = default)
+    {
+        var describe = new PersonalItems(stored, scope);
+        var items = new List<PersonalItem>();
+        foreach (var (_, found) in await FoundAsync(scope, userId, cancellationToken))
+        {
+            foreach (var (row, theirs) in found)
+            {
+                items.Add(await describe.ItemAsync(row, theirs, cancellationToken));
+            }
+        }
+
+        return items;
+    }
+
+    // The rows of the person's export, table by table: theirs, then the rows of others that show them.
+    private async Task<List<(StoredTable Table, List<(FoundRow Row, bool Theirs)> Found)>> FoundAsync(TenantScope scope, string userId,
+        CancellationToken cancellationToken)
+    {
+        var person = await rows.PersonAsync(scope, userId, cancellationToken);
+        var tables = new List<(StoredTable, List<(FoundRow, bool)>)>();
+        foreach (var table in PersonalDataRegistry.Exported)
+        {
+            var found = (await rows.TheirsAsync(table, scope, person, cancellationToken)).Select(f => (f, true)).ToList();
+            found.AddRange((await rows.NamingAsync(table, scope, userId, shownOnly: true, cancellationToken))
+                .Where(f => !PersonalRows.IsTheirs(f, person)).Select(f => (f, false)));
+            tables.Add((table, found));
+        }
+
+        return tables;
     }
 
     /// <summary>

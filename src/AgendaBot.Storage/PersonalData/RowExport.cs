@@ -25,7 +25,7 @@ internal static class RowExport
         var (kind, row) = found;
         if (kind.ExportOnly is { } only)
         {
-            var all = ExportJson.Row(row);
+            var all = ExportJson.Row(row, Words(kind));
             var summary = new JsonObject();
             foreach (var column in only)
             {
@@ -36,7 +36,7 @@ internal static class RowExport
         }
 
         var hidden = kind.Columns.Where(c => c.Show != Show.Yes).Select(c => c.Name);
-        var item = ExportJson.Row(row, [.. kind.ExportLeavesOut, .. hidden, .. leaveOut]);
+        var item = ExportJson.Row(row, Words(kind), [.. kind.ExportLeavesOut, .. hidden, .. leaveOut]);
         foreach (var list in kind.Columns.Where(c => c.Show == Show.Summary && c.Summary is not null))
         {
             var ids = PersonalRows.IdList(row, list.Name);
@@ -46,4 +46,7 @@ internal static class RowExport
 
         return item;
     }
+
+    private static string[] Words(StoredRow kind) =>
+        [.. kind.Columns.Where(c => c.Holds is Holds.Text or Holds.Name).Select(c => c.Name), .. new[] { kind.ForPerson?.Text, kind.ForNamed?.Text }.OfType<string>()];
 }

@@ -26,6 +26,12 @@ internal sealed record StoredRow(StoredTable Table, string KeyPrefix, RowErasure
     /// <summary>Bookkeeping that a person's export leaves out.</summary>
     public IReadOnlyList<string> ExportLeavesOut { get; init; } = [];
 
+    /// <summary>What a row of this kind that is the person's is for them ("meine daten" card); required when rows can be someone's.</summary>
+    public ForPerson? ForPerson { get; init; }
+
+    /// <summary>What a row of this kind that is someone else's but names the person is for them; required when it can name them.</summary>
+    public ForPerson? ForNamed { get; init; }
+
     /// <summary>A row that holds nothing about a person, checked and declared so.</summary>
     public static StoredRow Nobody(StoredTable table, string keyPrefix, params IReadOnlyList<PersonalColumn> lookAlikes) =>
         new(table, keyPrefix, RowErasure.Anonymise, lookAlikes);

@@ -47,13 +47,16 @@ public sealed class VotingRepository(StorageTables tables)
     [
         // Who started a round: the round stays with "someone" as its starter.
         new(StoredTable.Workshops, Keys.RoundPrefix, RowErasure.Anonymise,
-            [PersonalColumn.Owner("StartedBy", Erase.Anonymise), PersonalColumn.NotAPerson("PointsPerPerson")]),
+            [PersonalColumn.Owner("StartedBy", Erase.Anonymise), PersonalColumn.NotAPerson("PointsPerPerson")])
+            { ForPerson = new(PersonalDataKind.RoundStarted) { At = "StartedAt", Round = "RoundId" } },
         StoredRow.Nobody(StoredTable.Workshops, Keys.RoundOpenPrefix),
         // A named ballot's key ends with its voter. It counts for the group, so it stays under a random key, as
         // secret ballots were stored before secret rounds kept only sums.
-        new(StoredTable.Workshops, Keys.BallotPrefixAll, RowErasure.Rekey, [PersonalColumn.Owner(Erase.Remove)]) { KeyNamesPerson = true },
+        new(StoredTable.Workshops, Keys.BallotPrefixAll, RowErasure.Rekey, [PersonalColumn.Owner(Erase.Remove)])
+            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.Ballot) { At = "CastAt", Round = "RoundId" } },
         // That the person voted in a secret round is about them only; with the activity that carried their ballot, never what it said.
-        new(StoredTable.Workshops, Keys.VotedMarkerPrefix, RowErasure.Delete, [PersonalColumn.Owner()]) { KeyNamesPerson = true },
+        new(StoredTable.Workshops, Keys.VotedMarkerPrefix, RowErasure.Delete, [PersonalColumn.Owner()])
+            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.SecretVote) { RoundInKey = 1 } },
         // A secret round's sums over all its ballots: nobody's.
         StoredRow.Nobody(StoredTable.Workshops, Keys.SecretTallyPrefix),
     ];

@@ -19,14 +19,20 @@ internal static class WorkshopRows
         new(StoredTable.Workshops, Keys.WorkshopHeaderRow, RowErasure.Anonymise,
             [new("Moderators", Holds.PersonIds, Erase.RemoveFromList, Show.No), new("OpenedBy", Holds.PersonId, Erase.Remove, Show.No)]),
         new(StoredTable.Workshops, Keys.ParticipantPrefix, RowErasure.DeleteRegistration,
-            [PersonalColumn.Owner(), PersonalColumn.NameOfOwner("Name")]) { KeyNamesPerson = true },
+            [PersonalColumn.Owner(), PersonalColumn.NameOfOwner("Name")])
+            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.Registration) { At = "RegisteredAt", Text = "Role", Detail = "Group" } },
         // A contribution is the group's work: it stays without its author.
         new(StoredTable.Workshops, Keys.ContributionPrefix, RowErasure.Anonymise,
             [
                 PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonId, "Text"),
                 // A plan line the bot wrote names the measure's owner inside the text: erasure takes the name out there too.
                 new("MentionedId", Holds.PersonId, Erase.Remove), PersonalColumn.NameOf("MentionedId", "MentionedName", Erase.Remove) with { AlsoIn = "Text" },
-            ]),
+            ])
+        {
+            ForPerson = new(PersonalDataKind.Contribution) { At = "CreatedAt", Text = "Text", Step = "Step" },
+            // The line is the moderator's: the person sees that it names them, not its words (as in the export).
+            ForNamed = new(PersonalDataKind.PlanLineNamingYou) { At = "CreatedAt", Step = "Step" },
+        },
         // The result of an activity: a contribution number or a round id.
         StoredRow.Nobody(StoredTable.Workshops, Keys.DedupePrefix),
         // Activity ids of the pinboard messages and a hash of each card: nothing that names anyone.

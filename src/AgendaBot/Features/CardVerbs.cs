@@ -5,6 +5,7 @@ public static class CardVerbs
 {
     public const string ShowHelp = "help.show";
     public const string ErasePersonalData = "personalData.erase";
+    public const string CancelErasePersonalData = "personalData.eraseCancel";
     public const string CreateAgenda = "agenda.create";
     public const string OpenWorkshop = "workshop.open";
     public const string Register = "workshop.register";

@@ -61,6 +61,7 @@ public static class FeatureRoutes
         .Verb<EndWorkshop, WorkshopRef>(CardVerbs.EndWorkshop, WorkshopCardJson.Default.WorkshopRef)
         .Verb<KeepWorkshopRunning, WorkshopRef>(CardVerbs.KeepWorkshop, WorkshopCardJson.Default.WorkshopRef)
         .Verb<EraseMyData>(CardVerbs.ErasePersonalData)
+        .Verb<CancelErasure>(CardVerbs.CancelErasePersonalData)
         .Verb<SendDraftForComment, DraftSendData>(CardVerbs.SendDraft, DraftCardDataJson.Default.DraftSendData)
         .Verb<CommentOnDraft, DraftCommentData>(CardVerbs.CommentOnDraft, DraftCardDataJson.Default.DraftCommentData)
         .Verb<ShowDraftComments, CommentRoundRef>(CardVerbs.ShowDraftComments, DraftCardDataJson.Default.CommentRoundRef)

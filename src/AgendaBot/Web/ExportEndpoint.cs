@@ -4,9 +4,10 @@ using AgendaBot.Storage.Images;
 namespace AgendaBot.Web;
 
 /// <summary>
-/// <c>GET /exports/{token}</c>: the files of the export card, as downloads. Like the chart pictures the random token
-/// is the only key (a browser opened from Teams sends no bot credentials); unlike them the files hold names, so they
-/// expire after <see cref="ExportStore.Lifetime"/> and no cache may keep them.
+/// <c>GET /exports/{token}</c>: the files of the export card and a person's own data file ("meine daten"), as
+/// downloads. Like the chart pictures the random token is the only key (a browser opened from Teams sends no bot
+/// credentials); unlike them the files hold names, so they expire (after <see cref="ExportStore.Lifetime"/> at most)
+/// and no cache may keep them.
 /// </summary>
 public static class ExportEndpoint
 {

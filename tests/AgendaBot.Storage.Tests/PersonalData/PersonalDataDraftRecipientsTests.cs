@@ -21,7 +21,7 @@ public sealed class PersonalDataDraftRecipientsTests
 
         var draft = Round(export, Town.BobsDraft);
         Assert.Equal((true, 2), (draft["SentToYou"]!.GetValue<bool>(), draft["RecipientCount"]!.GetValue<int>()));
-        Assert.Equal($"""["{Town.AliceMeasure}","{Town.BobMeasure}"]""", draft["MeasureIds"]!.GetValue<string>());
+        Assert.Equal($"""["{Town.AliceMeasure}","{Town.BobMeasure}"]""", draft["MeasureIds"]!.ToJsonString());
     }
 
     [Fact]

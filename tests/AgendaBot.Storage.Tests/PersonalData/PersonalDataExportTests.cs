@@ -61,6 +61,36 @@ public sealed class PersonalDataExportTests
     }
 
     [Fact]
+    public async Task Overview_tells_every_exported_row_as_what_it_is_for_the_person()
+    {
+        var tenant = await Town.ArrangeAsync();
+
+        var export = await personalData.ExportAsync(tenant, Town.Alice.Id);
+        var items = await personalData.OverviewAsync(tenant, Town.Alice.Id);
+
+        Assert.Equal(export.Select(p => p.Value).OfType<JsonArray>().Sum(rows => rows.Count), items.Count);
+        var contribution = items.First(i => i.Kind == PersonalDataKind.Contribution && i.Text!.StartsWith("Kein WLAN", StringComparison.Ordinal));
+        Assert.Equal(("Verwaltung", ItemErasure.Anonymised), (contribution.Where, contribution.Erasure));
+        Assert.Equal("Online-Terminvergabe", items.Single(i => i.Kind == PersonalDataKind.Comment).Measure);
+        Assert.True(items.Single(i => i.Kind == PersonalDataKind.SecretVote).Secret);
+        Assert.Equal(ItemErasure.Deleted, items.Single(i => i.Kind == PersonalDataKind.Registration).Erasure);
+        Assert.Contains(items, i => i.Kind == PersonalDataKind.PlanLineNamingYou && i.Text is null);
+        Assert.DoesNotContain(items, i => i.Text?.Contains(Town.Bob.Name, StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Export_reads_lists_the_bot_stored_as_JSON_as_JSON()
+    {
+        var tenant = await Town.ArrangeAsync();
+
+        var export = await personalData.ExportAsync(tenant, Town.Alice.Id);
+
+        var contributions = export[TestStorage.Tables.Workshops.Name]!.AsArray().Where(row => row!["LinkedGoals"] is not null).ToList();
+        Assert.NotEmpty(contributions);
+        Assert.All(contributions, row => Assert.IsType<JsonArray>(row!["LinkedGoals"]));
+    }
+
+    [Fact]
     public async Task Export_of_someone_never_seen_is_empty()
     {
         var tenant = await Town.ArrangeAsync();

@@ -58,6 +58,30 @@ public sealed class PersonalDataRegistryTests
     }
 
     [Fact]
+    public void Every_row_kind_that_can_be_a_persons_says_what_it_is_for_them()
+    {
+        var unlabelled = PersonalDataRegistry.Rows.Where(kind => kind.ForPerson is null
+            && kind.Columns.Any(c => c.Holds is Holds.Owner or Holds.OwnerChat));
+
+        Assert.Empty(unlabelled.Select(kind => $"{kind.Table} {kind.KeyPrefix}: declare ForPerson (what the row is on the \"meine daten\" card)"));
+    }
+
+    [Fact]
+    public void Every_row_kind_that_shows_a_person_in_someone_elses_row_says_what_it_is_for_them()
+    {
+        var unlabelled = PersonalDataRegistry.Rows.Where(kind => kind.ForNamed is null
+            && kind.Columns.Any(c => c.Holds is Holds.PersonId or Holds.PersonIds && c.Show != Show.No));
+
+        Assert.Empty(unlabelled.Select(kind => $"{kind.Table} {kind.KeyPrefix}: declare ForNamed (what the row is on the \"meine daten\" card)"));
+    }
+
+    [Fact]
+    public void Every_kind_of_personal_data_is_in_a_group_of_the_card()
+    {
+        Assert.All(Enum.GetValues<PersonalDataKind>(), kind => Assert.True(Enum.IsDefined(PersonalDataKinds.GroupOf(kind))));
+    }
+
+    [Fact]
     public void Erasure_goes_through_every_table()
     {
         Assert.Equal(Enum.GetValues<StoredTable>().Order(), PersonalDataRegistry.ErasureOrder.Order());

@@ -1,30 +1,26 @@
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
-using AgendaBot.Protocol.Cards;
+using AgendaBot.Storage.PersonalData;
 
 namespace AgendaBot.Features.Privacy;
 
-/// <summary>The user asked "daten löschen": explain what erasure means and ask for a click to confirm.</summary>
+/// <summary>
+/// The user asked "daten löschen": before anything happens, what would be deleted and what would stay without their
+/// name, with counts, and what it means for the measures they own and the agenda they lead; then a click to confirm.
+/// </summary>
 [UsedIn(CommandScopes.Personal)]
-public sealed class AskToEraseMyData : ICommandHandler
+public sealed class AskToEraseMyData(PersonalDataService personalData) : ICommandHandler
 {
-    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
-        turn.IsPersonalChat
-            ? turn.ReplyAsync(EraseCard.Render(turn.Texts), cancellationToken)
-            : turn.ReplyAsync(turn.Texts[TextKey.PersonalDataOnlyInPersonalChat], cancellationToken);
-}
-
-public static class EraseCard
-{
-    public static AdaptiveCard Render(Texts texts) => new()
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        Lang = texts.Culture.TwoLetterISOLanguageName,
-        FallbackText = texts[TextKey.PersonalDataEraseExplain],
-        Body =
-        [
-            new TextBlock(texts[TextKey.PersonalDataEraseTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            new TextBlock(texts[TextKey.PersonalDataEraseExplain]),
-        ],
-        Actions = [ExecuteAction.WithSubmitFallback(texts[TextKey.PersonalDataEraseConfirm], CardVerbs.ErasePersonalData, data: null)],
-    };
+        if (!turn.IsPersonalChat)
+        {
+            await turn.ReplyAsync(turn.Texts[TextKey.PersonalDataOnlyInPersonalChat], cancellationToken);
+            return;
+        }
+
+        var items = await personalData.OverviewAsync(turn.Tenant, turn.User.Id, cancellationToken);
+        await turn.ReplyAsync(items.Count == 0 ? EraseCard.Done(turn.Texts[TextKey.MyDataEraseNothing], turn.Texts) : EraseCard.Render(items, turn.Texts),
+            cancellationToken);
+    }
 }

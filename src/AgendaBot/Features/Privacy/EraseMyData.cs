@@ -19,14 +19,15 @@ namespace AgendaBot.Features.Privacy;
 /// the hold runs out and they are delivered anyway.
 /// </summary>
 [UsedIn(CommandScopes.Personal, Elsewhere = TextKey.PersonalDataOnlyInPersonalChat)]
-public sealed class EraseMyData(PersonalDataService personalData, IEnumerable<IRedrawnCards> redraws, PostedCardsReach reach, Poster poster)
-    : ICardActionHandler
+public sealed class EraseMyData(PersonalDataService personalData, IEnumerable<IRedrawnCards> redraws, PostedCardsReach reach, Poster poster,
+    ErasuresInProgress inProgress) : ICardActionHandler
 {
     /// <summary>Longer than any erasure takes, so that a held redraw never draws a half-cleaned state while the erasure still runs.</summary>
     public static readonly TimeSpan HeldFor = TimeSpan.FromMinutes(5);
 
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
+        using var alone = await inProgress.EnterAsync(turn.Tenant.TenantId, turn.User.Id, cancellationToken);
         var where = await personalData.ReachAsync(turn.Tenant, turn.User.Id, cancellationToken);
         var held = new List<HeldPost>();
         foreach (var redraw in redraws)
@@ -41,9 +42,15 @@ public sealed class EraseMyData(PersonalDataService personalData, IEnumerable<IR
 
         var changed = await personalData.EraseAsync(turn.Tenant, turn.User.Id, cancellationToken);
         await poster.Durable.ReleaseAsync(held, cancellationToken);
+        if (changed == 0 && held.Count == 0)
+        {
+            return new CardActionResult.ReplaceCard(EraseCard.Done(turn.Texts[TextKey.MyDataEraseAlreadyDone], turn.Texts));
+        }
+
+        // The answer takes the card's place, so that neither button can be clicked on it again.
         var redrawn = held.Count > 0 ? $"\n\n{turn.Texts.Format(TextKey.PersonalDataErasedCards, held.Count)}" : string.Empty;
-        return new CardActionResult.Message(
-            $"{turn.Texts.Format(TextKey.PersonalDataErased, changed)}{redrawn}\n\n{turn.Texts[TextKey.PersonalDataErasedUnreachable]}");
+        return new CardActionResult.ReplaceCard(EraseCard.Done(
+            $"{turn.Texts.Format(TextKey.PersonalDataErased, changed)}{redrawn}\n\n{turn.Texts[TextKey.PersonalDataErasedUnreachable]}", turn.Texts));
     }
 
     // One redraw per card and click: the same click delivered twice draws each card once. Hashed, as conversation and

@@ -1,16 +1,16 @@
-using System.Text.Json;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Storage.PersonalData;
 
 namespace AgendaBot.Features.Privacy;
 
-/// <summary>The user asked "meine daten": everything stored about them, shown only to them.</summary>
+/// <summary>
+/// The user asked "meine daten": everything stored about them in words, grouped by what it is, with a link to the
+/// complete file; shown only to them.
+/// </summary>
 [UsedIn(CommandScopes.Personal)]
-public sealed class ShowMyData(PersonalDataService personalData) : ICommandHandler
+public sealed class ShowMyData(PersonalDataService personalData, MyDataDownload download) : ICommandHandler
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         if (!turn.IsPersonalChat)
@@ -19,17 +19,15 @@ public sealed class ShowMyData(PersonalDataService personalData) : ICommandHandl
             return;
         }
 
-        var export = await personalData.ExportAsync(turn.Tenant, turn.User.Id, cancellationToken);
-        var entries = export.Where(p => p.Value is System.Text.Json.Nodes.JsonArray).Sum(p => ((System.Text.Json.Nodes.JsonArray)p.Value!).Count);
-        if (entries == 0)
+        var items = await personalData.OverviewAsync(turn.Tenant, turn.User.Id, cancellationToken);
+        if (items.Count == 0)
         {
             await turn.ReplyAsync(turn.Texts[TextKey.PersonalDataExportEmpty], cancellationToken);
             return;
         }
 
-        // A fenced block shows the stored values verbatim, so nothing in them is rendered as markdown or links.
-        var json = export.ToJsonString(Indented).Replace("```", "'''", StringComparison.Ordinal);
-        await turn.ReplyAsync($"**{turn.Texts[TextKey.PersonalDataExportTitle]}**\n\n{turn.Texts.Format(TextKey.PersonalDataExportIntro, entries)}\n\n```\n{json}\n```",
-            cancellationToken);
+        var export = await personalData.ExportAsync(turn.Tenant, turn.User.Id, cancellationToken);
+        var link = await download.SaveAsync(turn, export, cancellationToken);
+        await turn.ReplyAsync(MyDataCard.Render(items, link, turn.Texts), cancellationToken);
     }
 }
