@@ -38,7 +38,7 @@ public sealed class ChatWorkshops(AgendaRepository agendas, WorkshopRepository w
         await ContextAsync(turn, workshopId, cancellationToken) is { } here && TakesPart(turn, here) ? here : null;
 
     /// <summary>Contributions go to the step the workshop is in, while it is collecting.</summary>
-    public static bool IsCollecting(Workshop workshop) => !workshop.Completed && workshop.StepState == StepState.Collecting;
+    public static bool IsCollecting(Workshop workshop) => !workshop.IsEnded && !workshop.Completed && workshop.StepState == StepState.Collecting;
 
     private static bool TakesPart(TurnContext turn, WorkshopContext here) =>
         (here.Participant is { Waitlisted: false } || here.Value.IsModerator(turn.User.Id))
