@@ -16,7 +16,8 @@ namespace AgendaBot.Tests;
 public sealed class CommandScopeTests : IAsyncLifetime
 {
     private static readonly string[] WherePlaceKeys =
-        [TextKey.AgendaOnlyInTeams, TextKey.PersonalDataOnlyInPersonalChat, TextKey.MyMeasuresOnlyPersonal, TextKey.VoteOnlyInChannel];
+        [TextKey.AgendaOnlyInTeams, TextKey.PersonalDataOnlyInPersonalChat, TextKey.MyMeasuresOnlyPersonal, TextKey.VoteOnlyInChannel,
+        TextKey.WorkshopEndOnlyInChannel];
 
     private readonly string tenantId = $"tenant-{Guid.NewGuid():N}";
     private RecordingConnector connector = null!;

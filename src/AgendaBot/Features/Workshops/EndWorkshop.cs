@@ -16,6 +16,12 @@ public sealed class AskToEndWorkshop(WorkshopFinder finder) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
+        if (turn.IsPersonalChat)
+        {
+            await turn.ReplyAsync(turn.Texts[TextKey.WorkshopEndOnlyInChannel], cancellationToken);
+            return;
+        }
+
         var here = await finder.RequireHereAsync(turn, cancellationToken);
         if (here.Value.IsEnded)
         {
