@@ -68,13 +68,27 @@ for port in "${azurite_ports[@]}"; do
   check_port "$port" "Azurite" "Stop it (another Azurite?): the bot's UseDevelopmentStorage=true needs 10000-10002"
 done
 
-echo "run: building the bot (about a minute the first time) …"
-# No build servers: they would outlive this script, and it stops everything it starts. Even quiet, a build ends with a
-# summary; its output is shown only when it failed.
-build_output=$(dotnet build src/AgendaBot/AgendaBot.csproj -c Debug --no-restore --disable-build-servers --verbosity quiet 2>&1) \
-  || { echo "$build_output" >&2; fail "building the bot failed (see above)."; }
-
 mkdir -p "$logs" .data/azurite
+
+# What the build reads: every file under src/ (new ones too, so not git's list) and the build settings at the root.
+build_inputs() {
+  { find src \( -name bin -o -name obj \) -prune -o -type f -print
+    ls Directory.Build.props Directory.Packages.props global.json nuget.config; } \
+    | LC_ALL=C sort | tr '\n' '\0' | xargs -0 sha256sum | sha256sum | cut -d ' ' -f 1
+}
+build_stamp=$logs/build-inputs.sha256
+inputs=$(build_inputs)
+if [ -f src/AgendaBot/bin/Debug/net10.0/AgendaBot.dll ] && [ "$(cat "$build_stamp" 2>/dev/null)" = "$inputs" ]; then
+  echo "run: the bot is built and nothing it is built from changed; skipping the build."
+else
+  echo "run: building the bot (about a minute the first time) …"
+  rm -f "$build_stamp"
+  # No build servers: they would outlive this script, and it stops everything it starts. Even quiet, a build ends with
+  # a summary; its output is shown only when it failed.
+  build_output=$(dotnet build src/AgendaBot/AgendaBot.csproj -c Debug --no-restore --disable-build-servers --verbosity quiet 2>&1) \
+    || { echo "$build_output" >&2; fail "building the bot failed (see above)."; }
+  echo "$inputs" >"$build_stamp"
+fi
 : >"$logs/playground-activities.log"
 
 echo "run: starting Azurite …"
