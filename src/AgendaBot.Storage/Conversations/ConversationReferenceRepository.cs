@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AgendaBot.Domain.People;
 using AgendaBot.Storage.PersonalData;
 using Azure;
@@ -6,8 +7,22 @@ using Azure.Data.Tables;
 namespace AgendaBot.Storage.Conversations;
 
 /// <summary>Where the bot may post without being asked: one row per conversation it was installed in.</summary>
-public sealed class ConversationReferenceRepository(StorageTables tables)
+/// <param name="time">For how long a confirmed language is trusted (<see cref="LanguageMemory"/>); the system clock if none.</param>
+public sealed class ConversationReferenceRepository(StorageTables tables, TimeProvider? time = null)
 {
+    /// <summary>
+    /// How long this instance trusts a personal chat's language it has read or written itself: a plain turn then reads
+    /// nothing. Another instance may store a newer language meanwhile (the person switched their client's language and
+    /// back); this instance corrects it after at most this long.
+    /// </summary>
+    public static readonly TimeSpan LanguageMemory = TimeSpan.FromMinutes(5);
+
+    // Bounded by the personal chats one instance serves; cleared when it grows past what a town has.
+    private const int MaxRemembered = 20_000;
+
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<(string Tenant, string Conversation), (string Language, DateTimeOffset At)> languages = new();
+
     /// <summary>Teams' conversationType of a 1:1 chat between the bot and one user.</summary>
     public const string PersonalConversationType = "personal";
 
@@ -57,6 +72,7 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
         }
 
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        Remember(reference.TenantId, reference.ConversationId, language);
     }
 
     /// <summary>
@@ -66,9 +82,16 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
     /// <returns>True when the stored language changed.</returns>
     public async Task<bool> UpdateLanguageAsync(TenantScope scope, string conversationId, string language, CancellationToken cancellationToken = default)
     {
+        if (languages.TryGetValue((scope.TenantId, conversationId), out var known) && known.Language == language
+            && clock.GetUtcNow() - known.At < LanguageMemory)
+        {
+            return false;
+        }
+
         var row = await table.FindAsync(Keys.TenantPartition(scope.TenantId), Keys.ConversationRow(conversationId), cancellationToken);
         if (row is null || row.GetString(Language) == language)
         {
+            Remember(scope.TenantId, conversationId, row?.GetString(Language));
             return false;
         }
 
@@ -76,13 +99,32 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
         {
             await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [Language] = language }, row.ETag,
                 TableUpdateMode.Merge, cancellationToken);
+            Remember(scope.TenantId, conversationId, language);
             return true;
         }
         catch (RequestFailedException failure) when (failure.Status == Failures.NotFound || failure.IsStale())
         {
             // Erased or saved again meanwhile: the newer row stands, and the next message tells the language again.
+            Remember(scope.TenantId, conversationId, null);
             return false;
         }
+    }
+
+    // A chat without a row (never installed, or erased) is remembered as nothing: the next turn reads again.
+    private void Remember(string tenantId, string conversationId, string? language)
+    {
+        if (language is null)
+        {
+            languages.TryRemove((tenantId, conversationId), out _);
+            return;
+        }
+
+        if (languages.Count >= MaxRemembered)
+        {
+            languages.Clear();
+        }
+
+        languages[(tenantId, conversationId)] = (language, clock.GetUtcNow());
     }
 
     public async Task<ConversationReference?> GetAsync(TenantScope scope, string conversationId, CancellationToken cancellationToken = default)
