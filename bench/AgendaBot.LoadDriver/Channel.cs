@@ -76,14 +76,17 @@ internal sealed class Channel(HttpClient http, ConnectorStandIn connector)
     /// <summary>A named star-rating round on the three contributions, one criterion; returns its id.</summary>
     public async Task<string> StartRoundAsync(string workshop)
     {
-        await ClickAsync(Lead, "vote.start", new JsonObject
-        {
-            ["workshopId"] = workshop, ["step"] = 1, ["items"] = "1,2,3", ["method"] = "stars", ["criteria"] = "Bewertung",
-            ["points"] = "5", ["maxPerItem"] = "3", ["anonymous"] = "false",
-        });
+        await ClickStartRoundAsync(workshop);
         return connector.Cards.Last(c => c["actions"]?[0]?["verb"]?.GetValue<string>() == "vote.cast")
             ["actions"]![0]!["data"]!["roundId"]!.GetValue<string>();
     }
+
+    /// <summary>The lead's click that starts such a round; several may run at once (the caller finds the ids in storage).</summary>
+    public Task ClickStartRoundAsync(string workshop) => ClickAsync(Lead, "vote.start", new JsonObject
+    {
+        ["workshopId"] = workshop, ["step"] = 1, ["items"] = "1,2,3", ["method"] = "stars", ["criteria"] = "Bewertung",
+        ["points"] = "5", ["maxPerItem"] = "3", ["anonymous"] = "false",
+    });
 
     /// <summary>Voter <paramref name="index"/>'s <paramref name="serial"/>-th ballot: stars that differ from the previous one.</summary>
     public static int[] Stars(int index, int serial) => [(index + serial) % 5 + 1, (index + 2 * serial) % 5 + 1, (index + 3 * serial) % 5 + 1];

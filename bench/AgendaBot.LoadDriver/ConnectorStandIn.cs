@@ -22,7 +22,10 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
 
     public string ServiceUrl => server.BaseAddress.AbsoluteUri;
 
-    /// <summary>Whether posted cards are kept (set-up) or only counted (load).</summary>
+    /// <summary>
+    /// Whether updated cards are kept too (set-up) or only counted (load). Cards in new messages are always kept: under
+    /// load they are only the lead's new ballot cards, whose round ids the driver reads.
+    /// </summary>
     public bool Recording { get; set; } = true;
 
     public long Calls => Interlocked.Read(ref calls);
@@ -40,7 +43,7 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref calls);
-        if (Recording)
+        if (Recording || context.Request.Method == "POST")
         {
             var body = await JsonNode.ParseAsync(context.Request.Body);
             if (body?["attachments"]?[0]?["content"] is { } card)

@@ -3,8 +3,9 @@ using System.Text;
 
 namespace AgendaBot.LoadDriver;
 
-/// <summary>One level: ballots through the bot and the storage floor at the same concurrency.</summary>
-internal sealed record LevelReport(LevelResult Ballots, StoredCheck Stored, LevelResult Floor, int FloorStored, double PeakRssMiB);
+/// <summary>One level: both ballot workloads through the bot and the storage floor at the same concurrency.</summary>
+internal sealed record LevelReport(LevelResult Once, StoredCheck OnceStored, LevelResult Revote, StoredCheck RevoteStored,
+    LevelResult Floor, int FloorStored, double PeakRssMiB);
 
 /// <summary>The markdown the run writes: the figures, then each target with whether it was met.</summary>
 internal static class Report
@@ -12,36 +13,49 @@ internal static class Report
     public static string Render(IReadOnlyList<LevelReport> levels, (double Start, double AtRest, double Hwm) memory, string machine, TimeSpan duration)
     {
         var md = new StringBuilder();
-        md.AppendLine(Inv($"Ballots: `vote.cast` invokes (`adaptiveCard/action`) through `POST /api/messages`, {duration.TotalSeconds:0} s per level after a warm-up; storage floor: `UpsertEntity` of a ballot-sized row into one partition of the same Azurite, same concurrency, right after."));
+        md.AppendLine(Inv($"Ballots: `vote.cast` invokes (`adaptiveCard/action`) through `POST /api/messages`, after a warm-up. **Vote once** (the real round, the default): the lead starts a batch of rounds (about 3,000 ballots' worth, 10 to 300 rounds; not measured), then every voter votes exactly once in each round, one round after another, as fast as the answers come. **Re-vote**: one round, each voter changing their stars again and again for {duration.TotalSeconds:0} s. Storage floor: `UpsertEntity` of a ballot-sized row into one partition of the same Azurite, same concurrency, right after."));
         md.AppendLine();
         md.AppendLine(machine);
         md.AppendLine();
-        md.AppendLine("| voters | ballots/s | p50 ms | p99 ms | max ms | failed | stored ok | floor upserts/s | floor p50 ms | floor p99 ms | ballots ÷ floor | bot RSS peak MiB |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| voters | workload | ballots/s | p50 ms | p99 ms | max ms | failed | stored ok | floor upserts/s | floor p50 ms | floor p99 ms | ballots ÷ floor | bot RSS peak MiB |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var l in levels)
         {
-            md.AppendLine(Inv($"| {l.Ballots.Concurrency} | {l.Ballots.PerSecond:0} | {l.Ballots.P50:0.0} | {l.Ballots.P99:0.0} | {l.Ballots.Max:0} | {l.Ballots.Failures} | {l.Stored.Matching}/{l.Stored.Expected} | {l.Floor.PerSecond:0} | {l.Floor.P50:0.0} | {l.Floor.P99:0.0} | {l.Ballots.PerSecond / l.Floor.PerSecond:P0} | {l.PeakRssMiB:0} |"));
+            md.AppendLine(Line(l, "vote once", l.Once, l.OnceStored));
+            md.AppendLine(Line(l, "re-vote", l.Revote, l.RevoteStored));
         }
 
         md.AppendLine();
         md.AppendLine(Inv($"Bot memory (VmRSS from /proc/<pid>/status): {memory.Start:0} MiB after start, {memory.AtRest:0} MiB at rest after the set-up, peak under load (VmHWM) {memory.Hwm:0} MiB."));
         md.AppendLine();
-        md.AppendLine("\"stored ok\": voters whose ballot in storage, read back after the level, equals the last one the bot acknowledged to them.");
+        md.AppendLine("\"stored ok\": acknowledged ballots (one per voter and round) whose stored row, read back after the level, equals the last one the bot acknowledged.");
         md.AppendLine();
-        var at50 = levels.FirstOrDefault(l => l.Ballots.Concurrency == 50);
-        if (at50 is not null)
+        var at10 = levels.FirstOrDefault(l => l.Once.Concurrency == 10);
+        var at50 = levels.FirstOrDefault(l => l.Once.Concurrency == 50);
+        if (at50 is not null || at10 is not null)
         {
-            md.AppendLine("| target (at 50 voters) | measured | met |");
+            md.AppendLine("| target (vote once) | measured | met |");
             md.AppendLine("|---|---:|:-:|");
-            md.AppendLine(Row("≥ 500 ballots/s", $"{at50.Ballots.PerSecond:0}/s", at50.Ballots.PerSecond >= 500));
-            md.AppendLine(Row("p99 ≤ 150 ms", $"{at50.Ballots.P99:0} ms", at50.Ballots.P99 <= 150));
-            var ratio = at50.Ballots.PerSecond / at50.Floor.PerSecond;
-            md.AppendLine(Row("ballots/s ≥ 40 % of the storage floor", $"{ratio:P0}", ratio >= 0.40));
+            if (at50 is not null)
+            {
+                var ratio = at50.Once.PerSecond / at50.Floor.PerSecond;
+                md.AppendLine(Row("50 voters: ballots/s ≥ 40 % of the storage floor", $"{ratio:P0}", ratio >= 0.40));
+                md.AppendLine(Row("50 voters: p99 ≤ 150 ms", $"{at50.Once.P99:0} ms", at50.Once.P99 <= 150));
+            }
+
+            if (at10 is not null)
+            {
+                md.AppendLine(Row("10 voters: p99 ≤ 50 ms", $"{at10.Once.P99:0} ms", at10.Once.P99 <= 50));
+            }
+
             md.AppendLine(Row("RSS under load ≤ 300 MB", $"{memory.Hwm * 1.048576:0} MB", memory.Hwm * 1.048576 <= 300));
         }
 
         return md.ToString();
     }
+
+    private static string Line(LevelReport l, string workload, LevelResult r, StoredCheck s) =>
+        Inv($"| {r.Concurrency} | {workload} | {r.PerSecond:0} | {r.P50:0.0} | {r.P99:0.0} | {r.Max:0} | {r.Failures} | {s.Matching}/{s.Expected} | {l.Floor.PerSecond:0} | {l.Floor.P50:0.0} | {l.Floor.P99:0.0} | {r.PerSecond / l.Floor.PerSecond:P0} | {l.PeakRssMiB:0} |");
 
     private static string Row(string target, string measured, bool met) => $"| {target} | {measured} | {(met ? "yes" : "**no**")} |";
 

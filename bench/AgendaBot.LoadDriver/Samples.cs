@@ -39,6 +39,37 @@ internal static class ClosedLoop
         return new LevelResult(concurrency, all.Length, failures, elapsed, all);
     }
 
+    /// <summary>
+    /// Runs <c>concurrency</c> workers, each doing exactly <c>count</c> operations (numbered 0 … count-1) one after
+    /// another; the elapsed time is until the last worker is done.
+    /// </summary>
+    public static async Task<LevelResult> RunEachAsync(int concurrency, int count, Func<int, int, Task<bool>> operation)
+    {
+        var failures = 0;
+        var latencies = new List<double>[concurrency];
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(index => Task.Run(async () =>
+        {
+            latencies[index] = new List<double>(count);
+            for (var n = 0; n < count; n++)
+            {
+                var before = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (await operation(index, n))
+                {
+                    latencies[index].Add(System.Diagnostics.Stopwatch.GetElapsedTime(before).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })));
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        var all = latencies.SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        return new LevelResult(concurrency, all.Length, failures, elapsed, all);
+    }
+
     private static async Task<(TimeSpan Elapsed, int Failures)> RunPhaseAsync(int concurrency, TimeSpan length, int[] serials,
         Func<int, int, Task<bool>> operation, List<double>[]? latencies)
     {

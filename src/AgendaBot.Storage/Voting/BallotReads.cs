@@ -18,6 +18,9 @@ public sealed record BallotScene(
 /// <summary>A round as read after a ballot was written, with the turnout: how many ballots it has (a secret round: its sums' count).</summary>
 public sealed record RoundTurnout(VotingRound Round, int Turnout);
 
+/// <summary>What the shared ballot card shows: the round with its turnout, the workshop header and the contributions.</summary>
+public sealed record BallotCardScene(RoundTurnout Round, Workshop? Workshop, IReadOnlyList<Contribution> Contributions);
+
 /// <summary>
 /// The reads of a ballot, each one query: all rows it needs live in the workshop's partition (docs/storage.md), so an
 /// <c>or</c> of their row keys replaces a point read each — the ballot's hot path is storage round-trips.
@@ -86,6 +89,51 @@ public sealed class BallotReads(StorageTables tables)
 
         return new BallotScene(workshop, participant, storedRound, earlierBallot, contributions, participantVersion,
             storedRound?.Value.Anonymous == true ? new SecretRoundRead(storedSums, votedRow) : null);
+    }
+
+    /// <summary>
+    /// Everything the shared ballot card shows, in one query: the round, the number of its ballots, the workshop header
+    /// and the contributions. Null when the round is gone.
+    /// </summary>
+    public async Task<BallotCardScene?> ReadCardSceneAsync(TenantScope scope, string workshopId, string roundId,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
+        var header = Keys.WorkshopHeaderRow;
+        var round = Keys.RoundRow(roundId);
+        var ballots = Keys.BallotPrefix(roundId);
+        var sums = Keys.SecretTallyRow(roundId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and (RowKey eq {header} or RowKey eq {round} or RowKey eq {sums} or (RowKey ge {ballots} and RowKey lt {Keys.PrefixEnd(ballots)}) or (RowKey ge {Keys.ContributionPrefix} and RowKey lt {Keys.PrefixEnd(Keys.ContributionPrefix)}))");
+        VotingRound? stored = null;
+        Workshop? workshop = null;
+        var turnout = 0;
+        var contributions = new List<Contribution>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == round)
+            {
+                stored = VotingRepository.ToRound(row);
+            }
+            else if (row.RowKey == header)
+            {
+                workshop = Workshops.WorkshopRows.ToWorkshop(row);
+            }
+            else if (row.RowKey == sums)
+            {
+                turnout += row.GetInt32("Ballots") ?? 0;
+            }
+            else if (row.RowKey.StartsWith(ballots, StringComparison.Ordinal))
+            {
+                turnout++;
+            }
+            else
+            {
+                contributions.Add(Workshops.WorkshopRows.ToContribution(row));
+            }
+        }
+
+        return stored is null ? null : new BallotCardScene(new RoundTurnout(stored, turnout), workshop, contributions);
     }
 
     /// <summary>The round and the number of its ballots in one query (only the row keys of the ballots come back).</summary>

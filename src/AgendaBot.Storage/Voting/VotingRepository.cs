@@ -203,15 +203,16 @@ public sealed class VotingRepository(StorageTables tables)
         secret.CountAsync(Keys.WorkshopPartition(scope.TenantId, round.WorkshopId), round, cancellationToken);
 
     /// <summary>
-    /// The next named ballot of a voter whose ballot and registration were checked before, without reading anything:
-    /// one transaction replaces their ballot, touches the round's open marker (the round is still open) and touches the
-    /// voter's registration row if it is still the version read then (not deleted, not registered anew — so still the
-    /// same, not waitlisted, registration). Null when any of that no longer holds: the caller then reads and checks as
-    /// for a first ballot.
+    /// A named ballot of a voter whose registration was checked before (in this round or an earlier one of the
+    /// workshop), without reading anything: one transaction writes their ballot (a first one only if there is none yet;
+    /// a later one replaces it), touches the round's open marker (the round is still open) and touches the voter's
+    /// registration row if it is still the version read then (not deleted, not registered anew — so still the same, not
+    /// waitlisted, registration). Null when any of that no longer holds: the caller then reads and checks everything.
     /// </summary>
     /// <param name="registration">The ETag of the voter's registration row as last read or touched.</param>
+    /// <param name="first">No ballot of this voter in this round is known: insert, and call it counted, not changed.</param>
     public async Task<KnownVoterReceipt?> CastAsKnownVoterAsync(TenantScope scope, VotingRound round, string voterId, Ballot ballot, ETag registration,
-        string? activityId = null, CancellationToken cancellationToken = default)
+        string? activityId = null, bool first = false, CancellationToken cancellationToken = default)
     {
         if (round.Anonymous)
         {
@@ -221,25 +222,28 @@ public sealed class VotingRepository(StorageTables tables)
         var partition = Keys.WorkshopPartition(scope.TenantId, round.WorkshopId);
         var row = BallotRow(partition, Keys.BallotRow(round.Id, voterId), ballot);
         row["PersonId"] = voterId;
-        List<TableTransactionAction> batch = activityId is null ? [] : [Dedupe(partition, activityId, BallotResult.Changed)];
+        var result = first ? BallotResult.Counted : BallotResult.Changed;
+        List<TableTransactionAction> batch = activityId is null ? [] : [Dedupe(partition, activityId, result)];
         var ballotIndex = batch.Count;
         // Were the earlier ballot erased meanwhile, this one is still stored, only called a change.
-        batch.Add(new(TableTransactionActionType.UpsertReplace, row));
+        batch.Add(new(first ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace, row));
         batch.Add(OpenMarker(partition, round.Id));
         batch.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, Keys.ParticipantRow(voterId)), registration));
         try
         {
             var response = await table.SubmitTransactionAsync(batch, cancellationToken);
             return new KnownVoterReceipt(
-                new BallotReceipt(BallotResult.Changed, Version(response.Value[ballotIndex]), WrittenWhileOpen: true),
+                new BallotReceipt(result, Version(response.Value[ballotIndex]), WrittenWhileOpen: true),
                 response.Value[ballotIndex + 2].Headers.ETag ?? default);
         }
         catch (TableTransactionFailedException failure) when (activityId is not null && failure.FailedIndex() == 0 && failure.IsConflict())
         {
             return new KnownVoterReceipt(await RedeliveredAsync(partition, activityId, cancellationToken), registration);
         }
-        catch (TableTransactionFailedException failure) when (failure.FailedIndex() is { } failed && failed > ballotIndex)
+        catch (TableTransactionFailedException failure) when (failure.FailedIndex() is { } failed
+            && (failed > ballotIndex || (first && failed == ballotIndex && failure.IsConflict())))
         {
+            // The round is closing, the registration changed, or a ballot exists after all (another instance took it).
             return null;
         }
     }

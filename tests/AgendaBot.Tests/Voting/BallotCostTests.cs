@@ -68,6 +68,24 @@ public sealed class BallotCostTests
         Assert.Equal(1, StorageCalls(captured, "ballot-changed"));
     }
 
+    [Fact]
+    public async Task In_a_new_round_the_first_ballot_of_a_voter_who_voted_before_costs_1_storage_call()
+    {
+        var captured = new CapturedTelemetry();
+        await using var room = await WorkshopRoom.OpenAsync(services: captured.AddTo);
+        var workshop = await PrepareAsync(room);
+        var first = await StartAsync(room, workshop);
+        await room.ClickAsync(Anna, "vote.cast", StarsData(workshop, first, 2));
+        var next = await StartAsync(room, workshop);
+        await room.ClickAsync(Klaus, "vote.cast", StarsData(workshop, next, 3));
+
+        var mine = await room.ClickAsync(Anna, "vote.cast", StarsData(workshop, next, 5), activityId: "ballot-next-round");
+
+        Assert.Contains("Ihre Stimme ist gezählt.", Texts(mine["value"]));
+        // Her registration was checked in the first round, the round by Klaus's ballot: one transaction re-checks both.
+        Assert.Equal(1, StorageCalls(captured, "ballot-next-round"));
+    }
+
     private static System.Text.Json.Nodes.JsonObject StarsData(string workshop, string round, int stars) =>
         new() { ["workshopId"] = workshop, ["roundId"] = round, ["s_1_0"] = $"{stars}" };
 

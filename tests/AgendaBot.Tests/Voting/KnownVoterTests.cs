@@ -85,6 +85,48 @@ public sealed class KnownVoterTests : IAsyncLifetime
         Assert.Equal("1", await StoredStarsAsync(Anna));
     }
 
+    [Fact]
+    public async Task In_the_next_round_a_known_voters_first_ballot_is_counted_not_called_a_change()
+    {
+        var next = await StartAsync(room, workshop);
+        await StarsAsync(room, Klaus, workshop, next, (1, 3));
+
+        var first = await StarsAsync(room, Anna, workshop, next, (1, 4));
+
+        Assert.Contains("Ihre Stimme ist gezählt.", Texts(first["value"]));
+        Assert.Equal("4", await StoredStarsAsync(Anna, next));
+        Assert.Equal("2", await StoredStarsAsync(Anna));
+    }
+
+    [Fact]
+    public async Task In_the_next_round_a_voter_whose_registration_was_removed_is_refused()
+    {
+        var next = await StartAsync(room, workshop);
+        await StarsAsync(room, Klaus, workshop, next, (1, 3));
+        await Workshops.DeleteEntityAsync(Partition, Keys.ParticipantRow(Anna.AadObjectId));
+
+        var refused = await StarsAsync(room, Anna, workshop, next, (1, 4));
+
+        Assert.Equal("Dafür müssen Sie zum Workshop angemeldet sein.", Toast(refused));
+        Assert.False((await Workshops.GetEntityIfExistsAsync<TableEntity>(Partition, Keys.BallotRow(next, Anna.AadObjectId))).HasValue);
+    }
+
+    [Fact]
+    public async Task In_the_next_round_a_ballot_another_instance_took_first_makes_this_one_a_change()
+    {
+        var next = await StartAsync(room, workshop);
+        await StarsAsync(room, Klaus, workshop, next, (1, 3));
+        await using (var other = room.Restarted())
+        {
+            await StarsAsync(other, Anna, workshop, next, (1, 2));
+        }
+
+        var again = await StarsAsync(room, Anna, workshop, next, (1, 5));
+
+        Assert.Contains("Ihre geänderte Stimme ist gezählt.", Texts(again["value"]));
+        Assert.Equal("5", await StoredStarsAsync(Anna, next));
+    }
+
     private TableClient Workshops => room.Bot.Services.GetRequiredService<StorageTables>().Workshops;
 
     private string Partition => Keys.WorkshopPartition(room.TenantId, workshop);
@@ -92,9 +134,9 @@ public sealed class KnownVoterTests : IAsyncLifetime
     private static string? Toast(System.Text.Json.Nodes.JsonObject answer) =>
         answer["value"] is System.Text.Json.Nodes.JsonValue value ? value.GetValue<string>() : null;
 
-    private async Task<string?> StoredStarsAsync(Person voter)
+    private async Task<string?> StoredStarsAsync(Person voter, string? inRound = null)
     {
-        var ballot = (await Workshops.GetEntityAsync<TableEntity>(Partition, Keys.BallotRow(round, voter.AadObjectId))).Value;
+        var ballot = (await Workshops.GetEntityAsync<TableEntity>(Partition, Keys.BallotRow(inRound ?? round, voter.AadObjectId))).Value;
         var score = System.Text.Json.JsonDocument.Parse(ballot.GetString("Scores")).RootElement[0];
         return score.EnumerateObject().Single(p => p.Name.Equals("value", StringComparison.OrdinalIgnoreCase)).Value.ToString();
     }

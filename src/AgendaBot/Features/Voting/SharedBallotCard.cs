@@ -7,7 +7,6 @@ using AgendaBot.Features.Workshops;
 using AgendaBot.Infrastructure.Telemetry;
 using AgendaBot.Storage;
 using AgendaBot.Storage.Voting;
-using AgendaBot.Storage.Workshops;
 using Microsoft.Extensions.Options;
 
 namespace AgendaBot.Features.Voting;
@@ -22,7 +21,7 @@ namespace AgendaBot.Features.Voting;
 /// ballot need not read them (only display depends on them; what a ballot may contain is the stored round's).
 /// </summary>
 public sealed partial class SharedBallotCard(
-    BallotReads reads, VotingRepository voting, WorkshopRepository workshops, IServiceScopeFactory scopes, TimeProvider time, IOptions<VotingOptions> options,
+    BallotReads reads, VotingRepository voting, IServiceScopeFactory scopes, TimeProvider time, IOptions<VotingOptions> options,
     ILogger<SharedBallotCard> logger) : IDisposable
 {
     /// <summary>The span around one update: its storage calls and its PUT, at most one per interval, not per ballot.</summary>
@@ -72,6 +71,20 @@ public sealed partial class SharedBallotCard(
         lock (slot)
         {
             return (slot.Turnout, slot.Contributions ?? contributions, slot.Workshop ?? workshop);
+        }
+    }
+
+    /// <summary>
+    /// A round this instance just started: its ballots need not read the contributions the start read. The card is
+    /// not marked as updated, so the round's first ballot still updates it before the voter is answered.
+    /// </summary>
+    public void RoundStarted(TenantScope tenant, Workshop workshop, IReadOnlyList<Contribution> contributions, string roundId)
+    {
+        var slot = slots.GetOrAdd(Key(tenant, workshop.Id, roundId), _ => new Slot(tenant, roundId));
+        lock (slot)
+        {
+            slot.Workshop ??= workshop;
+            slot.Contributions ??= contributions;
         }
     }
 
@@ -172,16 +185,17 @@ public sealed partial class SharedBallotCard(
 
         slot.LastStarted = time.GetUtcNow();
         using var span = BotTelemetry.Source.StartActivity(UpdateSpanName);
-        if (await reads.ReadRoundWithTurnoutAsync(slot.Tenant, workshop.Id, slot.RoundId, cancellationToken) is not { } read
-            || read.Round.State != RoundState.Open || read.Round.BallotCard is not { } card)
+        // Round, turnout, header and contributions in one query: a round-trip per update, not three.
+        if (await reads.ReadCardSceneAsync(slot.Tenant, workshop.Id, slot.RoundId, cancellationToken) is not { } scene
+            || scene.Round is not { Round.State: RoundState.Open, Round.BallotCard: { } card } read)
         {
             // Closing or closed: the closer shows the final card; nothing to keep up to date any more.
             slots.TryRemove(new KeyValuePair<string, Slot>(Key(slot.Tenant, workshop.Id, slot.RoundId), slot));
             return;
         }
 
-        var contributions = await workshops.GetContributionsAsync(slot.Tenant, workshop.Id, cancellationToken);
-        workshop = (await workshops.GetAsync(slot.Tenant, workshop.Id, cancellationToken))?.Value ?? workshop;
+        var contributions = scene.Contributions;
+        workshop = scene.Workshop ?? workshop;
         lock (slot)
         {
             slot.Contributions = contributions;

@@ -22,7 +22,7 @@ namespace AgendaBot.Features.Voting;
 [Requires(WorkshopAction.StartVotingRound)]
 public sealed class StartVotingRound(
     WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, DeadlineRepository deadlines,
-    ConversationReferenceRepository references, TimeProvider time)
+    ConversationReferenceRepository references, SharedBallotCard sharedCard, KnownVoters known, TimeProvider time)
     : WorkshopCardHandler<VotingSetupData>(finder)
 {
     private static readonly TimeSpan FirstCopyGrace = TimeSpan.FromSeconds(30);
@@ -50,10 +50,13 @@ public sealed class StartVotingRound(
 
         var shared = SharedTexts.For(here.Value);
         var posted = await turn.ReplyAsync(BallotCard.Render(round, here.Value, contributions, 0, here.Value.ParticipantCount, shared), shared, cancellationToken);
-        await voting.UpdateRoundAsync(turn.Tenant, stored with
+        var withCard = await voting.UpdateRoundAsync(turn.Tenant, stored with
         {
             Value = round with { BallotCard = new PostedCard(turn.Activity.ServiceUrl!, turn.ConversationId, posted.Id ?? string.Empty) },
         }, cancellationToken);
+        // Ballots on this instance need not read what was just read and written (docs/performance.md).
+        known.RememberRound(turn.Tenant, withCard.Value);
+        sharedCard.RoundStarted(turn.Tenant, here.Value, contributions, round.Id);
         if (round.Deadline is { } deadline)
         {
             // The deadline's results go through the outbox, which finds the conversation by its stored reference.

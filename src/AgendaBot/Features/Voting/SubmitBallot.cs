@@ -60,12 +60,16 @@ public sealed class SubmitBallot(
         {
             known.Remember(turn.Tenant, turn.User.Id, new KnownVoter(round, workshop, scene.VoterVersion));
         }
+        else if (current.State == RoundState.Open)
+        {
+            known.RememberRound(turn.Tenant, round);
+        }
 
         return await AnswerAsync(turn, current, workshop, contributions, ballot, receipt, verdict, cancellationToken);
     }
 
     /// <summary>
-    /// The ballot of a voter this instance checked before, in one transaction that fails unless the round is still
+    /// The ballot of a voter this instance checked before (in this round or an earlier one), in one transaction that fails unless the round is still
     /// open and the registration still the one checked; null then, and the ballot takes the full path.
     /// </summary>
     private async Task<CardActionResult?> CastAsKnownVoterAsync(TurnContext turn, KnownVoter voter, BallotData input,
@@ -78,14 +82,14 @@ public sealed class SubmitBallot(
         }
 
         var written = await voting.CastAsKnownVoterAsync(turn.Tenant, voter.Round, turn.User.Id, ballot, voter.Registration, turn.Activity.Id,
-            cancellationToken);
+            first: !voter.HasBallot, cancellationToken);
         if (written is null)
         {
             known.Forget(turn.Tenant, voter.Round.WorkshopId, voter.Round.Id, turn.User.Id);
             return null;
         }
 
-        known.Remember(turn.Tenant, turn.User.Id, voter with { Registration = written.Registration });
+        known.Remember(turn.Tenant, turn.User.Id, voter with { Registration = written.Registration, HasBallot = true });
         return await AnswerAsync(turn, voter.Round, voter.Workshop, contributions, ballot, written.Receipt, Verdict(written.Receipt), cancellationToken);
     }
 
