@@ -24,14 +24,15 @@ public sealed class KnownVoters
 {
     private const int Capacity = 20_000;
 
-    private readonly ConcurrentDictionary<string, (Workshop Workshop, ETag Registration)> registrations = new();
+    // A voter's last known ballot anywhere in the workshop: its registration version serves their next ballot in any round.
+    private readonly ConcurrentDictionary<string, KnownVoter> registrations = new();
     private readonly ConcurrentDictionary<string, VotingRound> rounds = new();
     private readonly ConcurrentDictionary<string, bool> ballots = new();
 
     public KnownVoter? Find(TenantScope tenant, string workshopId, string roundId, string voterId) =>
         rounds.TryGetValue(RoundKey(tenant, workshopId, roundId), out var round)
         && registrations.TryGetValue(VoterKey(tenant, workshopId, voterId), out var registration)
-            ? new KnownVoter(round, registration.Workshop, registration.Registration, ballots.ContainsKey(BallotKey(tenant, workshopId, roundId, voterId)))
+            ? registration with { Round = round, HasBallot = ballots.ContainsKey(BallotKey(tenant, workshopId, roundId, voterId)) }
             : null;
 
     /// <summary>A named round this instance started or read while it was open.</summary>
@@ -52,7 +53,7 @@ public sealed class KnownVoters
         RememberRound(tenant, known.Round);
         Bound(registrations);
         Bound(ballots);
-        registrations[VoterKey(tenant, known.Round.WorkshopId, voterId)] = (known.Workshop, known.Registration);
+        registrations[VoterKey(tenant, known.Round.WorkshopId, voterId)] = known;
         ballots[BallotKey(tenant, known.Round.WorkshopId, known.Round.Id, voterId)] = true;
     }
 
