@@ -33,6 +33,7 @@ internal static class PersonalDataRegistry
         .. ExportStore.PersonalData,
         .. ImageStore.PersonalData,
         .. DeadlineRepository.PersonalData,
+        .. ExportJobs.PersonalData,
         .. AgendaIndex.PersonalData,
         .. WeeklyLeases.PersonalData,
     ];

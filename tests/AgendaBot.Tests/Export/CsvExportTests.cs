@@ -30,7 +30,7 @@ public sealed class CsvExportTests
         await using var room = await WorkshopRoom.OpenAsync();
         await PrepareAsync(room);
 
-        await room.SayAsync(Lead, "exportieren");
+        await ExportAsync(room, Lead);
 
         var lines = await CsvLinesAsync(room, "Beiträge (CSV)");
         Assert.Equal("Handlungsfeld;Schritt;Nr.;Text;Autor;Akteursgruppe;Datum", lines[0]);
@@ -46,7 +46,7 @@ public sealed class CsvExportTests
         await using var room = await WorkshopRoom.OpenAsync();
         await PrepareAsync(room);
 
-        await room.SayAsync(Lead, "exportieren");
+        await ExportAsync(room, Lead);
 
         var lines = await CsvLinesAsync(room, "Bewertungen (CSV)");
         Assert.Equal("Handlungsfeld;Abstimmung;Schritt;Gestartet;Person;Beitrag Nr.;Beitrag;Kriterium;Wert", lines[0]);
@@ -68,7 +68,7 @@ public sealed class CsvExportTests
         var workshop = stepCard!["actions"]![0]!["data"]!["workshopId"]!.GetValue<string>();
         await room.ClickAsync(Sabine, "contribution.add", new JsonObject { ["workshopId"] = workshop, ["step"] = 1, ["text"] = "Radwege fehlen" }, channelId: tourism);
 
-        await room.SayAsync(Sabine, "exportieren", tourism);
+        await ExportAsync(room, Sabine, tourism);
 
         var lines = await CsvLinesAsync(room, "Beiträge (CSV)");
         Assert.Contains(lines, l => l.StartsWith("Tourismus/Mobilität;1 Status-Quo-Beschreibung;1;Radwege fehlen;Sabine Wagner;", StringComparison.Ordinal));
@@ -82,7 +82,7 @@ public sealed class CsvExportTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
         await using var room = await WorkshopRoom.OpenAsync(time: clock);
         await room.SetUpWorkshopAsync();
-        await room.SayAsync(Lead, "exportieren");
+        await ExportAsync(room, Lead);
         var link = Link(ExportCard(room)!, "Beiträge (CSV)")!;
 
         clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));

@@ -18,7 +18,7 @@ public sealed class DocumentExportTests
         await using var room = await WorkshopRoom.OpenAsync();
         await PrepareAsync(room);
 
-        await room.SayAsync(Lead, "exportieren");
+        await ExportAsync(room, Lead);
 
         var card = ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent.");
         var download = await DownloadAsync(room, Link(card, "Dokument (Word)")!);
@@ -62,6 +62,7 @@ public sealed class DocumentExportTests
         await PrepareAsync(room);
 
         await room.SayAsync(Lead, "export");
+        await ExportsMadeAsync(room);
 
         var card = ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent.");
         var download = await DownloadAsync(room, Link(card, "Document (Word)")!);
@@ -79,7 +80,7 @@ public sealed class DocumentExportTests
         await using var room = await WorkshopRoom.OpenAsync();
         await PrepareAsync(room);
 
-        await room.SayAsync(Anna, "exportieren");
+        await ExportAsync(room, Anna);
 
         Assert.Null(ExportCard(room));
         Assert.Equal("Das dürfen nur Moderatorinnen und Moderatoren oder die Projektleitung.", room.Connector.Calls[^1].Text);
@@ -90,7 +91,7 @@ public sealed class DocumentExportTests
     {
         await using var room = await WorkshopRoom.OpenAsync();
         await PrepareAsync(room);
-        await SayInPersonalChatAsync(room, Lead, "exportieren");
+        await ExportAsync(room, Lead, inPersonalChat: true);
 
         var card = ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent.");
         Assert.Contains("Dateien zum Herunterladen: Digitale Agenda Hagenow", Texts(card));

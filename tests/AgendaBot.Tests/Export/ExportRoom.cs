@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AgendaBot.Testing;
@@ -54,6 +55,45 @@ internal static class ExportRoom
             .WithMilestones(("2027-03-31", "Ausschreibung"), ("2027-09-30", "Start"))
             .WithIndicators(("Online gebuchte Termine", "Prozent", "0", "60")));
         return workshop;
+    }
+
+    /// <summary>
+    /// "exportieren" from <paramref name="from"/>, then waits until the export is made outside the turn (the job is
+    /// gone from storage) — the card is complete then.
+    /// </summary>
+    public static async Task ExportAsync(WorkshopRoom room, Person from, string? conversationId = null, bool inPersonalChat = false)
+    {
+        if (inPersonalChat)
+        {
+            await SayInPersonalChatAsync(room, from, "exportieren");
+        }
+        else if (conversationId is null)
+        {
+            await room.SayAsync(from, "exportieren");
+        }
+        else
+        {
+            await room.SayAsync(from, "exportieren", conversationId);
+        }
+
+        await ExportsMadeAsync(room);
+    }
+
+    /// <summary>Waits until no export job of the room's tenant is left (made, or given up).</summary>
+    public static async Task ExportsMadeAsync(WorkshopRoom room)
+    {
+        var jobs = room.Bot.Services.GetRequiredService<AgendaBot.Storage.Exports.ExportJobs>();
+        // Generous: a first LibreOffice start on a busy two-core machine takes half a minute.
+        var until = DateTimeOffset.UtcNow.AddMinutes(5);
+        while ((await jobs.DueAsync(DateTimeOffset.MaxValue)).Any(j => j.Tenant.TenantId == room.TenantId))
+        {
+            if (DateTimeOffset.UtcNow > until)
+            {
+                throw new Xunit.Sdk.XunitException("The export was not made within 5 minutes.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>The latest export card the bot sent, or null.</summary>

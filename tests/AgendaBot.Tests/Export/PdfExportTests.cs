@@ -20,10 +20,10 @@ public sealed class PdfExportTests
         await using var room = await WorkshopRoom.OpenAsync(settings: new Dictionary<string, string?> { ["Export:PdfTimeout"] = "00:05:00" });
         await PrepareAsync(room);
 
-        await room.SayAsync(Lead, "exportieren");
+        await ExportAsync(room, Lead);
 
         var card = ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent.");
-        var download = await DownloadAsync(room, Link(card, "Dokument (PDF)") ?? throw new Xunit.Sdk.XunitException("The card has no PDF button."));
+        var download = await DownloadAsync(room, Link(card, "Dokument (PDF)") ?? throw new Xunit.Sdk.XunitException("The card has no PDF button: " + string.Join(" / ", Texts(card))));
         Assert.Equal(200, download.Status);
         Assert.Equal("application/pdf", download.ContentType);
         Assert.EndsWith(".pdf", download.Disposition?.FileNameStar, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class PdfExportTests
         await using var room = await WorkshopRoom.OpenAsync(settings: new Dictionary<string, string?> { ["Export:SofficePath"] = "/nonexistent/soffice" });
         await room.SetUpWorkshopAsync();
 
-        await room.SayAsync(Lead, "exportieren");
+        await ExportAsync(room, Lead);
 
         var card = ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent.");
         Assert.Null(Link(card, "Dokument (PDF)"));

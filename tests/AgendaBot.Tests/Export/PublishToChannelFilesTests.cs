@@ -19,7 +19,7 @@ public sealed partial class PublishToChannelFilesTests
     {
         await using var graph = await LocalGraphServer.StartAsync();
         await using var room = await GraphRoom.OpenAsync(graph, new FixedTokenCredential("graph-token"));
-        var button = await ExportAsync(room);
+        var button = await ExportWithPublishButtonAsync(room);
 
         var answer = await ClickAsync(room, Lead, button);
 
@@ -48,7 +48,7 @@ public sealed partial class PublishToChannelFilesTests
     {
         await using var graph = await LocalGraphServer.StartAsync();
         await using var room = await GraphRoom.OpenAsync(graph, new FixedTokenCredential("graph-token"));
-        var button = await ExportAsync(room);
+        var button = await ExportWithPublishButtonAsync(room);
         var callsBefore = room.Connector.Calls.Count;
 
         var answer = await ClickAsync(room, Anna, button);
@@ -62,7 +62,7 @@ public sealed partial class PublishToChannelFilesTests
     public async Task Without_Graph_publishing_says_it_needs_Graph()
     {
         await using var room = await WorkshopRoom.OpenAsync();
-        var button = await ExportAsync(room);
+        var button = await ExportWithPublishButtonAsync(room);
         var card = ExportCard(room)!;
         var callsBefore = room.Connector.Calls.Count;
 
@@ -78,7 +78,7 @@ public sealed partial class PublishToChannelFilesTests
     {
         await using var graph = await LocalGraphServer.StartAsync();
         await using var room = await GraphRoom.OpenAsync(graph, new FixedTokenCredential("graph-token"));
-        var button = await ExportAsync(room);
+        var button = await ExportWithPublishButtonAsync(room);
         graph.ThrottleNext(10, 0);
 
         var answer = await ClickAsync(room, Lead, button);
@@ -96,17 +96,17 @@ public sealed partial class PublishToChannelFilesTests
         await using var room = await WorkshopRoom.OpenAsync();
         await PrepareAsync(room);
 
-        await SayInPersonalChatAsync(room, Lead, "exportieren");
+        await ExportRoom.ExportAsync(room, Lead, inPersonalChat: true);
 
         var card = ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent.");
         Assert.Null(PublishButtonOrNull(card));
     }
 
     /// <summary>The workshop goes through all steps, the project lead exports in its channel; the card's publish button.</summary>
-    private static async Task<JsonNode> ExportAsync(WorkshopRoom room)
+    private static async Task<JsonNode> ExportWithPublishButtonAsync(WorkshopRoom room)
     {
         await PrepareAsync(room);
-        await room.SayAsync(Lead, "exportieren");
+        await ExportRoom.ExportAsync(room, Lead);
         return PublishButtonOrNull(ExportCard(room) ?? throw new Xunit.Sdk.XunitException("No export card was sent."))
             ?? throw new Xunit.Sdk.XunitException("The export card offers no publishing.");
     }

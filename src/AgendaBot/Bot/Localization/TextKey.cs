@@ -338,6 +338,9 @@ public static class TextKey
     public const string ExportButtonPdf = nameof(ExportButtonPdf);
     public const string ExportButtonContributions = nameof(ExportButtonContributions);
     public const string ExportButtonBallots = nameof(ExportButtonBallots);
+    public const string ExportCardBeingMade = nameof(ExportCardBeingMade);
+    public const string ExportPdfBeingMade = nameof(ExportPdfBeingMade);
+    public const string ExportCardFailed = nameof(ExportCardFailed);
     public const string ExportPdfUnavailable = nameof(ExportPdfUnavailable);
     public const string ExportPdfFailed = nameof(ExportPdfFailed);
     public const string ExportNoAgenda = nameof(ExportNoAgenda);

@@ -6,8 +6,8 @@ using AgendaBot.Storage.Exports;
 
 namespace AgendaBot.Features.Export;
 
-/// <summary>The files of one export. <see cref="Pdf"/> is null when LibreOffice is missing or the conversion failed.</summary>
-public sealed record ExportBundle(ExportFile Document, ExportFile? Pdf, ExportFile Contributions, ExportFile Ballots);
+/// <summary>The files of one export that are made at once; the PDF follows (<see cref="AgendaExporter.PdfAsync"/>).</summary>
+public sealed record ExportFiles(ExportFile Document, ExportFile Contributions, ExportFile Ballots);
 
 /// <summary>
 /// Makes the agenda's export files. Reusable beyond the export card: <see cref="DocumentAsync"/> gives the Word
@@ -22,19 +22,24 @@ public sealed class AgendaExporter(AgendaContentReader reader, PdfConverter pdf,
         return content is null ? null : Document(content, texts);
     }
 
-    /// <summary>Document, PDF and both CSVs. The CSVs hold only the workshops left in <paramref name="content"/>.</summary>
-    public async Task<ExportBundle> BundleAsync(AgendaContent content, AgendaContent csvContent, Texts texts, CancellationToken cancellationToken)
+    /// <summary>Document and both CSVs, made in memory at once. The CSVs hold only the workshops left in <paramref name="csvContent"/>.</summary>
+    public ExportFiles Files(AgendaContent content, AgendaContent csvContent, Texts texts)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(csvContent);
-        var document = Document(content, texts);
-        var pdfBytes = await pdf.ConvertAsync(document.Content, cancellationToken);
         var name = BaseName(content, texts);
-        return new ExportBundle(
-            document,
-            pdfBytes is null ? null : new ExportFile(name + ".pdf", PdfConverter.MediaType, pdfBytes),
+        return new ExportFiles(
+            Document(content, texts),
             new ExportFile($"{name}-{texts[TextKey.ExportFileContributions]}.csv", Csv.MediaType, ExportTables.Contributions(csvContent, texts)),
             new ExportFile($"{name}-{texts[TextKey.ExportFileBallots]}.csv", Csv.MediaType, ExportTables.Ballots(csvContent, texts)));
+    }
+
+    /// <summary>The document as PDF (LibreOffice, seconds to a minute), or null when LibreOffice is missing or failed.</summary>
+    public async Task<ExportFile?> PdfAsync(ExportFile document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var bytes = await pdf.ConvertAsync(document.Content, cancellationToken);
+        return bytes is null ? null : new ExportFile(Path.ChangeExtension(document.FileName, ".pdf"), PdfConverter.MediaType, bytes);
     }
 
     private ExportFile Document(AgendaContent content, Texts texts) =>

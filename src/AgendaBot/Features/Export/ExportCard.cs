@@ -11,6 +11,7 @@ public sealed record ExportLinks(string Document, string? Pdf, string Contributi
 public enum PdfState
 {
     Made,
+    BeingMade,
     NotInstalled,
     Failed,
 }
@@ -38,7 +39,12 @@ public static class ExportCard
         if (pdf != PdfState.Made)
         {
             // Default text colour: the theme's warning yellow is hard to read on white.
-            body.Add(new TextBlock(texts[pdf == PdfState.NotInstalled ? TextKey.ExportPdfUnavailable : TextKey.ExportPdfFailed]));
+            body.Add(new TextBlock(texts[pdf switch
+            {
+                PdfState.BeingMade => TextKey.ExportPdfBeingMade,
+                PdfState.NotInstalled => TextKey.ExportPdfUnavailable,
+                _ => TextKey.ExportPdfFailed,
+            }]));
         }
 
         var actions = new List<CardAction> { new OpenUrlAction(texts[TextKey.ExportButtonDocx], links.Document) };
@@ -62,6 +68,25 @@ public static class ExportCard
             MsTeams = new(),
             Body = body,
             Actions = actions,
+        };
+    }
+
+    /// <summary>The answer to "exportieren" at once: the files are being made, and this card will show them.</summary>
+    public static AdaptiveCard BeingMade(string agendaTitle, Texts texts) => Note(agendaTitle, texts[TextKey.ExportCardBeingMade], texts);
+
+    /// <summary>The export could not be made, even after retries.</summary>
+    public static AdaptiveCard Failed(string agendaTitle, Texts texts) => Note(agendaTitle, texts[TextKey.ExportCardFailed], texts);
+
+    private static AdaptiveCard Note(string agendaTitle, string note, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var title = texts.Format(TextKey.ExportCardTitle, agendaTitle);
+        return new AdaptiveCard
+        {
+            Lang = texts.Culture.TwoLetterISOLanguageName,
+            FallbackText = title,
+            MsTeams = new(),
+            Body = [new RichTextBlock([new TextRun(title) { Size = TextSize.Large, Weight = TextWeight.Bolder }]), new TextBlock(note)],
         };
     }
 

@@ -8,13 +8,18 @@ public static class ExportFeature
     public static IServiceCollection AddExport(this IServiceCollection services)
     {
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.SectionName)
-            .Validate(ExportOptions.IsValid, "Export:PdfTimeout must be positive.")
+            .Validate(ExportOptions.IsValid, "Export:PdfTimeout and Export:JobPollInterval must be positive.")
             .ValidateOnStart();
         services.AddSingleton<ExportStore>();
         services.AddSingleton<PdfConverter>();
         services.AddScoped<AgendaContentReader>();
         services.AddScoped<AgendaExporter>();
         services.AddScoped<ExportRights>();
+        services.AddSingleton<ExportJobs>();
+        services.AddSingleton<ExportSignal>();
+        services.AddScoped<ExportMaker>();
+        services.AddSingleton<ExportJobWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExportJobWorker>());
         return services;
     }
 }

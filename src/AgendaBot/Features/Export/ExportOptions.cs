@@ -14,5 +14,11 @@ public sealed class ExportOptions
     /// <summary>How long one conversion may take before it is stopped (default 60 s; the first start of LibreOffice with a fresh profile takes a few seconds).</summary>
     public TimeSpan PdfTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    public static bool IsValid(ExportOptions options) => options.PdfTimeout > TimeSpan.Zero;
+    /// <summary>
+    /// How often every instance looks for export jobs nobody holds (another instance's, or one whose maker died). A job
+    /// asked for on this instance starts at once.
+    /// </summary>
+    public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public static bool IsValid(ExportOptions options) => options.PdfTimeout > TimeSpan.Zero && options.JobPollInterval > TimeSpan.Zero;
 }

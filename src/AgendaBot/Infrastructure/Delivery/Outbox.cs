@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using AgendaBot.Protocol;
 using AgendaBot.Protocol.Activities;
 using AgendaBot.Storage;
@@ -83,24 +82,4 @@ public sealed class Outbox(OutboxQueue queue, OutboxSignal signal)
 }
 
 /// <summary>Wakes this instance's worker when a post was enqueued here, so it does not sleep out its poll interval.</summary>
-public sealed class OutboxSignal
-{
-    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => wake.Writer.TryWrite(true);
-
-    /// <summary>Returns after <paramref name="timeout"/> or earlier when woken.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var timer = new CancellationTokenSource(timeout, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
-        try
-        {
-            await wake.Reader.ReadAsync(either.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval is over.
-        }
-    }
-}
+public sealed class OutboxSignal : Scheduling.WakeSignal;

@@ -1,0 +1,72 @@
+using AgendaBot.Infrastructure.Scheduling;
+using AgendaBot.Storage.Exports;
+using Microsoft.Extensions.Options;
+
+namespace AgendaBot.Features.Export;
+
+/// <summary>Wakes this instance's <see cref="ExportJobWorker"/> when someone asked for an export here.</summary>
+public sealed class ExportSignal : WakeSignal;
+
+/// <summary>
+/// Makes the exports people asked for, outside their turn: woken at once by <see cref="ExportSignal"/>, and every
+/// <see cref="ExportOptions.JobPollInterval"/> it looks for jobs nobody holds — another instance's, or one whose maker
+/// died (the lease ran out), so a job survives a restart. One job at a time per instance (LibreOffice takes a core);
+/// a job that fails <see cref="MaxAttempts"/> times ends with a card that says so.
+/// </summary>
+public sealed partial class ExportJobWorker(
+    IServiceScopeFactory scopes, ExportJobs jobs, ExportSignal signal, TimeProvider time, IOptions<ExportOptions> options, ILogger<ExportJobWorker> logger)
+    : BackgroundService
+{
+    public const int MaxAttempts = 3;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await signal.WaitAsync(options.Value.JobPollInterval, time, stoppingToken);
+            try
+            {
+                await MakeDueAsync(stoppingToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogPassFailed(logger, failure);
+            }
+        }
+    }
+
+    public async Task MakeDueAsync(CancellationToken cancellationToken)
+    {
+        foreach (var due in await jobs.DueAsync(time.GetUtcNow(), cancellationToken))
+        {
+            // The lease outlasts the slowest job: the PDF's timeout and the rest with room to spare.
+            if (await jobs.TakeAsync(due, time.GetUtcNow() + options.Value.PdfTimeout + TimeSpan.FromMinutes(2), cancellationToken) is not { } job)
+            {
+                continue;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var maker = scope.ServiceProvider.GetRequiredService<ExportMaker>();
+            try
+            {
+                await maker.MakeAsync(job, cancellationToken);
+                await jobs.DoneAsync(job, cancellationToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogJobFailed(logger, failure, job.Id, job.Attempts);
+                if (job.Attempts >= MaxAttempts)
+                {
+                    await maker.GiveUpAsync(job, cancellationToken);
+                    await jobs.DoneAsync(job, cancellationToken);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for export jobs failed; looking again at the next poll")]
+    private static partial void LogPassFailed(ILogger logger, Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Export job {JobId} failed (attempt {Attempt}); it is tried again when its lease runs out")]
+    private static partial void LogJobFailed(ILogger logger, Exception failure, string jobId, int attempt);
+}
