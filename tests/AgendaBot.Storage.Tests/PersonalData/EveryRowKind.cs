@@ -1,6 +1,7 @@
 using AgendaBot.Domain.Measures;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Delivery;
+using AgendaBot.Storage.Exports;
 using AgendaBot.Storage.Images;
 using AgendaBot.Storage.Measures;
 using AgendaBot.Storage.PersonalData;
@@ -64,6 +65,9 @@ public sealed class EveryRowKind : IAsyncLifetime
         await followUp.TryClaimPlanPostAsync(tenant, Town.AgendaId, "19:plan@thread.tacv2", at, TimeSpan.FromMinutes(5));
         await followUp.TryClaimReminderAsync(tenant, (await measures.GetAsync(tenant, Town.AgendaId, Town.AliceMeasure))!.Value, 1, at);
         await new DeadlineRepository(tables).ScheduleAsync(tenant, Town.WorkshopId, Town.NamedRound, at.AddDays(1));
+        // A moderator's export: the CSVs limited to the workshops they moderate; a personal chat's conversation.
+        await new ExportJobs(tables).AddAsync(new ExportJob(tenant, "message-export", Town.AgendaId, [Town.WorkshopId], "de-DE",
+            "https://smba.trafficmanager.net/emea/", "a:personal-chat", "activity-7", Publishable: false, "https://agendabot.example/", at), at);
         await new ImageStore(tables, TimeProvider.System).SaveAsync(tenant, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
         await new AgendaIndex(delivery).AddAsync(tenant, Town.AgendaId);
         await new WeeklyLeases(delivery).TryClaimAsync(tenant, Town.AgendaId, "2026-W10", "instance-1", at, TimeSpan.FromMinutes(10));
