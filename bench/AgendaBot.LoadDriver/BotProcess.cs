@@ -24,7 +24,9 @@ internal sealed class BotProcess : IDisposable
 
     public int Id => process.Id;
 
-    public static async Task<BotProcess> StartAsync(string dll, string connectionString, string logPath)
+    /// <param name="environment">More settings for the process, e.g. for the floor bot.</param>
+    public static async Task<BotProcess> StartAsync(string dll, string connectionString, string logPath,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(dll))
         {
@@ -47,6 +49,11 @@ internal sealed class BotProcess : IDisposable
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // Console export of every span would be part of what is measured; a deployment exports to Azure Monitor.
         start.Environment["Telemetry__ConsoleExporter"] = "false";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);

@@ -17,6 +17,7 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<JsonNode> cards = new();
     private long calls;
     private long nextId;
+    private long lastBodyBytes;
 
     private ConnectorStandIn(LoopbackServer server) => this.server = server;
 
@@ -29,6 +30,9 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
     public bool Recording { get; set; } = true;
 
     public long Calls => Interlocked.Read(ref calls);
+
+    /// <summary>The size of the last call's body (what the bot sent), from its Content-Length.</summary>
+    public long LastBodyBytes => Interlocked.Read(ref lastBodyBytes);
 
     public IEnumerable<JsonNode> Cards => cards;
 
@@ -43,6 +47,7 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref calls);
+        Interlocked.Exchange(ref lastBodyBytes, context.Request.ContentLength ?? -1);
         if (Recording || context.Request.Method == "POST")
         {
             var body = await JsonNode.ParseAsync(context.Request.Body);

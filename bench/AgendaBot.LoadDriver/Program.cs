@@ -5,14 +5,15 @@ using AgendaBot.Storage;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Testing;
 
-// Usage: AgendaBot.LoadDriver [--seconds 15] [--warmup 3] [--levels 1,10,50,200] [--out bench/results/load.md]
+// Usage: AgendaBot.LoadDriver [--seconds 15] [--warmup 3] [--levels 1,10,50,200] [--turn-levels 1,10,50] [--out bench/results/load.md]
 var options = Options.Parse(args);
 var root = RepositoryRoot.Path;
 var output = Path.GetFullPath(options.Get("--out", Path.Combine(root, "bench", "results", "load.md")), root);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 var duration = TimeSpan.FromSeconds(double.Parse(options.Get("--seconds", "15"), CultureInfo.InvariantCulture));
 var warmUp = TimeSpan.FromSeconds(double.Parse(options.Get("--warmup", "3"), CultureInfo.InvariantCulture));
-var levels = options.Get("--levels", "1,10,50,200").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+var levels = Levels(options.Get("--levels", "1,10,50,200"));
+var turnLevels = Levels(options.Get("--turn-levels", "1,10,50"));
 var machine = Machine.Describe();
 Console.WriteLine(machine);
 
@@ -58,14 +59,39 @@ foreach (var voters in levels)
         + $"| once ÷ floor {once.PerSecond / floorResult.PerSecond:P0} | RSS peak {report.PeakRssMiB:0} MiB"));
 }
 
+// Plain turns beside the floor bot: the same HTTP work, nothing else (bench/AgendaBot.FloorBot).
+var turnReports = new List<TurnReport>();
+if (turnLevels.Length > 0)
+{
+    var floorDll = Path.Combine(root, "bench", "AgendaBot.FloorBot", "bin", "Release", "net10.0", "AgendaBot.FloorBot.dll");
+    using var floorBot = await BotProcess.StartAsync(floorDll, azurite.ConnectionString, Path.ChangeExtension(output, ".floor.log"));
+    var turns = new TurnLevel(http, connector);
+    foreach (var place in new[] { TurnPlace.PersonalChat, TurnPlace.Channel })
+    {
+        var replyBytes = await turns.ReplyBytesAsync(bot.BaseAddress, place);
+        foreach (var connections in turnLevels)
+        {
+            var agendaBot = await turns.RunAsync(bot.BaseAddress, place, connections, warmUp, duration, replyBytes);
+            var floorTurns = await turns.RunAsync(floorBot.BaseAddress, place, connections, warmUp, duration, replyBytes);
+            turnReports.Add(new TurnReport(place, replyBytes, agendaBot, floorTurns));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{place} hilfe, {connections,2} connections: {agendaBot.PerSecond,6:0} turns/s p50 {agendaBot.P50:0.0} p99 {agendaBot.P99:0.0} ms, {agendaBot.Failures} failed "
+                + $"| floor {floorTurns.PerSecond:0}/s p50 {floorTurns.P50:0.0} p99 {floorTurns.P99:0.0} ms | ratio {agendaBot.PerSecond / floorTurns.PerSecond:P0} | reply {replyBytes} bytes"));
+        }
+    }
+}
+
 var (_, hwm) = bot.Memory();
-var markdown = Report.Render(reports, (atStart, atRest, hwm), machine, duration);
+var markdown = Report.Render(reports, (atStart, atRest, hwm), machine, duration) + Report.RenderTurns(turnReports);
 await File.WriteAllTextAsync(output, markdown);
 Console.WriteLine();
 Console.WriteLine(markdown);
 // Honest figures only: a ballot acknowledged but not stored fails the run.
 return reports.All(r => r.OnceStored.Matching == r.OnceStored.Expected && r.RevoteStored.Matching == r.RevoteStored.Expected
-    && r.FloorStored == r.Floor.Concurrency) ? 0 : 1;
+    && r.FloorStored == r.Floor.Concurrency) && turnReports.All(t => t.Bot.Failures == 0 && t.Floor.Failures == 0) ? 0 : 1;
+
+static int[] Levels(string list) =>
+    list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
 
 async Task<(LevelResult Result, StoredCheck Stored, double PeakRssMiB)> MeasureAsync(BallotWorkload workload, int voters)
 {

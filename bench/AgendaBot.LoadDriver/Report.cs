@@ -7,6 +7,9 @@ namespace AgendaBot.LoadDriver;
 internal sealed record LevelReport(LevelResult Once, StoredCheck OnceStored, LevelResult Revote, StoredCheck RevoteStored,
     LevelResult Floor, int FloorStored, double PeakRssMiB);
 
+/// <summary>Plain turns at one number of connections: AgendaBot and the floor bot, same activity, same reply size.</summary>
+internal sealed record TurnReport(TurnPlace Place, long ReplyBytes, LevelResult Bot, LevelResult Floor);
+
 /// <summary>The markdown the run writes: the figures, then each target with whether it was met.</summary>
 internal static class Report
 {
@@ -49,6 +52,29 @@ internal static class Report
             }
 
             md.AppendLine(Row("RSS under load ≤ 300 MB", $"{memory.Hwm * 1.048576:0} MB", memory.Hwm * 1.048576 <= 300));
+        }
+
+        return md.ToString();
+    }
+
+    public static string RenderTurns(IReadOnlyList<TurnReport> turns)
+    {
+        if (turns.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine();
+        md.AppendLine("Plain turns: `hilfe` in a personal chat (each connection its own person) and `@AgendaBot hilfe` in a team channel, through `POST /api/messages`, against the floor bot (`bench/AgendaBot.FloorBot`: reads the activity with the same JSON options, posts a reply of the same size to the same connector stand-in, answers 200 — no routing, storage or cards), each right after the other. Targets: AgendaBot ≥ 70 % of the floor's turns/s, p99 ≤ 1.5 × the floor's.");
+        md.AppendLine();
+        md.AppendLine("| place | connections | reply bytes | turns/s | p50 ms | p99 ms | failed | floor turns/s | floor p50 ms | floor p99 ms | turns ÷ floor | p99 ÷ floor p99 | targets met |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|");
+        foreach (var t in turns)
+        {
+            var ratio = t.Bot.PerSecond / t.Floor.PerSecond;
+            var tail = t.Bot.P99 / t.Floor.P99;
+            md.AppendLine(Inv($"| {(t.Place == TurnPlace.Channel ? "channel" : "personal chat")} | {t.Bot.Concurrency} | {t.ReplyBytes} | {t.Bot.PerSecond:0} | {t.Bot.P50:0.0} | {t.Bot.P99:0.0} | {t.Bot.Failures} | {t.Floor.PerSecond:0} | {t.Floor.P50:0.0} | {t.Floor.P99:0.0} | {ratio:P0} | {tail:0.00} | {(ratio >= 0.70 && tail <= 1.5 ? "yes" : "**no**")} |"));
         }
 
         return md.ToString();
