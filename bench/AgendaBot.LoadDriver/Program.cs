@@ -26,7 +26,7 @@ Console.WriteLine($"bot pid {bot.Id} on {bot.BaseAddress}, {atStart:0} MiB");
 
 using var http = new HttpClient(new SocketsHttpHandler
 {
-    MaxConnectionsPerServer = levels.Max() + 16,
+    MaxConnectionsPerServer = levels.Concat(turnLevels).DefaultIfEmpty(1).Max() + 16,
     PooledConnectionLifetime = TimeSpan.FromMinutes(10),
 })
 {
@@ -35,14 +35,14 @@ using var http = new HttpClient(new SocketsHttpHandler
     DefaultRequestVersion = HttpVersion.Version11,
 };
 var channel = new Channel(http, connector);
-var workshop = await channel.SetUpAsync(Math.Max(2, levels.Max()));
+var workshop = await channel.SetUpAsync(Math.Max(2, levels.DefaultIfEmpty(2).Max()));
 connector.Recording = false;
 var voting = new VotingRepository(new StorageTables(new StorageOptions { ConnectionString = azurite.ConnectionString }));
 var floor = new StorageFloor(azurite.ConnectionString);
 var ballots = new BallotLevel(http, channel, workshop, voting);
 await Task.Delay(TimeSpan.FromSeconds(3));
 var atRest = bot.Memory().RssMiB;
-Console.WriteLine($"set up: workshop {workshop} with {levels.Max()} voters; bot at rest {atRest:0} MiB");
+Console.WriteLine($"set up: workshop {workshop} with {levels.DefaultIfEmpty(2).Max()} voters; bot at rest {atRest:0} MiB");
 
 var reports = new List<LevelReport>();
 foreach (var voters in levels)
@@ -66,6 +66,7 @@ if (turnLevels.Length > 0)
     var floorDll = Path.Combine(root, "bench", "AgendaBot.FloorBot", "bin", "Release", "net10.0", "AgendaBot.FloorBot.dll");
     using var floorBot = await BotProcess.StartAsync(floorDll, azurite.ConnectionString, Path.ChangeExtension(output, ".floor.log"));
     var turns = new TurnLevel(http, connector);
+    await turns.InstallAsync(bot.BaseAddress, turnLevels.Max());
     foreach (var place in new[] { TurnPlace.PersonalChat, TurnPlace.Channel })
     {
         var replyBytes = await turns.ReplyBytesAsync(bot.BaseAddress, place);

@@ -27,6 +27,23 @@ internal sealed class TurnLevel(HttpClient http, ConnectorStandIn connector)
         return activity;
     }
 
+    /// <summary>
+    /// Each person installs the bot first, as in Teams (a personal chat always begins with it): the bot stores the
+    /// chat's reference, whose language a later turn would otherwise look for in storage every time.
+    /// </summary>
+    public async Task InstallAsync(Uri bot, int people)
+    {
+        for (var index = 0; index < people; index++)
+        {
+            var installed = Hilfe(connector.ServiceUrl, TurnPlace.PersonalChat, index);
+            installed["type"] = "installationUpdate";
+            installed["action"] = "add";
+            installed.Remove("text");
+            using var response = await http.PostAsJsonAsync(new Uri(bot, "api/messages"), installed);
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
     /// <summary>How many bytes the bot's reply to one such turn has, as the connector stand-in received it.</summary>
     public async Task<long> ReplyBytesAsync(Uri bot, TurnPlace place)
     {
