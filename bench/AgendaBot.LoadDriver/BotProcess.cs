@@ -28,6 +28,17 @@ internal sealed class BotProcess : IDisposable
     public static async Task<BotProcess> StartAsync(string dll, string connectionString, string logPath,
         IReadOnlyDictionary<string, string>? environment = null)
     {
+        var bot = Launch(dll, connectionString, logPath, environment);
+        await bot.WaitUntilHealthyAsync(logPath);
+        return bot;
+    }
+
+    /// <summary>When the process was started (a <see cref="Stopwatch"/> timestamp), for cold-start figures.</summary>
+    public long StartedAt { get; private init; }
+
+    /// <summary>Starts the process and returns at once, without waiting for it to listen.</summary>
+    public static BotProcess Launch(string dll, string connectionString, string logPath, IReadOnlyDictionary<string, string>? environment = null)
+    {
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: build first (dotnet build AgendaBot.sln -c Release).");
@@ -54,15 +65,14 @@ internal sealed class BotProcess : IDisposable
             start.Environment[name] = value;
         }
 
+        var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bot = new BotProcess(process, log, new Uri($"http://127.0.0.1:{port}/"));
-        await bot.WaitUntilHealthyAsync(logPath);
-        return bot;
+        return new BotProcess(process, log, new Uri($"http://127.0.0.1:{port}/")) { StartedAt = startedAt };
     }
 
     private static void Write(StreamWriter log, string? line)

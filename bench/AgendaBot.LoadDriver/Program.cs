@@ -5,7 +5,8 @@ using AgendaBot.Storage;
 using AgendaBot.Storage.Voting;
 using AgendaBot.Testing;
 
-// Usage: AgendaBot.LoadDriver [--seconds 15] [--warmup 3] [--levels 1,10,50,200] [--turn-levels 1,10,50] [--out bench/results/load.md]
+// Usage: AgendaBot.LoadDriver [--seconds 15] [--warmup 3] [--levels 1,10,50,200] [--turn-levels 1,10,50] [--cold-starts 5]
+//   [--cold-start-builds name=path.dll,...] [--out bench/results/load.md]
 var options = Options.Parse(args);
 var root = RepositoryRoot.Path;
 var output = Path.GetFullPath(options.Get("--out", Path.Combine(root, "bench", "results", "load.md")), root);
@@ -82,8 +83,25 @@ if (turnLevels.Length > 0)
     }
 }
 
+// Cold starts: fresh processes of each build against the same storage, after everything else (median of N).
+var coldStarts = new List<ColdStartResult>();
+var coldRuns = int.Parse(options.Get("--cold-starts", "5"), CultureInfo.InvariantCulture);
+if (coldRuns > 0)
+{
+    var builds = options.Get("--cold-start-builds", $"build={Path.Combine(root, "src", "AgendaBot", "bin", "Release", "net10.0", "AgendaBot.dll")}")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(b => b.Split('=', 2));
+    var cold = new ColdStart(http, channel, connector, workshop, azurite.ConnectionString, Path.GetDirectoryName(output)!);
+    foreach (var build in builds)
+    {
+        var result = await cold.MeasureAsync(build[0], build[1], coldRuns, firstVoter: 1);
+        coldStarts.Add(result);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cold start ({build[0]}): first turn median {ColdStartResult.Median(result.FirstTurnMs):0} ms, first ballot median {ColdStartResult.Median(result.FirstBallotMs):0} ms"));
+    }
+}
+
 var (_, hwm) = bot.Memory();
-var markdown = Report.Render(reports, (atStart, atRest, hwm), machine, duration) + Report.RenderTurns(turnReports);
+var markdown = Report.Render(reports, (atStart, atRest, hwm), machine, duration) + Report.RenderTurns(turnReports) + Report.RenderColdStarts(coldStarts);
 await File.WriteAllTextAsync(output, markdown);
 Console.WriteLine();
 Console.WriteLine(markdown);

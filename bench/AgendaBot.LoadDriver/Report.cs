@@ -80,6 +80,27 @@ internal static class Report
         return md.ToString();
     }
 
+    public static string RenderColdStarts(IReadOnlyList<ColdStartResult> builds)
+    {
+        if (builds.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine();
+        md.AppendLine("Cold start: a fresh bot process each time (as after a restart or a scale-out), against the same storage, asked as soon as it listens; from process start to the first answered `hilfe` in a personal chat, and (another fresh process) to the first answered ballot. Median of the runs, each run listed.");
+        md.AppendLine();
+        md.AppendLine("| build | first turn, median ms | runs | first ballot, median ms | runs |");
+        md.AppendLine("|---|---:|---|---:|---|");
+        foreach (var b in builds)
+        {
+            md.AppendLine(Inv($"| {b.Build} | {ColdStartResult.Median(b.FirstTurnMs):0} | {string.Join(", ", b.FirstTurnMs.Select(v => v.ToString("0", CultureInfo.InvariantCulture)))} | {ColdStartResult.Median(b.FirstBallotMs):0} | {string.Join(", ", b.FirstBallotMs.Select(v => v.ToString("0", CultureInfo.InvariantCulture)))} |"));
+        }
+
+        return md.ToString();
+    }
+
     private static string Line(LevelReport l, string workload, LevelResult r, StoredCheck s) =>
         Inv($"| {r.Concurrency} | {workload} | {r.PerSecond:0} | {r.P50:0.0} | {r.P99:0.0} | {r.Max:0} | {r.Failures} | {s.Matching}/{s.Expected} | {l.Floor.PerSecond:0} | {l.Floor.P50:0.0} | {l.Floor.P99:0.0} | {r.PerSecond / l.Floor.PerSecond:P0} | {l.PeakRssMiB:0} |");
 
