@@ -22,6 +22,8 @@ var baseSettings = [
   { name: 'Bot__CredentialKind', value: 'ManagedIdentity' }
   { name: 'Storage__TableServiceUri', value: tableServiceUri }
   { name: 'Storage__QueueServiceUri', value: queueServiceUri }
+  // The deployment creates the tables and the queue (storage.bicep): an instance starting up need not.
+  { name: 'Storage__CreateTables', value: 'false' }
   // Teams fetches chart pictures from the bot's public address.
   { name: 'Images__PublicBaseUrl', value: 'https://${name}.azurewebsites.net' }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }

@@ -15,4 +15,10 @@ public sealed class StorageOptions
 
     /// <summary>Prefix of every table (and, in lower case, queue) name, so that several deployments or test runs can share one account.</summary>
     public string TablePrefix { get; set; } = "agendabot";
+
+    /// <summary>
+    /// Whether each instance creates the tables and the queue at start-up (locally, in tests). False where the
+    /// deployment creates them (infra/modules/storage.bicep; the web app sets it): once per deployment, not per start.
+    /// </summary>
+    public bool CreateTables { get; set; } = true;
 }

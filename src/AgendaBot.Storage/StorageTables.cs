@@ -6,8 +6,12 @@ namespace AgendaBot.Storage;
 /// <summary>The tables the bot uses. Created once at start-up by <see cref="EnsureCreatedAsync"/>, not on every use.</summary>
 public sealed class StorageTables
 {
+    private readonly bool createTables;
+
     public StorageTables(StorageOptions options, TokenCredential? credential = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        createTables = options.CreateTables;
         // A card click must be answered within seconds, so storage retries are short and bounded.
         var clientOptions = new TableClientOptions
         {
@@ -49,11 +53,12 @@ public sealed class StorageTables
     /// <summary>The tables partitioned by tenant. What each holds about people is declared per row (PersonalData/PersonalDataRegistry).</summary>
     public IEnumerable<TableClient> All => [Agendas, Workshops, Measures, Conversations];
 
+    // Side by side, not one after the other: start-up waits for one round-trip instead of seven.
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in All.Append(Deadlines).Append(Images).Append(Exports))
+        if (createTables)
         {
-            await table.CreateIfNotExistsAsync(cancellationToken);
+            await Task.WhenAll(All.Append(Deadlines).Append(Images).Append(Exports).Select(table => table.CreateIfNotExistsAsync(cancellationToken)));
         }
     }
 }

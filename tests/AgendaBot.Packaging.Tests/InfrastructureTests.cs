@@ -118,7 +118,7 @@ public sealed partial class InfrastructureTests
         foreach (var setting in new[]
         {
             "Bot__AppId", "Bot__TenantId", "Bot__CredentialKind", "Storage__TableServiceUri", "Storage__QueueServiceUri",
-            "APPLICATIONINSIGHTS_CONNECTION_STRING", "Localization__ForceCulture",
+            "Storage__CreateTables", "APPLICATIONINSIGHTS_CONNECTION_STRING", "Localization__ForceCulture",
         })
         {
             Assert.Contains(setting, text, StringComparison.Ordinal);

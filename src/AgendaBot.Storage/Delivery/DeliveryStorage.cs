@@ -10,6 +10,8 @@ namespace AgendaBot.Storage.Delivery;
 /// </summary>
 public sealed class DeliveryStorage
 {
+    private readonly bool createTables;
+
     public DeliveryStorage(StorageOptions options, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,6 +38,7 @@ public sealed class DeliveryStorage
                 "Storage:ConnectionString, or Storage:TableServiceUri and Storage:QueueServiceUri (with a credential), must be set.");
         }
 
+        createTables = options.CreateTables;
         Queue = queues.GetQueueClient(QueueName(options.TablePrefix));
         Outbox = tables.GetTableClient(options.TablePrefix + "Outbox");
         Parked = tables.GetTableClient(options.TablePrefix + "Parked");
@@ -59,10 +62,10 @@ public sealed class DeliveryStorage
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        await Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { Outbox, Parked, Schedule })
+        if (createTables)
         {
-            await table.CreateIfNotExistsAsync(cancellationToken);
+            await Task.WhenAll(new[] { Outbox, Parked, Schedule }.Select(table => (Task)table.CreateIfNotExistsAsync(cancellationToken))
+                .Append(Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
         }
     }
 }
