@@ -21,26 +21,27 @@ internal sealed class Channel(HttpClient http, ConnectorStandIn connector)
     /// <summary>The id the bot stores for voter <paramref name="index"/>: the Entra object id the invoke carries.</summary>
     public static string UserIdOf(int index) => $"aad-{Voter(index)[3..]}";
 
-    public JsonObject Invoke(string from, string verb, JsonObject data)
+    /// <param name="channelId">Another channel of the same team (the town's workshop day), or this bench's channel.</param>
+    public JsonObject Invoke(string from, string verb, JsonObject data, string channelId = ChannelId)
     {
         var activity = TeamsActivities.Execute(connector.ServiceUrl, verb, data);
         activity["from"] = new JsonObject { ["id"] = from, ["name"] = from == Lead ? "Petra Hoffmann" : $"Wähler {from[3..]}", ["aadObjectId"] = $"aad-{from[3..]}" };
         activity["conversation"] = new JsonObject
         {
-            ["id"] = $"{ChannelId};messageid=1700000000000", ["conversationType"] = "channel", ["tenantId"] = TenantId,
+            ["id"] = $"{channelId};messageid=1700000000000", ["conversationType"] = "channel", ["tenantId"] = TenantId,
         };
         activity["channelData"] = new JsonObject
         {
             ["tenant"] = new JsonObject { ["id"] = TenantId },
             ["team"] = new JsonObject { ["id"] = TeamId },
-            ["channel"] = new JsonObject { ["id"] = ChannelId },
+            ["channel"] = new JsonObject { ["id"] = channelId },
         };
         return activity;
     }
 
-    public async Task<JsonObject> ClickAsync(string from, string verb, JsonObject data)
+    public async Task<JsonObject> ClickAsync(string from, string verb, JsonObject data, string channelId = ChannelId)
     {
-        using var response = await http.PostAsJsonAsync("api/messages", Invoke(from, verb, data));
+        using var response = await http.PostAsJsonAsync("api/messages", Invoke(from, verb, data, channelId));
         response.EnsureSuccessStatusCode();
         var answer = await response.Content.ReadFromJsonAsync<JsonObject>() ?? throw new InvalidOperationException($"{verb}: empty answer");
         return answer["statusCode"]?.GetValue<int>() == 200

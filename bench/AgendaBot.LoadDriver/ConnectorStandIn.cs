@@ -36,6 +36,15 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
 
     public IEnumerable<JsonNode> Cards => cards;
 
+    /// <summary>While set, every call's time is kept per conversation and every card per message (the workshop day).</summary>
+    public bool Tracking { get; set; }
+
+    /// <summary>Per conversation (thread suffix removed), when each call arrived (Stopwatch timestamps).</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<long>> CallTimes { get; } = new();
+
+    /// <summary>Per conversation and message, the card it shows last (posted, then updated in place).</summary>
+    public ConcurrentDictionary<(string Conversation, string Activity), JsonNode> LatestCards { get; } = new();
+
     public static async Task<ConnectorStandIn> StartAsync()
     {
         ConnectorStandIn? standIn = null;
@@ -48,7 +57,21 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
     {
         Interlocked.Increment(ref calls);
         Interlocked.Exchange(ref lastBodyBytes, context.Request.ContentLength ?? -1);
-        if (Recording || context.Request.Method == "POST")
+        var id = Interlocked.Increment(ref nextId);
+        var path = context.Request.Path.Value ?? string.Empty;
+        if (Tracking)
+        {
+            var parts = path.Split('/');
+            var conversation = parts.Length > 3 ? Uri.UnescapeDataString(parts[3]).Split(';')[0] : string.Empty;
+            CallTimes.GetOrAdd(conversation, _ => new()).Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
+            var body = await JsonNode.ParseAsync(context.Request.Body);
+            if (body?["attachments"]?[0]?["content"] is { } tracked)
+            {
+                var activity = context.Request.Method == "PUT" && parts.Length > 5 ? Uri.UnescapeDataString(parts[5]) : $"activity-{id}";
+                LatestCards[(conversation, activity)] = tracked.DeepClone();
+            }
+        }
+        else if (Recording || context.Request.Method == "POST")
         {
             var body = await JsonNode.ParseAsync(context.Request.Body);
             if (body?["attachments"]?[0]?["content"] is { } card)
@@ -61,7 +84,6 @@ internal sealed class ConnectorStandIn : IAsyncDisposable
             await context.Request.Body.CopyToAsync(Stream.Null);
         }
 
-        var id = Interlocked.Increment(ref nextId);
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(context.Request.Path.Value == "/v3/conversations" && context.Request.Method == "POST"
             ? $$"""{"id":"conversation-{{id}}","activityId":"activity-{{id}}"}"""

@@ -6,7 +6,7 @@ using AgendaBot.Storage.Voting;
 using AgendaBot.Testing;
 
 // Usage: AgendaBot.LoadDriver [--seconds 15] [--warmup 3] [--levels 1,10,50,200] [--turn-levels 1,10,50] [--cold-starts 5]
-//   [--cold-start-builds name=path.dll,...] [--out bench/results/load.md]
+//   [--cold-start-builds name=path.dll,...] [--workshop-day true] [--out bench/results/load.md]
 var options = Options.Parse(args);
 var root = RepositoryRoot.Path;
 var output = Path.GetFullPath(options.Get("--out", Path.Combine(root, "bench", "results", "load.md")), root);
@@ -83,6 +83,17 @@ if (turnLevels.Length > 0)
     }
 }
 
+// A town's workshop day: three workshops of 15 people at once, in a tenant of its own.
+WorkshopDayResult? day = null;
+if (options.Get("--workshop-day", "true") == "true")
+{
+    var town = new Channel(http, connector);
+    day = await new WorkshopDay(town, connector, new StorageTables(new StorageOptions { ConnectionString = azurite.ConnectionString })).RunAsync(bot);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"workshop day: {day.Clicks} clicks, {day.Errors} errors, p50 {day.P50:0.0} p99 {day.P99:0.0} ms, at most {day.MaxCallsPerSecond:0} connector calls in a second ({day.BusiestConversation}), "
+        + $"incomplete: {day.Incomplete.Count}, RSS peak {day.PeakRssMiB:0} MiB, {day.Elapsed.TotalSeconds:0} s"));
+}
+
 // Cold starts: fresh processes of each build against the same storage, after everything else (median of N).
 var coldStarts = new List<ColdStartResult>();
 var coldRuns = int.Parse(options.Get("--cold-starts", "5"), CultureInfo.InvariantCulture);
@@ -101,13 +112,15 @@ if (coldRuns > 0)
 }
 
 var (_, hwm) = bot.Memory();
-var markdown = Report.Render(reports, (atStart, atRest, hwm), machine, duration) + Report.RenderTurns(turnReports) + Report.RenderColdStarts(coldStarts);
+var markdown = Report.Render(reports, (atStart, atRest, hwm), machine, duration) + Report.RenderTurns(turnReports)
+    + Report.RenderWorkshopDay(day) + Report.RenderColdStarts(coldStarts);
 await File.WriteAllTextAsync(output, markdown);
 Console.WriteLine();
 Console.WriteLine(markdown);
 // Honest figures only: a ballot acknowledged but not stored fails the run.
 return reports.All(r => r.OnceStored.Matching == r.OnceStored.Expected && r.RevoteStored.Matching == r.RevoteStored.Expected
-    && r.FloorStored == r.Floor.Concurrency) && turnReports.All(t => t.Bot.Failures == 0 && t.Floor.Failures == 0) ? 0 : 1;
+    && r.FloorStored == r.Floor.Concurrency) && turnReports.All(t => t.Bot.Failures == 0 && t.Floor.Failures == 0)
+    && day is null or { Errors: 0, Incomplete.Count: 0 } ? 0 : 1;
 
 static int[] Levels(string list) =>
     list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();

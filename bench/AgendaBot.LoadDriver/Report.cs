@@ -80,6 +80,27 @@ internal static class Report
         return md.ToString();
     }
 
+    public static string RenderWorkshopDay(WorkshopDayResult? day)
+    {
+        if (day is null)
+        {
+            return string.Empty;
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine();
+        md.AppendLine(Inv($"A town's workshop day: three workshops of 15 people at once, each in its own channel — everyone registers, contributes five ideas in a burst, votes once in a star and once in a dot round; the moderator walks the six steps, plans a measure, its owner reports its status ({day.Clicks} clicks in {day.Elapsed.TotalSeconds:0} s)."));
+        md.AppendLine();
+        md.AppendLine("| target | measured | met |");
+        md.AppendLine("|---|---:|:-:|");
+        md.AppendLine(Row("0 errors", $"{day.Errors}", day.Errors == 0));
+        md.AppendLine(Row("p99 click → answer ≤ 300 ms", Inv($"{day.P99:0} ms (p50 {day.P50:0.0} ms)"), day.P99 <= 300));
+        md.AppendLine(Row("connector calls per conversation ≤ 7 in any second", Inv($"{day.MaxCallsPerSecond:0}"), day.MaxCallsPerSecond <= 7));
+        md.AppendLine(Row("pinboards and tallies complete", day.Incomplete.Count == 0 ? "complete" : string.Join("; ", day.Incomplete), day.Incomplete.Count == 0));
+        md.AppendLine(Row("RSS ≤ 250 MB", Inv($"{day.PeakRssMiB * 1.048576:0} MB"), day.PeakRssMiB * 1.048576 <= 250));
+        return md.ToString();
+    }
+
     public static string RenderColdStarts(IReadOnlyList<ColdStartResult> builds)
     {
         if (builds.Count == 0)
