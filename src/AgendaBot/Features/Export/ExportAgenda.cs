@@ -42,7 +42,7 @@ public sealed class ExportAgenda(ExportRights rights, AgendaRepository agendas, 
 
         var posted = await turn.ReplyAsync(ExportCard.BeingMade(agenda.Title, turn.Texts), cancellationToken);
         await jobs.SetCardAsync(job, posted.Id ?? string.Empty, time.GetUtcNow(), cancellationToken);
-        signal.Wake();
+        signal.Asked(job);
     }
 
     private async Task<IReadOnlyList<string>> ModeratedAsync(TurnContext turn, Agenda agenda, CancellationToken cancellationToken)
