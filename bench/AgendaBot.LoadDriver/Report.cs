@@ -89,7 +89,7 @@ internal static class Report
 
         var md = new StringBuilder();
         md.AppendLine();
-        md.AppendLine(Inv($"A town's workshop day: three workshops of 15 people at once, each in its own channel — everyone registers, contributes five ideas in a burst, votes once in a star and once in a dot round; the moderator walks the six steps, plans a measure, its owner reports its status ({day.Clicks} clicks in {day.Elapsed.TotalSeconds:0} s)."));
+        md.AppendLine(Inv($"A town's workshop day: three workshops of 15 people at once, each in its own channel — everyone registers, contributes five ideas in a burst, votes once in a star and once in a dot round; the moderator — a second between their clicks, as a person reading the card — walks the six steps, plans a measure, its owner reports its status ({day.Clicks} clicks in {day.Elapsed.TotalSeconds:0} s)."));
         md.AppendLine();
         md.AppendLine("| target | measured | met |");
         md.AppendLine("|---|---:|:-:|");

@@ -17,7 +17,7 @@ internal sealed record WorkshopDayResult(
 /// <summary>
 /// A town's workshop day through the bot: three workshops of 15 people in parallel, each in its own channel. Each
 /// person registers, contributes five ideas in a burst, votes once in a star round and once in a dot round; the
-/// moderator walks the steps, a measure is planned in step 6 and its owner reports its status. Afterwards: every
+/// moderator (a second between their clicks, as a person reading the card) walks the steps, a measure is planned in step 6 and its owner reports its status. Afterwards: every
 /// pinboard (the last version of each pinboard message) shows every idea, every tally counts 15 ballots, and no
 /// conversation got more than Teams' 7 messages in any second (counted by the connector stand-in).
 /// </summary>
@@ -25,6 +25,9 @@ internal sealed class WorkshopDay(Channel town, ConnectorStandIn connector, Stor
 {
     private const int People = 15;
     private const int IdeasEach = 5;
+
+    // A moderator reads the card before the next click; at machine speed their clicks alone would be a burst no one makes.
+    private static readonly TimeSpan ModeratorPause = TimeSpan.FromSeconds(1);
     private static readonly string[] Fields = ["Verwaltung", "Tourismus", "Bildung"];
     private readonly ConcurrentBag<double> latencies = [];
     private int errors;
@@ -149,6 +152,11 @@ internal sealed class WorkshopDay(Channel town, ConnectorStandIn connector, Stor
 
     private async Task ClickAsync(string from, string verb, JsonObject data, string channelId)
     {
+        if (from == Channel.Lead)
+        {
+            await Task.Delay(ModeratorPause);
+        }
+
         var before = Stopwatch.GetTimestamp();
         try
         {
