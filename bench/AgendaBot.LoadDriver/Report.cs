@@ -98,6 +98,8 @@ internal static class Report
         md.AppendLine(Row("connector calls per conversation ≤ 7 in any second", Inv($"{day.MaxCallsPerSecond:0}"), day.MaxCallsPerSecond <= 7));
         md.AppendLine(Row("pinboards and tallies complete", day.Incomplete.Count == 0 ? "complete" : string.Join("; ", day.Incomplete), day.Incomplete.Count == 0));
         md.AppendLine(Row("RSS ≤ 250 MB", Inv($"{day.PeakRssMiB * 1.048576:0} MB"), day.PeakRssMiB * 1.048576 <= 250));
+        md.AppendLine();
+        md.AppendLine("Per kind of click, slowest first: " + string.Join("; ", day.ByVerb) + ".");
         return md.ToString();
     }
 

@@ -12,7 +12,11 @@ namespace AgendaBot.LoadDriver;
 /// <summary>What the workshop day showed: latencies of every click, errors, Teams' rate per conversation, completeness.</summary>
 internal sealed record WorkshopDayResult(
     int Clicks, int Errors, double P50, double P99, double MaxCallsPerSecond, string BusiestConversation,
-    IReadOnlyList<string> Incomplete, double PeakRssMiB, TimeSpan Elapsed);
+    IReadOnlyList<string> Incomplete, double PeakRssMiB, TimeSpan Elapsed)
+{
+    /// <summary>Per kind of click, slowest first: where the tail comes from.</summary>
+    public IReadOnlyList<string> ByVerb { get; init; } = [];
+}
 
 /// <summary>
 /// A town's workshop day through the bot: three workshops of 15 people in parallel, each in its own channel. Each
@@ -30,6 +34,7 @@ internal sealed class WorkshopDay(Channel town, ConnectorStandIn connector, Stor
     private static readonly TimeSpan ModeratorPause = TimeSpan.FromSeconds(1);
     private static readonly string[] Fields = ["Verwaltung", "Tourismus", "Bildung"];
     private readonly ConcurrentBag<double> latencies = [];
+    private readonly ConcurrentBag<(string Verb, double Ms)> byVerb = [];
     private int errors;
 
     private static string ChannelOf(int w) => $"19:day-{w}@thread.tacv2";
@@ -57,8 +62,14 @@ internal sealed class WorkshopDay(Channel town, ConnectorStandIn connector, Stor
         connector.Tracking = false;
         var sorted = latencies.Order().ToArray();
         var (rate, busiest) = MaxCallsPerSecond();
+        var slowest = byVerb.GroupBy(v => v.Verb)
+            .Select(g => (Verb: g.Key, Count: g.Count(), P50: Percentile([.. g.Select(v => v.Ms).Order()], 0.5), Max: g.Max(v => v.Ms)))
+            .OrderByDescending(v => v.Max).ToList();
         return new WorkshopDayResult(sorted.Length, errors, Percentile(sorted, 0.50), Percentile(sorted, 0.99), rate, busiest,
-            [.. incomplete], peak, Stopwatch.GetElapsedTime(started));
+            [.. incomplete], peak, Stopwatch.GetElapsedTime(started))
+        {
+            ByVerb = slowest.Select(v => FormattableString.Invariant($"{v.Verb} ×{v.Count}: p50 {v.P50:0} ms, max {v.Max:0} ms")).ToList(),
+        };
     }
 
     private async Task RunWorkshopAsync(TenantScope scope, string agendaId, int w, ConcurrentBag<string> incomplete)
@@ -161,7 +172,9 @@ internal sealed class WorkshopDay(Channel town, ConnectorStandIn connector, Stor
         try
         {
             await town.ClickAsync(from, verb, data, channelId);
-            latencies.Add(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
+            var took = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
+            latencies.Add(took);
+            byVerb.Add((verb, took));
         }
         catch (Exception failure) when (failure is InvalidOperationException or HttpRequestException)
         {

@@ -76,6 +76,7 @@ public sealed class WorkshopRepository(StorageTables tables)
         Role role, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
+        using var turn = await CounterGate.EnterAsync(table.Name, partition, cancellationToken);
         for (var attempt = 1; attempt <= OptimisticRetry.MaxAttempts; attempt++)
         {
             var header = await GetAsync(scope, workshopId, cancellationToken)
@@ -134,6 +135,7 @@ public sealed class WorkshopRepository(StorageTables tables)
         Func<Workshop, int, Contribution> create, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
+        using var turn = await CounterGate.EnterAsync(table.Name, partition, cancellationToken);
         for (var attempt = 1; attempt <= OptimisticRetry.MaxAttempts; attempt++)
         {
             var header = await GetAsync(scope, workshopId, cancellationToken)
