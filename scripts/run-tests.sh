@@ -59,6 +59,12 @@ node scripts/cards/check-cards.mjs >"$results/check-cards.log" 2>&1 || status=1
 grep -v '^check-cards: ok ' "$results/check-cards.log" | grep -v '^check-cards:       note: ' || true
 add_counts "cards" "$results/check-cards.log" \
   's/^check-cards: \([0-9]*\) passed, [0-9]* failed$/\1/p' 's/^check-cards: [0-9]* passed, \([0-9]*\) failed$/\1/p'
+# The bot's own words on every card: numbers and nouns agree, "Sie", one colon, German dates and decimals.
+node scripts/cards/german.mjs >"$results/german.log" 2>&1 || status=1
+grep -v '^german:   ' "$results/german.log" | grep -v ' passed, ' || true
+grep '^german:   ' "$results/german.log" | head -n 20 || true
+add_counts "German of the cards" "$results/german.log" \
+  's/^german: \([0-9]*\) passed, [0-9]* failed$/\1/p' 's/^german: [0-9]* passed, \([0-9]*\) failed$/\1/p'
 node scripts/failed-tests.mjs "$results"
 echo "run-tests: .NET tests: $dotnet_summary"
 

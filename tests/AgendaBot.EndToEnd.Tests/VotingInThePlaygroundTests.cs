@@ -53,7 +53,7 @@ public sealed class VotingInThePlaygroundTests(TeamsPlayground teams) : IClassFi
         var chart = results.Card!["body"]!.AsArray().Single(e => e?["type"]?.GetValue<string>() == "Image")!;
         // The picture states its result in words, for screen readers and clients that do not load it.
         var alt = chart["altText"]?.GetValue<string>() ?? string.Empty;
-        Assert.StartsWith("Rangfolge als Balkendiagramm: Platz 1: #1 ", alt, StringComparison.Ordinal);
+        Assert.StartsWith("Rangfolge als Balkendiagramm – Platz 1: #1 ", alt, StringComparison.Ordinal);
         Assert.Contains(", Ø 4,7 Sterne; Platz 2: #2 ", alt, StringComparison.Ordinal);
         var url = chart["url"]!.GetValue<string>();
         if (!url.StartsWith("data:image/png;base64,", StringComparison.Ordinal))

@@ -130,7 +130,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
 
         await scene.CloseAndAdvanceAsync(1,
             [
-                "Reflexion: Schritt 1 von 6: Status-Quo-Beschreibung", "2 Beiträge in diesem Schritt, von 2 Personen.",
+                "Reflexion zu Schritt 1 von 6: Status-Quo-Beschreibung", "2 Beiträge in diesem Schritt, von 2 Personen.",
                 "#1  Anträge kommen im Rathaus fast nur auf Papier an.", "#3  Das Bürgerportal der Stadt kennt kaum jemand.",
                 "Als Nächstes: Schritt 2 – Identifikation von Problemstellungen.",
             ],
@@ -143,7 +143,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
         await scene.SuggestAsync("Online-Termine gibt es nur beim Standesamt.", "#5  Online-Termine gibt es nur beim Standesamt.  – Anna Schulz");
         await scene.CloseAndAdvanceAsync(2,
             [
-                "Reflexion: Schritt 2 von 6: Identifikation von Problemstellungen", "2 Beiträge in diesem Schritt, von 2 Personen.",
+                "Reflexion zu Schritt 2 von 6: Identifikation von Problemstellungen", "2 Beiträge in diesem Schritt, von 2 Personen.",
                 "#4  Im Bürgerbüro gibt es kein WLAN.", "#5  Online-Termine gibt es nur beim Standesamt.",
                 "Als Nächstes: Schritt 3 – Best-Practice-Input.",
             ],
@@ -161,7 +161,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
             "#6  Anträge und Termine in einer App.  (Bürger-App, Ludwigslust, https://buerger-app.example/)  – Sabine Wagner");
         await scene.CloseAndAdvanceAsync(3,
             [
-                "Reflexion: Schritt 3 von 6: Best-Practice-Input", "1 Beitrag in diesem Schritt.",
+                "Reflexion zu Schritt 3 von 6: Best-Practice-Input", "1 Beitrag in diesem Schritt.",
                 "#6  Anträge und Termine in einer App.", "Als Nächstes: Schritt 4 – Zieldefinition.",
             ],
             "Schritt 4 von 6: Zieldefinition");
@@ -181,7 +181,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
 
         await scene.CloseAndAdvanceAsync(4,
             [
-                "Reflexion: Schritt 4 von 6: Zieldefinition", "2 Beiträge in diesem Schritt, von 2 Personen.",
+                "Reflexion zu Schritt 4 von 6: Zieldefinition", "2 Beiträge in diesem Schritt, von 2 Personen.",
                 "#7  Jeder Antrag geht auch online.", "#8  Im Bürgerbüro gibt es kein WLAN.", "Als Nächstes: Schritt 5 – Handlungskonzept.",
             ],
             "Schritt 5 von 6: Handlungskonzept");
@@ -193,7 +193,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
             "#9  WLAN-Zugang im Bürgerbüro einrichten  → #8  – Mehmet Yılmaz");
         await scene.CloseAndAdvanceAsync(5,
             [
-                "Reflexion: Schritt 5 von 6: Handlungskonzept", "1 Beitrag in diesem Schritt.",
+                "Reflexion zu Schritt 5 von 6: Handlungskonzept", "1 Beitrag in diesem Schritt.",
                 "#9  WLAN-Zugang im Bürgerbüro einrichten", "Als Nächstes: Schritt 6 – Zeit-Maßnahmen-Plan.",
             ],
             "Schritt 6 von 6: Zeit-Maßnahmen-Plan");
@@ -217,7 +217,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
 
         var closed = await scene.CloseAsync(6,
             [
-                "Reflexion: Schritt 6 von 6: Zeit-Maßnahmen-Plan", "2 Beiträge in diesem Schritt, von 2 Personen.",
+                "Reflexion zu Schritt 6 von 6: Zeit-Maßnahmen-Plan", "2 Beiträge in diesem Schritt, von 2 Personen.",
                 "#10  Plan: WLAN-Zugang im Bürgerbüro einrichten · verantwortlich: Mehmet Yılmaz · 01.01.2027 bis 30.06.2027 · 1 Arbeitspaket, 1 Meilenstein, 1 Indikator",
                 "#11  Online-Antrag Wohngeld: Bürgerbüro, Start im 3. Quartal",
                 "Damit ist der Workshop vollständig: der Zeit-Maßnahmen-Plan steht.",

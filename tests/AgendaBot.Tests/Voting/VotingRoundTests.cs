@@ -178,7 +178,7 @@ public sealed class VotingRoundTests : IAsyncLifetime
 
         var image = Elements(Results(room)).Single(e => e["type"]?.GetValue<string>() == "Image");
         // The picture says its result in words too, for screen readers and clients that do not load it.
-        Assert.StartsWith("Rangfolge als Balkendiagramm: Platz 1: #2 WLAN im Rathaus, Ø 5,0 Sterne; Platz 2: #1 Bürgerportal modernisieren, Ø 2,0 Sterne",
+        Assert.StartsWith("Rangfolge als Balkendiagramm – Platz 1: #2 WLAN im Rathaus, Ø 5,0 Sterne; Platz 2: #1 Bürgerportal modernisieren, Ø 2,0 Sterne",
             image["altText"]?.GetValue<string>(), StringComparison.Ordinal);
         var url = image["url"]!.GetValue<string>();
         var picture = url.StartsWith("data:", StringComparison.Ordinal) ? null : await room.Bot.Http.GetAsync(new Uri(url));

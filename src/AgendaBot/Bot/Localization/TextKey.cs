@@ -194,6 +194,7 @@ public static class TextKey
     public const string ResultsStarsLine = nameof(ResultsStarsLine);
     public const string ResultsDotsLine = nameof(ResultsDotsLine);
     public const string ResultsCriterionLine = nameof(ResultsCriterionLine);
+    public const string ResultsCriterionUnrated = nameof(ResultsCriterionUnrated);
     public const string ResultsChartAlt = nameof(ResultsChartAlt);
     public const string ResultsChartAltStars = nameof(ResultsChartAltStars);
     public const string ResultsChartAltPoints = nameof(ResultsChartAltPoints);

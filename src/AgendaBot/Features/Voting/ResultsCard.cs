@@ -38,8 +38,10 @@ public static class ResultsCard
             body.Add(new TextBlock(Line(round, ranked, texts)) { IsSubtle = true, Spacing = ElementSpacing.None });
             if (round.Method == VotingMethod.StarRating && round.Criteria.Count > 1)
             {
-                body.Add(new TextBlock(string.Join(" · ", ranked.PerCriterion.Select(c =>
-                    texts.Format(TextKey.ResultsCriterionLine, c.Criterion, c.Mean, c.Count)))) { IsSubtle = true, Size = TextSize.Small, Spacing = ElementSpacing.None });
+                // A criterion nobody rated has no mean: "Ø 0,0 (0)" would read as a bad mark.
+                body.Add(new TextBlock(string.Join(" · ", ranked.PerCriterion.Select(c => c.Count == 0
+                    ? texts.Format(TextKey.ResultsCriterionUnrated, c.Criterion)
+                    : texts.Format(TextKey.ResultsCriterionLine, c.Criterion, c.Mean, c.Count)))) { IsSubtle = true, Size = TextSize.Small, Spacing = ElementSpacing.None });
             }
         }
 
