@@ -18,6 +18,9 @@ const root = path.resolve(here, "..", "..");
 const corpus = path.resolve(process.argv[2] ?? path.join(root, "artifacts", "cards"));
 const gallery = path.resolve(process.argv[3] ?? path.join(root, "artifacts", "card-gallery"));
 const hostConfig = JSON.parse(fs.readFileSync(path.join(here, "teams-host-config.json"), "utf8"));
+// Colour contrast is checked again in Teams' dark and high-contrast themes (approximated: teams-host-config-*.json).
+const themes = Object.fromEntries(["dark", "high-contrast"].map((theme) =>
+  [theme, JSON.parse(fs.readFileSync(path.join(here, `teams-host-config-${theme}.json`), "utf8"))]));
 
 const names = fs.existsSync(corpus)
   ? fs.readdirSync(corpus).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort()
@@ -63,7 +66,7 @@ fs.rmSync(gallery, { recursive: true, force: true });
 fs.mkdirSync(gallery, { recursive: true });
 let rendered;
 try {
-  rendered = await renderCards([...cards.values()].map((card) => [card, card.json]), hostConfig);
+  rendered = await renderCards([...cards.values()].map((card) => [card, card.json]), hostConfig, themes);
 } catch (error) {
   rendered = new Map([...cards.values()].map((card) => [card, { png: null, problems: [`NotRendered: ${error.message}`], notes: [] }]));
 }

@@ -10,6 +10,7 @@ import { chromium } from "playwright-core";
 const require = createRequire(import.meta.url);
 const here = path.dirname(new URL(import.meta.url).pathname);
 const library = path.dirname(require.resolve("adaptivecards/dist/adaptivecards.js"));
+const axe = require.resolve("axe-core/axe.min.js");
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -30,6 +31,7 @@ const FILES = {
   "/": [path.join(here, "render-page.html"), "text/html; charset=utf-8"],
   "/adaptivecards.js": [path.join(library, "adaptivecards.js"), "text/javascript"],
   "/adaptivecards.css": [path.join(library, "adaptivecards.css"), "text/css"],
+  "/axe.min.js": [axe, "text/javascript"],
 };
 
 function serve() {
@@ -49,10 +51,11 @@ function serve() {
 }
 
 /**
- * Renders each card; returns Map key → { png (Buffer or null), problems: [...], notes: [...] }.
- * Throws only when Chromium cannot be started at all.
+ * Renders each card; returns Map key → { png (Buffer or null), problems: [...], notes: [...] }. Each card is checked
+ * by axe-core for WCAG 2.1 AA as drawn with <hostConfig>, and for colour contrast in each of <themes>
+ * ({ name: hostConfig }). Throws only when Chromium cannot be started at all.
  */
-export async function renderCards(cards, hostConfig) {
+export async function renderCards(cards, hostConfig, themes = {}) {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`);
   }
@@ -96,6 +99,14 @@ export async function renderCards(cards, hostConfig) {
       try {
         problems.push(...(await page.evaluate(([card, config]) => window.renderCard(card, config), [json, hostConfig])));
         png = await page.locator("#card").screenshot({ animations: "disabled" });
+        // WCAG 2.1 AA on the card as Teams' light theme draws it (axe-core, in the same page); then the other themes.
+        problems.push(...(await page.evaluate(() => window.checkAccessibility())));
+        for (const [theme, config] of Object.entries(themes)) {
+          await page.evaluate((name) => { document.body.className = name; }, theme);
+          await page.evaluate(([card, c]) => window.renderCard(card, c), [json, config]);
+          problems.push(...(await page.evaluate((name) => window.checkAccessibility(name), theme)));
+        }
+        await page.evaluate(() => { document.body.className = ""; });
       } catch (error) {
         problems.push(`RenderFailed: ${error.message.split("\n")[0]}`);
       }
