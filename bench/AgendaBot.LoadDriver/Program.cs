@@ -85,6 +85,7 @@ if (turnLevels.Length > 0)
 
 // A town's workshop day: three workshops of 15 people at once, in a tenant of its own.
 WorkshopDayResult? day = null;
+ExportTimingResult? export = null;
 if (options.Get("--workshop-day", "true") == "true")
 {
     var town = new Channel(http, connector);
@@ -92,6 +93,9 @@ if (options.Get("--workshop-day", "true") == "true")
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"workshop day: {day.Clicks} clicks, {day.Errors} errors, p50 {day.P50:0.0} p99 {day.P99:0.0} ms, at most {day.MaxCallsPerSecond:0} connector calls in a second ({day.BusiestConversation}), "
         + $"incomplete: {day.Incomplete.Count}, RSS peak {day.PeakRssMiB:0} MiB, {day.Elapsed.TotalSeconds:0} s"));
+    export = await new ExportTiming(http, town, connector).MeasureAsync(WorkshopDay.ChannelOf(0));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"export: answered in {export.AnswerMs:0} ms, Word and CSV after {export.FilesMs:0} ms, ready after {export.ReadyMs:0} ms (PDF: {export.Pdf})"));
 }
 
 // Cold starts: fresh processes of each build against the same storage, after everything else (median of N).
@@ -113,7 +117,7 @@ if (coldRuns > 0)
 
 var (_, hwm) = bot.Memory();
 var markdown = Report.Render(reports, (atStart, atRest, hwm), machine, duration) + Report.RenderTurns(turnReports)
-    + Report.RenderWorkshopDay(day) + Report.RenderColdStarts(coldStarts);
+    + Report.RenderWorkshopDay(day) + Report.RenderExport(export) + Report.RenderColdStarts(coldStarts);
 await File.WriteAllTextAsync(output, markdown);
 Console.WriteLine();
 Console.WriteLine(markdown);

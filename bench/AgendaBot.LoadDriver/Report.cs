@@ -103,6 +103,12 @@ internal static class Report
         return md.ToString();
     }
 
+    public static string RenderExport(ExportTimingResult? export) => export is null ? string.Empty : Inv($"""
+
+        Export of the workshop day's agenda (`exportieren` in a channel, LibreOffice {(export.Pdf ? "installed" : "missing: no PDF")}): answered in {export.AnswerMs:0} ms with the card that says the files are being made; Word and CSV links on it after {export.FilesMs:0} ms; ready{(export.Pdf ? " with the PDF" : string.Empty)} after {export.ReadyMs:0} ms (target: answer within a second).
+
+        """);
+
     public static string RenderColdStarts(IReadOnlyList<ColdStartResult> builds)
     {
         if (builds.Count == 0)

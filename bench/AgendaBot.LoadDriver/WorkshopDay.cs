@@ -37,7 +37,7 @@ internal sealed class WorkshopDay(Channel town, ConnectorStandIn connector, Stor
     private readonly ConcurrentBag<(string Verb, double Ms)> byVerb = [];
     private int errors;
 
-    private static string ChannelOf(int w) => $"19:day-{w}@thread.tacv2";
+    public static string ChannelOf(int w) => $"19:day-{w}@thread.tacv2";
 
     private static string Person(int w, int i) => $"29:day-{w}-{i}";
 
