@@ -78,5 +78,5 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output) : IAsyncLif
 
     private static bool IsStepCard(JsonNode? card) => card?["actions"]?[0]?["verb"]?.GetValue<string>() == "contribution.add";
 
-    private static bool IsReflection(JsonNode? card) => Texts(card).Any(t => t.StartsWith("Reflexion:", StringComparison.Ordinal));
+    private static bool IsReflection(JsonNode? card) => Texts(card).Any(t => t.StartsWith("Reflexion zu ", StringComparison.Ordinal));
 }
