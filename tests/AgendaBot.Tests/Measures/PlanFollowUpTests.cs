@@ -46,7 +46,8 @@ public sealed class PlanFollowUpTests : IAsyncLifetime
 
         var answer = await room.ReportAsync(Anna, measure.Id, "InProgress", "40", indicator: "12,5");
 
-        Assert.Equal("Der Stand von „Online-Terminvergabe im Bürgerbüro“ ist gespeichert: in Arbeit, 40 %.", answer["value"]?.GetValue<string>());
+        var card = PlanFollowUpRoom.CardText(answer["value"]);
+        Assert.StartsWith("Der Stand von „Online-Terminvergabe im Bürgerbüro“ ist gespeichert: in Arbeit, 40 %.", card, StringComparison.Ordinal);
         var calls = room.CallsWith(SummaryTitle);
         Assert.Equal(["POST", "PUT"], calls.Select(c => c.Method));
         var remembered = Assert.Single(await room.Get<PlanFollowUpStore>().GetPlanPostsAsync(room.Tenant, room.AgendaId));
@@ -57,6 +58,24 @@ public sealed class PlanFollowUpTests : IAsyncLifetime
         var history = await room.Get<MeasureRepository>().GetHistoryAsync(room.Tenant, room.AgendaId, measure.Id);
         Assert.Contains(history, h => h.Field == "status" && h.Before == "Planned" && h.After == "InProgress" && h.ChangedBy.Id == Anna.AadObjectId);
         Assert.Contains(history, h => h.Field == "progress" && h.After == "40" && h.ChangedBy.Name == Anna.Name);
+    }
+
+    [Fact]
+    public async Task The_status_card_shows_what_was_saved_not_what_it_showed_before()
+    {
+        await room.PlanAsync();
+        var measure = await room.TheMeasureAsync();
+
+        var answer = await room.ReportAsync(Anna, measure.Id, "Delayed", "40", indicator: "12,5");
+
+        var card = answer["value"]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer["type"]?.GetValue<string>());
+        Assert.Contains("jetzt: verzögert, 40 %", PlanFollowUpRoom.CardText(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("jetzt: geplant, 0 %", PlanFollowUpRoom.CardText(card), StringComparison.Ordinal);
+        var inputs = card["body"]!.AsArray().Where(e => e?["id"] is not null).ToDictionary(e => e!["id"]!.GetValue<string>(), e => e!["value"]?.ToString());
+        Assert.Equal("Delayed", inputs["status"]);
+        Assert.Equal("40", inputs["progress"]);
+        Assert.Equal("12.5", inputs["indicator0"]);
     }
 
     [Fact]

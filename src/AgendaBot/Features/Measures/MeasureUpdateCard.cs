@@ -9,13 +9,20 @@ namespace AgendaBot.Features.Measures;
 public static class MeasureUpdateCard
 {
     /// <param name="intro">Why the card came (a reminder, the project lead asked); null when the owner opened it.</param>
-    public static AdaptiveCard Render(Measure measure, Texts texts, string? intro = null)
+    /// <param name="saved">What was just saved, said above the card that now shows it (the answer to "Stand speichern").</param>
+    public static AdaptiveCard Render(Measure measure, Texts texts, string? intro = null, string? saved = null)
     {
         var title = texts.Format(TextKey.MeasureUpdateTitle, measure.Title);
         var body = new List<CardElement>();
         if (intro is not null)
         {
             body.Add(new RichTextBlock([new TextRun(intro)]));
+        }
+
+        if (saved is not null)
+        {
+            // A text run: the measure's title in it is what people typed.
+            body.Add(new RichTextBlock([new TextRun(saved) { Weight = TextWeight.Bolder, Color = TextColor.Good }]));
         }
 
         body.Add(new RichTextBlock([new TextRun(title) { Size = TextSize.Medium, Weight = TextWeight.Bolder }]));

@@ -52,10 +52,14 @@ public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureReposit
         // The same card delivered twice finds its values stored already: nothing is written a second time.
         if (!MeasureFollowUp.ChangesNothing(stored.Value, after))
         {
-            await measures.UpdateAsync(turn.Tenant, stored, after, turn.User, time.GetUtcNow(), cancellationToken);
+            var now = time.GetUtcNow();
+            await measures.UpdateAsync(turn.Tenant, stored, after, turn.User, now, cancellationToken);
             await summaries.RefreshAsync(turn.Tenant, input.AgendaId, turn.Activity.ServiceUrl!, cancellationToken);
+            after = after with { UpdatedAt = now };
         }
 
-        return new CardActionResult.Message(texts.Format(TextKey.MeasureUpdateSaved, after.Title, MeasureTexts.Status(after.Status, texts), after.Progress));
+        // The card the owner clicked now shows what is stored, with its inputs set to it, and says it was saved.
+        var saved = texts.Format(TextKey.MeasureUpdateSaved, after.Title, MeasureTexts.Status(after.Status, texts), after.Progress);
+        return new CardActionResult.ReplaceCard(MeasureUpdateCard.Render(after, texts, saved: saved));
     }
 }
