@@ -71,7 +71,7 @@ public sealed class PlanInThePlaygroundTests(TeamsPlayground teams) : IClassFixt
                 await scene.ContributeAsync(scene.Klaus, new() { ["text"] = Measure }, $"#1  {Measure}  – Klaus Meier");
             }
 
-            var closed = await scene.ClickForCardAsync(scene.Anna, scene.StepCard, "step.close");
+            var closed = await scene.ClickForCardAsync(scene.Anna, scene.StepCard, await scene.ViewOfAsync(scene.Anna, scene.StepCard), "step.close");
             since = scene.Mark();
             await scene.ClickForCardAsync(scene.Anna, scene.StepCard, closed, "step.advance");
             scene.StepCard = await scene.StepCardAsync(since, Steps[step]);
@@ -123,7 +123,10 @@ public sealed class PlanInThePlaygroundTests(TeamsPlayground teams) : IClassFixt
         data["progress"] = "40";
         data["indicator0"] = "80";
         var saved = await teams.Api.ExecuteAsync(teams.PersonalChat, list.MessageId, "measure.update", data, scene.Anna.Id);
-        Assert.Equal($"Der Stand von „{Measure}“ ist gespeichert: in Arbeit, 40 %.", saved["value"]?.GetValue<string>());
+        // The card Anna clicked now shows what is stored, and says it was saved.
+        var now = CardLines.Of(saved["value"]);
+        Assert.Equal($"Der Stand von „{Measure}“ ist gespeichert: in Arbeit, 40 %.", now[0]);
+        Assert.Contains(now, line => line.Contains("jetzt: in Arbeit, 40 %", StringComparison.Ordinal));
     }
 
     private async Task TheNextScheduledRunReportsToTheLeadAsync()

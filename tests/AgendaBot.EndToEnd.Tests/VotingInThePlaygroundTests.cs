@@ -42,7 +42,9 @@ public sealed class VotingInThePlaygroundTests(TeamsPlayground teams) : IClassFi
         }
 
         since = channel.Mark(voteThread);
-        var ended = await scene.ClickForCardAsync(scene.Anna, ballot, "vote.close");
+        // "Abstimmung beenden" is in Anna's own view of the ballot only; the others see the ballot without it.
+        Assert.DoesNotContain("vote.close", CardLines.Buttons(ballot.Card));
+        var ended = await scene.ClickForCardAsync(scene.Anna, ballot, await scene.ViewOfAsync(scene.Anna, ballot), "vote.close");
         Assert.Contains("Die Abstimmung ist beendet.", CardLines.Of(ended));
         var results = await channel.WaitForAsync(voteThread, since,
             m => m.Action == BotMessage.Created && m.CardTitle == "Ergebnis: Status-Quo-Beschreibung", "the results post");

@@ -75,7 +75,10 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
         scene.Registration = await scene.PostedAsync(since, "Anmeldung zum Workshop „Verwaltung“");
         Assert.Equal(["workshop.register"], CardLines.Buttons(scene.Registration.Card));
         scene.StepCard = await scene.StepCardAsync(since, "Schritt 1 von 6: Status-Quo-Beschreibung");
-        Assert.Equal(["contribution.add", "step.close"], CardLines.Buttons(scene.StepCard.Card));
+        // Everyone sees the form; only Anna, who moderates, sees "Schritt abschließen" (Teams shows her her own view).
+        Assert.Equal(["contribution.add"], CardLines.Buttons(scene.StepCard.Card));
+        Assert.Equal(["contribution.add", "step.close"], CardLines.Buttons(await scene.ViewOfAsync(scene.Anna, scene.StepCard)));
+        Assert.Equal(["contribution.add"], CardLines.Buttons(await scene.ViewOfAsync(scene.Klaus, scene.StepCard)));
         scene.Pinboard = await scene.PostedAsync(since, Pinboard);
         Assert.Equal(BotMessage.Created, scene.Pinboard.Action);
         Assert.Equal([Pinboard, "Schritt 1 von 6: Status-Quo-Beschreibung", "Noch keine Beiträge."], CardLines.Of(scene.Pinboard.Card));
@@ -84,8 +87,10 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
     private async Task ThreeParticipantsRegisterAsync()
     {
         var afterKlaus = await scene.ClickForCardAsync(scene.Klaus, scene.Registration, "workshop.register", new JsonObject { ["group"] = "Companies" });
+        Assert.Contains("Sie sind angemeldet für „Unternehmen“.", CardLines.Of(afterKlaus));
         Assert.Contains("1 von 15 Plätzen belegt.", CardLines.Of(afterKlaus));
         Assert.Contains("Unternehmen: Klaus Meier", CardLines.Of(afterKlaus));
+        Assert.Equal(["workshop.register"], CardLines.Buttons(afterKlaus));
 
         await scene.ClickForCardAsync(scene.Sabine, scene.Registration, "workshop.register", new JsonObject { ["group"] = "PublicAdministration" });
         var afterMehmet = await scene.ClickForCardAsync(scene.Mehmet, scene.Registration, "workshop.register", new JsonObject { ["group"] = "Citizens" });
@@ -93,7 +98,7 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
         // Mehmet sees the balance of the whole room, in the order of the groups, and still a form to register.
         Assert.Equal(
             [
-                "Anmeldung zum Workshop „Verwaltung“", "3 von 15 Plätzen belegt.", "Akteursanalyse",
+                "Anmeldung zum Workshop „Verwaltung“", "Sie sind angemeldet für „Bürgerinnen und Bürger“.", "3 von 15 Plätzen belegt.", "Akteursanalyse",
                 "Land, Landkreis, Stadt: Sabine Wagner", "Unternehmen: Klaus Meier", "Bürgerinnen und Bürger: Mehmet Yılmaz",
                 // The Playground has no Microsoft Graph: the bot suggests no group and does not trouble participants with why.
                 "Es fehlen noch: Kammern und Verbände; Hochschulen; Best-Practice-Projekte",
@@ -101,9 +106,9 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
             CardLines.Of(afterMehmet));
         Assert.Equal(["workshop.register"], CardLines.Buttons(afterMehmet));
 
-        // Anyone can ask for the balance in the channel; it comes without the form.
+        // Anyone can ask for the balance in the channel; it comes without the form, and without anyone's own registration.
         var balance = await scene.SayAsync("akteure");
-        Assert.Equal(CardLines.Of(afterMehmet), CardLines.Of(balance.Card));
+        Assert.Equal(CardLines.Of(afterMehmet).Where(line => !line.StartsWith("Sie sind", StringComparison.Ordinal)), CardLines.Of(balance.Card));
         Assert.Empty(CardLines.Buttons(balance.Card));
     }
 
@@ -125,8 +130,10 @@ public sealed class WorkshopInThePlaygroundTests(TeamsPlayground teams) : IClass
         Assert.DoesNotContain(CardLines.Of(merged.Card), line => line.StartsWith("#2", StringComparison.Ordinal));
 
         // Only moderation closes a step; Klaus is told so, and the step goes on.
+        // Klaus does not see the button; a click that claims it anyway (a forged or forwarded card) is refused.
+        Assert.DoesNotContain("step.close", CardLines.Buttons(await scene.ViewOfAsync(scene.Klaus, scene.StepCard)));
         Assert.Equal("Das dürfen nur Moderatorinnen und Moderatoren oder die Projektleitung.",
-            await scene.ClickForToastAsync(scene.Klaus, scene.StepCard, "step.close"));
+            await scene.ClickForToastAsync(scene.Klaus, scene.StepCard, await scene.ViewOfAsync(scene.Anna, scene.StepCard), "step.close"));
 
         await scene.CloseAndAdvanceAsync(1,
             [

@@ -73,10 +73,33 @@ internal sealed class WorkshopScene
         return answer["value"]!;
     }
 
-    /// <summary>Clicks a button; returns the short message (toast) the clicking person gets.</summary>
-    public async Task<string> ClickForToastAsync(Member who, BotMessage message, string verb, JsonObject? inputs = null)
+    /// <summary>
+    /// What <paramref name="who"/> sees of a message: when its card's refresh names them, Teams asks the bot for their
+    /// own view (Universal Actions) and shows that; everyone else sees the card as posted.
+    /// </summary>
+    public async Task<JsonNode> ViewOfAsync(Member who, BotMessage message, JsonNode? card = null)
     {
-        var answer = await ClickAsync(who, message, message.Card!, verb, inputs);
+        card ??= message.Card!;
+        if (card["refresh"] is not { } refresh || refresh["userIds"] is not JsonArray ids || !ids.Any(id => id?.GetValue<string>() == who.Id))
+        {
+            return card;
+        }
+
+        var action = refresh["action"]!;
+        var answer = await teams.Api.ExecuteAsync(message.ConversationId, message.MessageId, action["verb"]!.GetValue<string>(),
+            action["data"]?.DeepClone() as JsonObject ?? new JsonObject(), who.Id);
+        Assert.True(answer["type"]?.GetValue<string>() == CardType, $"{who.Name} expected their view of the card, got {answer.ToJsonString()}");
+        return answer["value"]!;
+    }
+
+    /// <summary>Clicks a button; returns the short message (toast) the clicking person gets.</summary>
+    public Task<string> ClickForToastAsync(Member who, BotMessage message, string verb, JsonObject? inputs = null) =>
+        ClickForToastAsync(who, message, message.Card!, verb, inputs);
+
+    /// <summary>Clicks a button on <paramref name="card"/> (e.g. someone else's view of the message); returns the toast.</summary>
+    public async Task<string> ClickForToastAsync(Member who, BotMessage message, JsonNode card, string verb, JsonObject? inputs = null)
+    {
+        var answer = await ClickAsync(who, message, card, verb, inputs);
         Assert.True(answer["type"]?.GetValue<string>() == ToastType, $"{who.Name} expected a message after '{verb}', got {answer.ToJsonString()}");
         return answer["value"]!.GetValue<string>();
     }
@@ -114,7 +137,8 @@ internal sealed class WorkshopScene
     public async Task<JsonNode> CloseAsync(int step, string[] reflection)
     {
         var since = transcript.Mark(WorkshopThread);
-        var closed = await ClickForCardAsync(Anna, StepCard, "step.close");
+        // The close button is only in the moderator's own view of the card.
+        var closed = await ClickForCardAsync(Anna, StepCard, await ViewOfAsync(Anna, StepCard), "step.close");
         Assert.Contains("Dieser Schritt ist abgeschlossen.", CardLines.Of(closed));
         var posted = await transcript.WaitForAsync(WorkshopThread, since,
             m => m.Action == BotMessage.Created && CardLines.First(m.Card)?.StartsWith("Reflexion", StringComparison.Ordinal) == true,

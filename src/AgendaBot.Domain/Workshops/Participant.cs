@@ -10,6 +10,12 @@ public sealed record Participant
     public Role Role { get; init; } = Role.Participant;
     public bool Waitlisted { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>
+    /// The id Teams gives the person in this bot's conversations ("29:…"), as the activities carry it: a card's
+    /// refresh names the people who get their own view of it by this id, not by the Entra object id.
+    /// </summary>
+    public string? TeamsId { get; init; }
 }
 
 /// <summary>Which stakeholder groups a workshop has, and which are missing (the Akteursanalyse).</summary>

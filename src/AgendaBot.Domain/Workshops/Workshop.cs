@@ -69,6 +69,25 @@ public sealed record Workshop
 
     public bool IsEnded => EndedAt is not null;
 
+    /// <summary>
+    /// The people who moderate here and whose Teams id ("29:…") the bot has seen, by Entra object id: shared cards
+    /// ask Teams to show them their own view with the moderation buttons (a card's refresh names people by Teams id).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ModerationViewers { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Teams lets at most 60 people have their own view of a card.</summary>
+    public const int MaxModerationViewers = 60;
+
+    /// <summary>The Teams ids to name in a shared card's refresh, so that moderators see their buttons.</summary>
+    public IReadOnlyList<string> ModerationViewerTeamsIds =>
+        ModerationViewers.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Value).Take(MaxModerationViewers).ToList();
+
+    /// <summary>Remembers a moderator's (or the project lead's) Teams id; null when it is known already or the list is full.</summary>
+    public Workshop? WithModerationViewer(string userId, string teamsId) =>
+        ModerationViewers.TryGetValue(userId, out var known) && known == teamsId || ModerationViewers.Count >= MaxModerationViewers && !ModerationViewers.ContainsKey(userId)
+            ? null
+            : this with { ModerationViewers = new Dictionary<string, string>(ModerationViewers, StringComparer.Ordinal) { [userId] = teamsId } };
+
     public static Workshop Open(string id, string agendaId, string fieldOfAction, string conversationId,
         TeamsUser moderator, int? capacity, DateTimeOffset now) => new()
     {

@@ -72,8 +72,9 @@ public sealed class WorkshopRepository(StorageTables tables)
     /// Registers a person. Beyond the workshop's capacity they are put on the waiting list. The count and the
     /// registration commit together, so two people cannot both take the last seat.
     /// </summary>
+    /// <param name="teamsId">The person's Teams id as the activity carries it ("29:…"), for cards that show them their own view.</param>
     public async Task<RegistrationOutcome> RegisterAsync(TenantScope scope, string workshopId, TeamsUser user, StakeholderGroup group,
-        Role role, DateTimeOffset now, CancellationToken cancellationToken = default)
+        Role role, DateTimeOffset now, string? teamsId = null, CancellationToken cancellationToken = default)
     {
         var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
         using var turn = await CounterGate.EnterAsync(table.Name, partition, cancellationToken);
@@ -84,7 +85,7 @@ public sealed class WorkshopRepository(StorageTables tables)
             var workshop = header.Value;
             workshop.EnsureRunning();
             var waitlisted = workshop.IsFull && role == Role.Participant;
-            var participant = new Participant { User = user, Group = group, Role = role, Waitlisted = waitlisted, RegisteredAt = now };
+            var participant = new Participant { User = user, Group = group, Role = role, Waitlisted = waitlisted, RegisteredAt = now, TeamsId = teamsId };
             var counted = waitlisted ? workshop : workshop with { ParticipantCount = workshop.ParticipantCount + 1 };
             TableTransactionAction[] batch =
             [
@@ -113,6 +114,38 @@ public sealed class WorkshopRepository(StorageTables tables)
         }
 
         throw Failures.StaleWrite();
+    }
+
+    /// <summary>
+    /// A registered person moves to another stakeholder group (and their Teams id is kept when the row has none yet);
+    /// their seat, role and place on the waiting list stay. Returns the registration as stored now.
+    /// </summary>
+    public async Task<Participant> ChangeRegistrationAsync(TenantScope scope, string workshopId, Participant registered, StakeholderGroup group,
+        string? teamsId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        var changed = registered with { Group = group, TeamsId = teamsId ?? registered.TeamsId };
+        if (changed == registered)
+        {
+            return registered;
+        }
+
+        var partition = Keys.WorkshopPartition(scope.TenantId, workshopId);
+        try
+        {
+            // A merge of the two columns only: an erasure meanwhile deletes the row, and then this fails instead of reviving it.
+            await table.UpdateEntityAsync(new TableEntity(partition, Keys.ParticipantRow(registered.User.Id))
+            {
+                ["Group"] = changed.Group.ToString(),
+                ["TeamsId"] = changed.TeamsId,
+            }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException failure) when (failure.Status == 404)
+        {
+            throw new DomainException(DomainErrorCode.NotFound, "registration");
+        }
+
+        return changed;
     }
 
     public async Task<Participant?> GetParticipantAsync(TenantScope scope, string workshopId, string userId, CancellationToken cancellationToken = default)

@@ -17,9 +17,15 @@ internal static class WorkshopRows
     [
         // Moderator ids sit in a JSON list on the header. Not exported: the person's registration says they moderate.
         new(StoredTable.Workshops, Keys.WorkshopHeaderRow, RowErasure.Anonymise,
-            [new("Moderators", Holds.PersonIds, Erase.RemoveFromList, Show.No), new("OpenedBy", Holds.PersonId, Erase.Remove, Show.No)]),
+            [
+                new("Moderators", Holds.PersonIds, Erase.RemoveFromList, Show.No), new("OpenedBy", Holds.PersonId, Erase.Remove, Show.No),
+                // The Teams ids of moderators beside their object ids, one per place: erasure takes both out together.
+                new("ModerationViewerIds", Holds.PersonIds, Erase.RemoveFromList, Show.No),
+                new("ModerationViewerTeamsIds", Holds.Name, Erase.RemoveFromList, Show.No) { Of = "ModerationViewerIds" },
+            ]),
         new(StoredTable.Workshops, Keys.ParticipantPrefix, RowErasure.DeleteRegistration,
-            [PersonalColumn.Owner(), PersonalColumn.NameOfOwner("Name")])
+            // The Teams id is the person's as much as their name: it goes with the row.
+            [PersonalColumn.Owner(), PersonalColumn.NameOfOwner("Name"), PersonalColumn.NameOfOwner("TeamsId")])
             { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.Registration) { At = "RegisteredAt", Text = "Role", Detail = "Group" } },
         // A contribution is the group's work: it stays without its author.
         new(StoredTable.Workshops, Keys.ContributionPrefix, RowErasure.Anonymise,
@@ -65,6 +71,10 @@ internal static class WorkshopRows
         ["EndedAt"] = w.EndedAt,
         ["Generation"] = w.Generation == 0 ? null : w.Generation,
         ["LatestId"] = w.LatestId,
+        ["ModerationViewerIds"] = w.ModerationViewers.Count == 0 ? null
+            : JsonSerializer.Serialize(w.ModerationViewers.Keys.Order(StringComparer.Ordinal).ToList(), StorageJson.Default.ListString),
+        ["ModerationViewerTeamsIds"] = w.ModerationViewers.Count == 0 ? null
+            : JsonSerializer.Serialize(w.ModerationViewers.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Value).ToList(), StorageJson.Default.ListString),
     };
 
     public static Workshop ToWorkshop(TableEntity row) => new()
@@ -95,7 +105,21 @@ internal static class WorkshopRows
         EndedAt = row.GetDateTimeOffset("EndedAt"),
         Generation = row.GetInt32("Generation") ?? 0,
         LatestId = row.GetString("LatestId"),
+        ModerationViewers = ViewersOf(row),
     };
+
+    private static Dictionary<string, string> ViewersOf(TableEntity row)
+    {
+        var ids = row.GetString("ModerationViewerIds") is { } a ? JsonSerializer.Deserialize(a, StorageJson.Default.ListString) ?? [] : [];
+        var teamsIds = row.GetString("ModerationViewerTeamsIds") is { } b ? JsonSerializer.Deserialize(b, StorageJson.Default.ListString) ?? [] : [];
+        var viewers = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < Math.Min(ids.Count, teamsIds.Count); i++)
+        {
+            viewers[ids[i]] = teamsIds[i];
+        }
+
+        return viewers;
+    }
 
     public static TableEntity ToRow(string partition, Participant p) => new(partition, Keys.ParticipantRow(p.User.Id))
     {
@@ -105,6 +129,7 @@ internal static class WorkshopRows
         ["Role"] = p.Role.ToString(),
         ["Waitlisted"] = p.Waitlisted,
         ["RegisteredAt"] = p.RegisteredAt,
+        ["TeamsId"] = p.TeamsId,
     };
 
     public static Participant ToParticipant(TableEntity row) => new()
@@ -114,6 +139,7 @@ internal static class WorkshopRows
         Role = Enum.Parse<Role>(row.GetString("Role")),
         Waitlisted = row.GetBoolean("Waitlisted") ?? false,
         RegisteredAt = row.GetDateTimeOffset("RegisteredAt") ?? default,
+        TeamsId = row.GetString("TeamsId"),
     };
 
     public static TableEntity ToRow(string partition, Contribution c)

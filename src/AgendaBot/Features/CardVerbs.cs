@@ -16,12 +16,14 @@ public static class CardVerbs
     public const string CloseStep = "step.close";
     public const string AdvanceStep = "step.advance";
     public const string ReopenStep = "step.reopen";
+    public const string StepView = "step.view";
     public const string SavePlan = "plan.save";
     public const string AddPlanRow = "plan.addRow";
     public const string StartVote = "vote.start";
     public const string CastVote = "vote.cast";
     public const string CloseVote = "vote.close";
     public const string VoteDetails = "vote.details";
+    public const string BallotView = "vote.view";
     public const string SendDraft = "draft.send";
     public const string CommentOnDraft = "draft.comment";
     public const string ShowDraftComments = "draft.comments";

@@ -20,7 +20,8 @@ public sealed class ProfileSuggestionTests
         var shared = RegistrationCard(room);
         var mine = await ViewAsAsync(room, WorkshopRoom.Anna, shared);
 
-        Assert.Equal("Citizens", GroupChoice(shared));
+        // Nothing is chosen for anyone on the card everyone sees: a preselected group would be a careless click away.
+        Assert.Null(GroupChoice(shared));
         Assert.DoesNotContain("Profil", Text(shared), StringComparison.Ordinal);
         Assert.Equal("PublicAdministration", GroupChoice(mine));
         Assert.Contains("Vorschlag aus Ihrem Profil: Land, Landkreis, Stadt.", Text(mine), StringComparison.Ordinal);
@@ -51,7 +52,7 @@ public sealed class ProfileSuggestionTests
         var registered = await room.RegisterAsync(WorkshopRoom.Klaus, workshop, "Companies");
 
         Assert.Equal(404, Assert.Single(graph.Requests, r => r.Path == $"/v1.0/users/{WorkshopRoom.Klaus.AadObjectId}").Status);
-        Assert.Equal("Citizens", GroupChoice(mine));
+        Assert.Null(GroupChoice(mine));
         Assert.DoesNotContain("Profil", Text(mine), StringComparison.Ordinal);
         Assert.Equal("application/vnd.microsoft.card.adaptive", registered["type"]!.GetValue<string>());
         Assert.Contains("Unternehmen: \nKlaus Meier", Text(registered["value"]), StringComparison.Ordinal);
@@ -90,7 +91,7 @@ public sealed class ProfileSuggestionTests
         var mine = await ViewAsAsync(room, WorkshopRoom.Anna, RegistrationCard(room));
 
         Assert.Equal([429], graph.Requests.Where(r => r.Path.StartsWith("/v1.0/users/", StringComparison.Ordinal)).Select(r => r.Status));
-        Assert.Equal("Citizens", GroupChoice(mine));
+        Assert.Null(GroupChoice(mine));
         Assert.DoesNotContain("Profil", Text(mine), StringComparison.Ordinal);
     }
 

@@ -146,15 +146,22 @@ public sealed class WorkshopRoom : IAsyncDisposable
         InvokeAsync(PersonalActivity(from, "invoke"), verb, data, activityId: null);
 
     /// <summary>A click on an Action.Execute button; returns the invoke response the bot put in the HTTP answer.</summary>
-    public Task<JsonObject> ClickAsync(Person from, string verb, JsonObject? data = null, string? activityId = null, string? channelId = null) =>
-        InvokeAsync(ChannelActivity(from, "invoke", channelId), verb, data, activityId);
+    /// <param name="onMessage">The message the clicked card is in (Teams sends it as replyToId).</param>
+    public Task<JsonObject> ClickAsync(Person from, string verb, JsonObject? data = null, string? activityId = null, string? channelId = null,
+        string? onMessage = null) =>
+        InvokeAsync(ChannelActivity(from, "invoke", channelId), verb, data, activityId, onMessage);
 
-    private async Task<JsonObject> InvokeAsync(JsonObject activity, string verb, JsonObject? data, string? activityId)
+    private async Task<JsonObject> InvokeAsync(JsonObject activity, string verb, JsonObject? data, string? activityId, string? onMessage = null)
     {
         activity["name"] = "adaptiveCard/action";
         if (activityId is not null)
         {
             activity["id"] = activityId;
+        }
+
+        if (onMessage is not null)
+        {
+            activity["replyToId"] = onMessage;
         }
 
         activity["value"] = new JsonObject
@@ -178,6 +185,36 @@ public sealed class WorkshopRoom : IAsyncDisposable
         var stepCard = Connector.Calls.Select(c => c.Card).Last(c => c?["actions"]?[0]?["verb"]?.GetValue<string>() == "contribution.add");
         return stepCard!["actions"]![0]!["data"]!["workshopId"]!.GetValue<string>();
     }
+
+    /// <summary>
+    /// What a person's Teams shows of a card everyone sees: when the card's refresh names them, Teams asks the bot for
+    /// their own view of it (Universal Actions), and they see that; everyone else sees the card as posted.
+    /// </summary>
+    public async Task<JsonNode> SeenByAsync(Person person, JsonNode card)
+    {
+        if (card["refresh"] is not { } refresh
+            || refresh["userIds"] is JsonArray ids && !ids.Any(id => id?.GetValue<string>() == person.ChannelAccountId)
+            || refresh["userIds"] is null)
+        {
+            return card;
+        }
+
+        var response = await ClickAsync(person, refresh["action"]!["verb"]!.GetValue<string>(), refresh["action"]!["data"]!.DeepClone().AsObject());
+        return response["value"]!;
+    }
+
+    /// <summary>The latest update of a posted message (a PUT on its activity id); null while it was never updated.</summary>
+    public JsonNode? LatestUpdateOf(string activityId) =>
+        Connector.Calls.LastOrDefault(c => c.Method == "PUT" && c.Card is not null && c.Path.EndsWith("/" + Uri.EscapeDataString(activityId), StringComparison.Ordinal))?.Card;
+
+    /// <summary>The workshop as stored (its posted cards' ids, its counters).</summary>
+    public async Task<AgendaBot.Domain.Workshops.Workshop> StoredWorkshopAsync(string workshopId) =>
+        (await Bot.Services.GetRequiredService<AgendaBot.Storage.Workshops.WorkshopRepository>()
+            .GetAsync(new AgendaBot.Storage.TenantScope(TenantId), workshopId))!.Value;
+
+    /// <summary>Waits until no update of a registration message is running or waiting.</summary>
+    public Task RegistrationCardsSettledAsync() => Delivery.Eventually.ReturnsAsync(
+        () => Task.FromResult(Bot.Services.GetRequiredService<AgendaBot.Features.Workshops.RegistrationCardUpdates>().IsSettled), settled => settled);
 
     public Task<JsonObject> RegisterAsync(Person person, string workshopId, string group = "Citizens") =>
         ClickAsync(person, "workshop.register", new JsonObject { ["workshopId"] = workshopId, ["group"] = group });

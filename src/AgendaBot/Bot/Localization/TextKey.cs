@@ -270,6 +270,14 @@ public static class TextKey
     public const string BlockedOtherConversation = nameof(BlockedOtherConversation);
     public const string RegistrationSuggested = nameof(RegistrationSuggested);
     public const string RegistrationShowMine = nameof(RegistrationShowMine);
+    public const string RegistrationMine = nameof(RegistrationMine);
+    public const string RegistrationMineWaiting = nameof(RegistrationMineWaiting);
+    public const string RegistrationGroupChanged = nameof(RegistrationGroupChanged);
+    public const string RegistrationGroupChangedWaiting = nameof(RegistrationGroupChangedWaiting);
+    public const string RegistrationMyGroup = nameof(RegistrationMyGroup);
+    public const string RegistrationGroupPlaceholder = nameof(RegistrationGroupPlaceholder);
+    public const string ButtonChangeGroup = nameof(ButtonChangeGroup);
+    public const string ModerationView = nameof(ModerationView);
     public const string GraphNotConfigured = nameof(GraphNotConfigured);
     public const string GroupSuggestionsTitle = nameof(GroupSuggestionsTitle);
     public const string GroupSuggestionsWithout = nameof(GroupSuggestionsWithout);

@@ -73,6 +73,12 @@ public sealed partial class ActivityRouter(RouteTable routes, IServiceProvider s
         var result = verb is null
             ? new CardActionResult.Message(turn.Texts[TextKey.UnknownCardAction])
             : await RunVerbAsync(turn, verb, value?.Action?.Data, cancellationToken);
+        if (result is CardActionResult.ReplaceCard { ForEveryone: { } shared } && !turn.IsPersonalChat
+            && turn.Activity.ReplyToId is { Length: > 0 } cardMessage)
+        {
+            await turn.UpdateCardAsync(cardMessage, shared, cancellationToken);
+        }
+
         return result switch
         {
             CardActionResult.ReplaceCard replace => AdaptiveCardInvokeResponse.Card(CardAttachments.ToJson(replace.Card)),
@@ -104,11 +110,14 @@ public sealed partial class ActivityRouter(RouteTable routes, IServiceProvider s
     {
         switch (result)
         {
+            // Without Universal Actions there are no views per person: the message shows what everyone may see.
+            case CardActionResult.ReplaceCard { OnlyForClicker: true, ForEveryone: null }:
+                break;
             case CardActionResult.ReplaceCard replace when !string.IsNullOrEmpty(turn.Activity.ReplyToId):
-                await turn.UpdateCardAsync(turn.Activity.ReplyToId, replace.Card, cancellationToken);
+                await turn.UpdateCardAsync(turn.Activity.ReplyToId, replace.ForEveryone ?? replace.Card, cancellationToken);
                 break;
             case CardActionResult.ReplaceCard replace:
-                await turn.ReplyAsync(replace.Card, cancellationToken);
+                await turn.ReplyAsync(replace.ForEveryone ?? replace.Card, cancellationToken);
                 break;
             case CardActionResult.Message message:
                 await turn.ReplyAsync(message.Text, cancellationToken);

@@ -33,7 +33,24 @@ public interface IConversationUpdateHandler
 /// <summary>What a card action answers: a card that replaces the one clicked, or a short message.</summary>
 public abstract record CardActionResult
 {
-    public sealed record ReplaceCard(AdaptiveCard Card) : CardActionResult;
+    /// <summary>
+    /// <see cref="Card"/> is the clicker's view. In Teams an answer to a click replaces the card for the clicker only;
+    /// what everyone else sees changes only when the message is updated.
+    /// </summary>
+    public sealed record ReplaceCard(AdaptiveCard Card) : CardActionResult
+    {
+        /// <summary>The message as everyone sees it from now on (the router updates it); null: the message stays.</summary>
+        public AdaptiveCard? ForEveryone { get; init; }
+
+        /// <summary>
+        /// The card shows the clicker's own state (their registration, their buttons): never put it into the message
+        /// itself, also not for clients that only know Action.Submit. The handler updates the message for everyone.
+        /// </summary>
+        public bool OnlyForClicker { get; init; }
+    }
 
     public sealed record Message(string Text) : CardActionResult;
+
+    /// <summary>The card replaces the clicked one for everyone (a decision, a setup done): the same for all who see it.</summary>
+    public static ReplaceCard ForAll(AdaptiveCard card) => new(card) { ForEveryone = card };
 }

@@ -20,7 +20,7 @@ public sealed class CreateAgenda(AgendaRepository agendas, AgendaIndex index, Wo
 
         if (await finder.FindAgendaAsync(turn, cancellationToken) is { } existing)
         {
-            return new CardActionResult.ReplaceCard(AgendaSummaryCard.Render(existing.Value, turn.Texts));
+            return CardActionResult.ForAll(AgendaSummaryCard.Render(existing.Value, turn.Texts));
         }
         var fields = (input.FieldsOfAction ?? string.Empty)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -44,6 +44,6 @@ public sealed class CreateAgenda(AgendaRepository agendas, AgendaIndex index, Wo
 
         // Listed for the weekly post scheduler; idempotent, so a retry after a failure here converges.
         await index.AddAsync(turn.Tenant, agenda.Id, cancellationToken);
-        return new CardActionResult.ReplaceCard(AgendaSummaryCard.Render(agenda, turn.Texts));
+        return CardActionResult.ForAll(AgendaSummaryCard.Render(agenda, turn.Texts));
     }
 }

@@ -39,6 +39,10 @@ public sealed class AddPlanRow(WorkshopFinder finder, WorkshopRepository worksho
         }
 
         var choices = await PlanChoices.LoadAsync(workshops, turn.Tenant, here.Value, cancellationToken);
-        return new CardActionResult.ReplaceCard(StepCard.Render(here.Value, SharedTexts.For(here.Value), plan: choices, typed: input));
+        // What this person typed is theirs: the form grows for them only.
+        return new CardActionResult.ReplaceCard(StepCard.Render(here.Value, SharedTexts.For(here.Value), plan: choices, typed: input, moderating: here.Moderates))
+        {
+            OnlyForClicker = true,
+        };
     }
 }

@@ -14,8 +14,9 @@ namespace AgendaBot.Features.Voting;
 /// </summary>
 public static class BallotCard
 {
+    /// <param name="moderating">A moderator's own view: with "Abstimmung beenden", which the card everyone sees leaves out.</param>
     public static AdaptiveCard Render(VotingRound round, Workshop workshop, IReadOnlyList<Contribution> items, int turnout, int eligible,
-        Texts texts, Ballot? mine = null, string? note = null)
+        Texts texts, Ballot? mine = null, string? note = null, bool moderating = false)
     {
         var roundRef = CardPayload.Write(new RoundRef(workshop.Id, round.Id), VotingCardJson.Default.RoundRef);
         var open = round.State == RoundState.Open;
@@ -62,13 +63,15 @@ public static class BallotCard
             FallbackText = texts.Format(TextKey.BallotTitle, StepTexts.Title(texts, (WorkshopStep)round.Step)),
             MsTeams = new(),
             Body = body,
-            Actions = open
+            Actions = !open ? null
+                : moderating
                 ?
                 [
                     ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonVote], CardVerbs.CastVote, roundRef),
                     ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonCloseVote], CardVerbs.CloseVote, roundRef),
                 ]
-                : null,
+                : [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonVote], CardVerbs.CastVote, roundRef)],
+            Refresh = open ? StepCard.ModerationRefresh(workshop, texts, CardVerbs.BallotView, roundRef) : null,
         };
     }
 

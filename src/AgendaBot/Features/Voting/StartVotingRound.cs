@@ -64,7 +64,8 @@ public sealed class StartVotingRound(
             await deadlines.ScheduleAsync(turn.Tenant, here.Value.Id, round.Id, deadline, cancellationToken);
         }
 
-        return new CardActionResult.ReplaceCard(new AdaptiveCard
+        // The setup form is done for everyone: nobody else should start the same round from it.
+        return CardActionResult.ForAll(new AdaptiveCard
         {
             Lang = turn.Texts.Culture.TwoLetterISOLanguageName,
             Body = [new TextBlock(turn.Texts.Format(TextKey.BallotTitle, StepTexts.Title(turn.Texts, here.Value.CurrentStep))) { Weight = TextWeight.Bolder }],

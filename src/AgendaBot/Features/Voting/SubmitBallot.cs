@@ -105,7 +105,10 @@ public sealed class SubmitBallot(
         var current = now?.Round ?? round;
         var turnout = current.State == RoundState.Closed ? current.Results?.Ballots ?? 0 : now?.Turnout ?? 0;
         return new CardActionResult.ReplaceCard(BallotCard.Render(current, workshop, contributions, turnout, workshop.ParticipantCount,
-            turn.Texts, mine: null, note: turn.Texts[TextKey.BallotAlreadyVoted]));
+            turn.Texts, mine: null, note: turn.Texts[TextKey.BallotAlreadyVoted], moderating: Moderates(workshop, turn)))
+        {
+            OnlyForClicker = true,
+        };
     }
 
     /// <summary>The ballot as the round defines it, checked against it (null: nothing chosen).</summary>
@@ -131,8 +134,16 @@ public sealed class SubmitBallot(
             : (current.Results?.Ballots ?? 0, contributions, workshop);
 
         return new CardActionResult.ReplaceCard(BallotCard.Render(current, header, shown, turnout, header.ParticipantCount,
-            turn.Texts, mine: receipt.Result == BallotResult.AlreadyVoted ? null : ballot, note: turn.Texts[verdict]));
+            turn.Texts, mine: receipt.Result == BallotResult.AlreadyVoted ? null : ballot, note: turn.Texts[verdict], moderating: Moderates(header, turn)))
+        {
+            // The voter's choices are theirs: never put into the message everyone sees.
+            OnlyForClicker = true,
+        };
     }
+
+    // The voter's own copy keeps the moderation buttons of someone seen moderating here; closing is checked anyway.
+    private static bool Moderates(Workshop workshop, TurnContext turn) =>
+        workshop.IsModerator(turn.User.Id) || workshop.ModerationViewers.ContainsKey(turn.User.Id);
 
     /// <summary>
     /// Whether the ballot counts (the text key that tells the voter). Written together with the round's open marker,

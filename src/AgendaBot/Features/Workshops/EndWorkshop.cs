@@ -46,7 +46,7 @@ public sealed class EndWorkshop(WorkshopFinder finder, WorkshopRepository worksh
         // A second click, or Teams delivering the first again, finds it ended and shows the same answer.
         if (here.Value.IsEnded)
         {
-            return new CardActionResult.ReplaceCard(EndWorkshopCard.Ended(here.Value, turn.Texts));
+            return CardActionResult.ForAll(EndWorkshopCard.Ended(here.Value, turn.Texts));
         }
 
         // A round still open would lose its voters' last minutes; the moderator closes it first, on purpose.
@@ -59,7 +59,7 @@ public sealed class EndWorkshop(WorkshopFinder finder, WorkshopRepository worksh
         var ended = await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = here.Value.End(now) }, cancellationToken);
         // The pinboard says it is a record now.
         await pinboard.RefreshAsync(turn, ended.Value.Id, cancellationToken);
-        return new CardActionResult.ReplaceCard(EndWorkshopCard.Ended(ended.Value, turn.Texts));
+        return CardActionResult.ForAll(EndWorkshopCard.Ended(ended.Value, turn.Texts));
     }
 }
 
@@ -71,6 +71,6 @@ public sealed class KeepWorkshopRunning(WorkshopFinder finder) : WorkshopCardHan
     protected override Task<CardActionResult> HandleAsync(TurnContext turn, WorkshopRef input, WorkshopContext here,
         CancellationToken cancellationToken) =>
         Task.FromResult<CardActionResult>(here.Value.IsEnded
-            ? new CardActionResult.ReplaceCard(EndWorkshopCard.Ended(here.Value, turn.Texts))
-            : new CardActionResult.ReplaceCard(EndWorkshopCard.Kept(here.Value, turn.Texts)));
+            ? CardActionResult.ForAll(EndWorkshopCard.Ended(here.Value, turn.Texts))
+            : CardActionResult.ForAll(EndWorkshopCard.Kept(here.Value, turn.Texts)));
 }

@@ -29,12 +29,33 @@ public sealed class OfferWorkshop(WorkshopFinder finder, WorkshopRepository work
         var here = await finder.FindHereAsync(turn, cancellationToken);
         if (here is { Value.IsEnded: false } running)
         {
-            var shared = SharedTexts.For(running.Value);
-            var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, running.Value, cancellationToken);
-            await turn.ReplyAsync(StepCard.Render(running.Value, shared, plan: plan), shared, cancellationToken);
+            var workshop = running.Moderates ? await RememberModeratorAsync(turn, running, cancellationToken) : running.Value;
+            var shared = SharedTexts.For(workshop);
+            var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, workshop, cancellationToken);
+            await turn.ReplyAsync(StepCard.Render(workshop, shared, plan: plan), shared, cancellationToken);
             return;
         }
 
         await turn.ReplyAsync(OpenWorkshopCard.Render(agenda.Value, turn.Texts, ended: here?.Value), cancellationToken);
+    }
+
+    // A project lead (or moderator) the bot has not seen moderate here yet asks for the step card: from now on the
+    // card shows them the moderation buttons. Best effort: a header changed meanwhile leaves it for their next click.
+    private async Task<Domain.Workshops.Workshop> RememberModeratorAsync(TurnContext turn, WorkshopContext here, CancellationToken cancellationToken)
+    {
+        var seen = here.Value.SeenModerating(turn);
+        if (ReferenceEquals(seen, here.Value))
+        {
+            return seen;
+        }
+
+        try
+        {
+            return (await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = seen }, cancellationToken)).Value;
+        }
+        catch (Domain.Common.DomainException failure) when (failure.Code == Domain.Common.DomainErrorCode.Conflict)
+        {
+            return here.Value;
+        }
     }
 }

@@ -38,7 +38,7 @@ public sealed class OpenWorkshop(
         var bound = WorkshopFinder.BoundConversationOf(turn.Activity);
         // After an ended workshop the channel hosts the next one, under the next id the channel allows.
         var generation = here?.Value.NextGeneration() ?? 0;
-        var workshop = Workshop.Open(WorkshopFinder.WorkshopIdFor(turn.Tenant.TenantId, bound, generation), agenda.Value.Id, field, bound,
+        var workshop = (Workshop.Open(WorkshopFinder.WorkshopIdFor(turn.Tenant.TenantId, bound, generation), agenda.Value.Id, field, bound,
             turn.User, capacity, time.GetUtcNow()) with
         {
             Generation = generation,
@@ -46,7 +46,7 @@ public sealed class OpenWorkshop(
             // This click's card becomes the "open" card naming the opener: remembered, to draw it again if they are erased.
             OpenedBy = turn.User.Id,
             OpenedCard = turn.Activity.ReplyToId is { Length: > 0 } setupCard ? new PostedCard(turn.Activity.ServiceUrl!, turn.ConversationId, setupCard) : null,
-        };
+        }).SeenModerating(turn);
         var created = await workshops.CreateAsync(turn.Tenant, workshop, cancellationToken);
         workshop = created.Value;
         if (generation > 0)
@@ -59,7 +59,8 @@ public sealed class OpenWorkshop(
         await RegistrationCardMemory.RememberAsync(workshops, turn, created, registration.Id, cancellationToken);
         await turn.ReplyAsync(StepCard.Render(workshop, shared), shared, cancellationToken);
         await pinboard.RefreshAsync(turn, workshop.Id, cancellationToken);
-        return new CardActionResult.ReplaceCard(OpenWorkshopCard.Opened(workshop, turn.User.Name, turn.Texts));
+        var opened = OpenWorkshopCard.Opened(workshop, turn.User.Name, turn.Texts);
+        return new CardActionResult.ReplaceCard(opened) { ForEveryone = opened };
     }
 
     // The channel's first workshop names the current one. Until it does, the new workshop is stored but not found; a

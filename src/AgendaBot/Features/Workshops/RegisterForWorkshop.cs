@@ -7,10 +7,14 @@ using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;
 
-/// <summary>"Anmelden" on the registration card: take a seat (or a place on the waiting list) for a stakeholder group.</summary>
+/// <summary>
+/// "Anmelden" on the registration card: take a seat (or a place on the waiting list) for a stakeholder group; clicked
+/// again with another group, "Gruppe ändern" moves the person there. The clicker sees their own registration; the
+/// message everyone sees is updated with the new list (<see cref="RegistrationCardUpdates"/>).
+/// </summary>
 public sealed class RegisterForWorkshop(
-    WorkshopFinder finder, WorkshopRepository workshops, AgendaRepository agendas, DirectoryProfiles profiles, TimeProvider time)
-    : ICardActionHandler<RegistrationData>
+    WorkshopFinder finder, WorkshopRepository workshops, AgendaRepository agendas, DirectoryProfiles profiles, RegistrationCardUpdates everyone,
+    TimeProvider time) : ICardActionHandler<RegistrationData>
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, RegistrationData input, CancellationToken cancellationToken)
     {
@@ -20,7 +24,16 @@ public sealed class RegisterForWorkshop(
             throw new DomainException(DomainErrorCode.InvalidValue, "group");
         }
 
-        await workshops.RegisterAsync(turn.Tenant, here.Value.Id, turn.User, group, Role.Participant, time.GetUtcNow(), cancellationToken);
+        var teamsId = turn.Activity.From?.Id is { Length: > 0 } id ? id : null;
+        var outcome = await workshops.RegisterAsync(turn.Tenant, here.Value.Id, turn.User, group, Role.Participant, time.GetUtcNow(), teamsId, cancellationToken);
+        var mine = outcome.Participant;
+        var changed = false;
+        if (outcome.Result == RegistrationResult.AlreadyRegistered)
+        {
+            changed = mine.Group != group;
+            mine = await workshops.ChangeRegistrationAsync(turn.Tenant, here.Value.Id, mine, group, teamsId, cancellationToken);
+        }
+
         await agendas.RememberWorkshopOfAsync(turn.Tenant, turn.User.Id, here.Value.Id, cancellationToken);
 
         var stored = (await workshops.GetAsync(turn.Tenant, here.Value.Id, cancellationToken))!;
@@ -30,8 +43,12 @@ public sealed class RegisterForWorkshop(
             stored = await RegistrationCardMemory.RememberAsync(workshops, turn, stored, turn.Activity.ReplyToId, cancellationToken);
         }
 
-        var workshop = stored.Value;
-        var participants = await workshops.GetParticipantsAsync(turn.Tenant, workshop.Id, cancellationToken);
-        return new CardActionResult.ReplaceCard(RegistrationCard.Render(workshop, participants, SharedTexts.For(workshop), suggestion: profiles.ForEveryone));
+        await everyone.RefreshAsync(turn.Tenant, stored.Value.Id, cancellationToken);
+        var participants = await workshops.GetParticipantsAsync(turn.Tenant, stored.Value.Id, cancellationToken);
+        return new CardActionResult.ReplaceCard(RegistrationCard.Render(stored.Value, participants, turn.Texts, suggestion: profiles.ForEveryone,
+            mine: mine, changed: changed))
+        {
+            OnlyForClicker = true,
+        };
     }
 }

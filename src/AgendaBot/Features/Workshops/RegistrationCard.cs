@@ -17,16 +17,31 @@ public static class RegistrationCard
     /// The group suggested from the viewer's profile (their own view), nothing to suggest (the card everyone sees, with
     /// Graph), or "unavailable" (no Graph; said once, under the group choice). Null: no word about suggestions.
     /// </param>
+    /// <param name="mine">The viewer's own registration (their view of the card): said at the top, their group chosen.</param>
+    /// <param name="changed">The viewer has just moved to another group: the card says so.</param>
     public static AdaptiveCard Render(Workshop workshop, IReadOnlyList<Participant> participants, Texts texts, bool withForm = true,
-        ProfileSuggestion? suggestion = null)
+        ProfileSuggestion? suggestion = null, Participant? mine = null, bool changed = false)
     {
         var balance = StakeholderBalance.Of(participants);
         var body = new List<CardElement>
         {
             new RichTextBlock([new TextRun(texts.Format(TextKey.RegistrationTitle, workshop.FieldOfAction)) { Size = TextSize.Large, Weight = TextWeight.Bolder }]),
-            new TextBlock(texts.Format(TextKey.RegistrationCount, workshop.ParticipantCount, workshop.Capacity)),
-            new TextBlock(texts[TextKey.BalanceTitle]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium },
         };
+        if (withForm && mine is not null)
+        {
+            var group = StepTexts.Group(texts, mine.Group);
+            var key = (changed, mine.Waitlisted) switch
+            {
+                (true, false) => TextKey.RegistrationGroupChanged,
+                (true, true) => TextKey.RegistrationGroupChangedWaiting,
+                (false, false) => TextKey.RegistrationMine,
+                (false, true) => TextKey.RegistrationMineWaiting,
+            };
+            body.Add(new TextBlock(texts.Format(key, group)) { Weight = TextWeight.Bolder, Color = mine.Waitlisted ? TextColor.Default : TextColor.Good });
+        }
+
+        body.Add(new TextBlock(texts.Format(TextKey.RegistrationCount, workshop.ParticipantCount, workshop.Capacity)));
+        body.Add(new TextBlock(texts[TextKey.BalanceTitle]) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium });
         foreach (var group in Enum.GetValues<StakeholderGroup>())
         {
             var names = participants.Where(p => !p.Waitlisted && p.Group == group && p.Role == Role.Participant).Select(p => p.User.Name).ToList();
@@ -58,25 +73,39 @@ public static class RegistrationCard
             return Card(body, null, texts);
         }
 
+        // Nothing is chosen for someone who has not said their group: a preselected "Bürgerinnen und Bürger" would
+        // register a town official as a citizen with one careless click. The choice is required, so Teams asks.
         body.Add(new ChoiceSetInput(Enum.GetValues<StakeholderGroup>().Select(g => new Choice(StepTexts.Group(texts, g), g.ToString())).ToList())
         {
-            Id = CardInput.Id<RegistrationData>(nameof(RegistrationData.Group)), Label = texts[TextKey.RegistrationGroup], IsRequired = true, ErrorMessage = texts[TextKey.FormRequired],
-            Value = (suggestion?.Group ?? StakeholderGroup.Citizens).ToString(),
+            Id = CardInput.Id<RegistrationData>(nameof(RegistrationData.Group)), Label = texts[mine is null ? TextKey.RegistrationGroup : TextKey.RegistrationMyGroup],
+            IsRequired = true, ErrorMessage = texts[TextKey.FormRequired], Placeholder = texts[TextKey.RegistrationGroupPlaceholder],
+            Value = (mine?.Group ?? suggestion?.Group)?.ToString(),
         });
-        if (SuggestionHint(suggestion, texts) is { } hint)
+        if (mine is null && SuggestionHint(suggestion, texts) is { } hint)
         {
             body.Add(new TextBlock(hint) { IsSubtle = true, Size = TextSize.Small, Spacing = ElementSpacing.Small });
         }
 
         var data = CardPayload.Write(new WorkshopRef(workshop.Id), WorkshopCardJson.Default.WorkshopRef);
-        return Card(body, [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonRegister], CardVerbs.Register, data)], texts) with
+        var button = texts[mine is null ? TextKey.ButtonRegister : TextKey.ButtonChangeGroup];
+        return Card(body, [ExecuteAction.WithSubmitFallback(button, CardVerbs.Register, data)], texts) with { Refresh = RefreshFor(participants, suggestion, texts, data) };
+    }
+
+    // Everyone registered gets their own view (their registration, "Gruppe ändern") from Teams' refresh, which names
+    // them by Teams id; with Graph, as before, the others may ask for theirs (a suggested group). Teams keeps own
+    // views for at most 60 people: beyond that, the card everyone sees still lists who is registered.
+    private static CardRefresh? RefreshFor(IReadOnlyList<Participant> participants, ProfileSuggestion? suggestion, Texts texts, System.Text.Json.JsonElement data)
+    {
+        var registered = participants.Where(p => p.TeamsId is { Length: > 0 }).OrderBy(p => p.RegisteredAt).Select(p => p.TeamsId!)
+            .Distinct(StringComparer.Ordinal).Take(Workshop.MaxModerationViewers).ToList();
+        if (registered.Count == 0 && suggestion is not { GraphAvailable: true })
         {
-            // With Graph, Teams asks the bot for each viewer's own view of this card, in which their group is preselected.
-            Refresh = suggestion is { GraphAvailable: true }
-                // The fallback only satisfies the rule that every Execute has one: clients without Universal Actions never refresh.
-                ? new CardRefresh(ExecuteAction.WithSubmitFallback(texts[TextKey.RegistrationShowMine], CardVerbs.RegistrationView, data), null)
-                : null,
-        };
+            return null;
+        }
+
+        // The fallback only satisfies the rule that every Execute has one: clients without Universal Actions never refresh.
+        return new CardRefresh(ExecuteAction.WithSubmitFallback(texts[TextKey.RegistrationShowMine], CardVerbs.RegistrationView, data),
+            registered.Count == 0 ? null : registered);
     }
 
     // Without Graph there is simply no suggestion: a server setting is the business of whoever runs the bot (the lead

@@ -5,8 +5,9 @@ using AgendaBot.Storage.Workshops;
 namespace AgendaBot.Features.Workshops;
 
 /// <summary>
-/// A person looks at the registration card (Teams' refresh asks for their own view): the same card, with the group
-/// their directory profile suggests preselected and said so. Someone already registered sees the card everyone sees.
+/// A person looks at the registration card (Teams' refresh asks for their own view): someone registered sees their
+/// registration and "Gruppe ändern"; someone not yet registered the card with the group their directory profile
+/// suggests preselected and said so.
 /// </summary>
 public sealed class ShowMyRegistrationView(WorkshopFinder finder, WorkshopRepository workshops, DirectoryProfiles profiles) : ICardActionHandler<WorkshopRef>
 {
@@ -18,6 +19,9 @@ public sealed class ShowMyRegistrationView(WorkshopFinder finder, WorkshopReposi
         var suggestion = here.Participant is not null
             ? profiles.ForEveryone
             : await profiles.SuggestGroupAsync(turn.Activity.From?.AadObjectId, cancellationToken);
-        return new CardActionResult.ReplaceCard(RegistrationCard.Render(here.Value, participants, turn.Texts, suggestion: suggestion));
+        return new CardActionResult.ReplaceCard(RegistrationCard.Render(here.Value, participants, turn.Texts, suggestion: suggestion, mine: here.Participant))
+        {
+            OnlyForClicker = true,
+        };
     }
 }

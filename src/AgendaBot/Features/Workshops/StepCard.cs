@@ -15,7 +15,12 @@ public static class StepCard
     /// <param name="final">The step is behind us: no buttons any more.</param>
     /// <param name="plan">For step 6: the measures of step 5 and the people who can own them.</param>
     /// <param name="typed">For step 6: what the person typed into the plan form, when it is redrawn for them.</param>
-    public static AdaptiveCard Render(Workshop workshop, Texts texts, bool final = false, PlanChoices? plan = null, PlanData? typed = null)
+    /// <param name="moderating">
+    /// A moderator's own view, with the buttons that steer the workshop. The card everyone sees has none of them, and
+    /// asks Teams to show the moderators their view instead (refresh, by Teams id); the server checks every click anyway.
+    /// </param>
+    public static AdaptiveCard Render(Workshop workshop, Texts texts, bool final = false, PlanChoices? plan = null, PlanData? typed = null,
+        bool moderating = false)
     {
         var step = workshop.CurrentStep;
         var stepRef = CardPayload.Write(new StepRef(workshop.Id, (int)step), WorkshopCardJson.Default.StepRef);
@@ -37,8 +42,11 @@ public static class StepCard
                 planning
                     ? ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonSavePlan], CardVerbs.SavePlan, stepRef)
                     : ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonContribute], CardVerbs.AddContribution, stepRef),
-                ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonCloseStep], CardVerbs.CloseStep, stepRef),
             ];
+            if (moderating)
+            {
+                actions.Add(ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonCloseStep], CardVerbs.CloseStep, stepRef));
+            }
         }
         else if (final)
         {
@@ -53,7 +61,8 @@ public static class StepCard
                 body.Add(new TextBlock(texts[TextKey.StepCompletedEndHint]) { IsSubtle = true });
             }
 
-            actions = workshop.Completed && step == WorkshopStep.TimeAndMeasuresPlan
+            actions = !moderating ? []
+                : workshop.Completed && step == WorkshopStep.TimeAndMeasuresPlan
                 ? [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonReopen], CardVerbs.ReopenStep, stepRef)]
                 : [
                     ExecuteAction.WithSubmitFallback(texts.Format(TextKey.ButtonAdvance, (int)step + 1), CardVerbs.AdvanceStep, stepRef),
@@ -68,8 +77,18 @@ public static class StepCard
             MsTeams = new(),
             Body = body,
             Actions = actions.Count == 0 ? null : actions,
+            Refresh = final ? null : ModerationRefresh(workshop, texts, CardVerbs.StepView, stepRef),
         };
     }
+
+    /// <summary>
+    /// Asks Teams to show the people who moderate here their own view of a shared card (with the buttons that steer
+    /// the workshop); null when the bot knows none of their Teams ids.
+    /// </summary>
+    public static CardRefresh? ModerationRefresh(Workshop workshop, Texts texts, string verb, System.Text.Json.JsonElement data) =>
+        workshop.ModerationViewers.Count == 0 ? null
+        // The fallback only satisfies the rule that every Execute has one: clients without Universal Actions never refresh.
+        : new CardRefresh(ExecuteAction.WithSubmitFallback(texts[TextKey.ModerationView], verb, data), workshop.ModerationViewerTeamsIds);
 
     private static IEnumerable<CardElement> FormFor(WorkshopStep step, Texts texts)
     {

@@ -21,12 +21,12 @@ public sealed class CloseStep(WorkshopFinder finder, WorkshopRepository workshop
         CancellationToken cancellationToken)
     {
         var step = ContributionFactory.Step(input.Step);
-        var closed = await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = here.Value.CloseStep(step) }, cancellationToken);
+        var closed = await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = here.Value.CloseStep(step).SeenModerating(turn) }, cancellationToken);
 
         var shared = SharedTexts.For(closed.Value);
         var contributions = await workshops.GetContributionsAsync(turn.Tenant, closed.Value.Id, cancellationToken);
         await turn.ReplyAsync(ReflectionCard.Render(closed.Value, step, contributions, shared), shared, cancellationToken);
-        return new CardActionResult.ReplaceCard(StepCard.Render(closed.Value, shared));
+        return new CardActionResult.ReplaceCard(StepCard.Render(closed.Value, shared, moderating: true)) { ForEveryone = StepCard.Render(closed.Value, shared) };
     }
 }
 
@@ -39,14 +39,15 @@ public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository worksh
         CancellationToken cancellationToken)
     {
         var before = here.Value;
-        var advanced = await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = before.AdvanceFrom(ContributionFactory.Step(input.Step)) },
-            cancellationToken);
+        var advanced = await workshops.UpdateAsync(turn.Tenant,
+            here.Workshop with { Value = before.AdvanceFrom(ContributionFactory.Step(input.Step)).SeenModerating(turn) }, cancellationToken);
 
         var shared = SharedTexts.For(advanced.Value);
         var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, advanced.Value, cancellationToken);
         await turn.ReplyAsync(StepCard.Render(advanced.Value, shared, plan: plan), shared, cancellationToken);
         await pinboard.RefreshAsync(turn, advanced.Value.Id, cancellationToken);
-        return new CardActionResult.ReplaceCard(StepCard.Render(before, shared, final: true));
+        var done = StepCard.Render(before, shared, final: true);
+        return new CardActionResult.ReplaceCard(done) { ForEveryone = done };
     }
 }
 
@@ -59,8 +60,12 @@ public sealed class ReopenStep(WorkshopFinder finder, WorkshopRepository worksho
         CancellationToken cancellationToken)
     {
         var reopened = await workshops.UpdateAsync(turn.Tenant,
-            here.Workshop with { Value = here.Value.ReopenStep(ContributionFactory.Step(input.Step)) }, cancellationToken);
+            here.Workshop with { Value = here.Value.ReopenStep(ContributionFactory.Step(input.Step)).SeenModerating(turn) }, cancellationToken);
         var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, reopened.Value, cancellationToken);
-        return new CardActionResult.ReplaceCard(StepCard.Render(reopened.Value, SharedTexts.For(reopened.Value), plan: plan));
+        var shared = SharedTexts.For(reopened.Value);
+        return new CardActionResult.ReplaceCard(StepCard.Render(reopened.Value, shared, plan: plan, moderating: true))
+        {
+            ForEveryone = StepCard.Render(reopened.Value, shared, plan: plan),
+        };
     }
 }

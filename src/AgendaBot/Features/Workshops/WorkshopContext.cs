@@ -19,6 +19,9 @@ public sealed record WorkshopContext(Versioned<Workshop> Workshop, Agenda Agenda
 {
     public Workshop Value => Workshop.Value;
 
+    /// <summary>The person may steer the workshop (close and advance steps, end votes): their cards show those buttons.</summary>
+    public bool Moderates => Role is { } role && Permissions.Allows(role, WorkshopAction.CloseStep);
+
     /// <summary>Refuses unless the person's role allows the action; checked on the server whatever a card claims.</summary>
     public void Require(WorkshopAction action)
     {
