@@ -107,9 +107,14 @@ public sealed class WorkshopRoom : IAsyncDisposable
     }
 
     /// <summary>"@AgendaBot {text}" in the channel.</summary>
-    public async Task SayAsync(Person from, string text, string? channelId = null)
+    public async Task SayAsync(Person from, string text, string? channelId = null, string? activityId = null)
     {
         var activity = ChannelActivity(from, "message", channelId);
+        if (activityId is not null)
+        {
+            activity["id"] = activityId;
+        }
+
         activity["text"] = $"<at>AgendaBot</at> {text}";
         activity["entities"] = new JsonArray(new JsonObject
         {

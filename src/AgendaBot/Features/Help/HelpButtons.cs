@@ -23,7 +23,7 @@ public enum HelpPlace
 /// </summary>
 public static class HelpButtons
 {
-    public static async Task<HelpPlace> PlaceOfAsync(TurnContext turn, WorkshopFinder finder, CancellationToken cancellationToken)
+    public static async Task<HelpPlace> PlaceOfAsync(TurnContext turn, WorkshopFinder finder, ChannelSteering channels, CancellationToken cancellationToken)
     {
         if (turn.IsPersonalChat)
         {
@@ -35,10 +35,10 @@ public static class HelpButtons
             return HelpPlace.WorkshopChannel;
         }
 
-        WorkshopContext? here;
+        ChannelFacts here;
         try
         {
-            here = await finder.FindHereAsync(turn, cancellationToken);
+            here = await channels.GetAsync(turn, finder, cancellationToken);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -46,12 +46,9 @@ public static class HelpButtons
             return HelpPlace.WorkshopChannel;
         }
 
-        return here switch
-        {
-            null => HelpPlace.ChannelWithoutWorkshop,
-            { Role: Role.Moderator or Role.ProjectLead } => HelpPlace.WorkshopChannelModerated,
-            _ => HelpPlace.WorkshopChannel,
-        };
+        return !here.HasWorkshop ? HelpPlace.ChannelWithoutWorkshop
+            : here.Steering.Contains(turn.User.Id) ? HelpPlace.WorkshopChannelModerated
+            : HelpPlace.WorkshopChannel;
     }
 
     public static IReadOnlyList<CardAction> For(HelpPlace place, Texts texts) => place switch

@@ -20,7 +20,7 @@ namespace AgendaBot.Features.Privacy;
 /// </summary>
 [UsedIn(CommandScopes.Personal, Elsewhere = TextKey.PersonalDataOnlyInPersonalChat)]
 public sealed class EraseMyData(PersonalDataService personalData, IEnumerable<IRedrawnCards> redraws, PostedCardsReach reach, Poster poster,
-    ErasuresInProgress inProgress) : ICardActionHandler
+    ErasuresInProgress inProgress, Workshops.ChannelSteering channels) : ICardActionHandler
 {
     /// <summary>Longer than any erasure takes, so that a held redraw never draws a half-cleaned state while the erasure still runs.</summary>
     public static readonly TimeSpan HeldFor = TimeSpan.FromMinutes(5);
@@ -41,6 +41,8 @@ public sealed class EraseMyData(PersonalDataService personalData, IEnumerable<IR
         }
 
         var changed = await personalData.EraseAsync(turn.Tenant, turn.User.Id, cancellationToken);
+        // The person may have moderated or led somewhere: help must not offer them (or see them as) steering any more.
+        channels.ForgetAll();
         await poster.Durable.ReleaseAsync(held, cancellationToken);
         if (changed == 0 && held.Count == 0)
         {

@@ -38,7 +38,7 @@ public sealed class AskToEndWorkshop(WorkshopFinder finder) : ICommandHandler
 [UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.WorkshopEndOnlyInChannel)]
 [Requires(WorkshopAction.EndWorkshop)]
 public sealed class EndWorkshop(WorkshopFinder finder, WorkshopRepository workshops, VotingRepository voting, Contributions.PinboardPublisher pinboard,
-    TimeProvider time) : WorkshopCardHandler<WorkshopRef>(finder)
+    ChannelSteering channels, TimeProvider time) : WorkshopCardHandler<WorkshopRef>(finder)
 {
     protected override async Task<CardActionResult> HandleAsync(TurnContext turn, WorkshopRef input, WorkshopContext here,
         CancellationToken cancellationToken)
@@ -57,6 +57,7 @@ public sealed class EndWorkshop(WorkshopFinder finder, WorkshopRepository worksh
         }
 
         var ended = await workshops.UpdateAsync(turn.Tenant, here.Workshop with { Value = here.Value.End(now) }, cancellationToken);
+        channels.Forget(turn.Tenant.TenantId, ended.Value.ConversationId);
         // The pinboard says it is a record now.
         await pinboard.RefreshAsync(turn, ended.Value.Id, cancellationToken);
         return CardActionResult.ForAll(EndWorkshopCard.Ended(ended.Value, turn.Texts));

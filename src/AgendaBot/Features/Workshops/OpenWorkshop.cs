@@ -18,7 +18,7 @@ namespace AgendaBot.Features.Workshops;
 [UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.AgendaOnlyInTeams)]
 public sealed class OpenWorkshop(
     WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, DirectoryProfiles profiles, TimeProvider time,
-    ILogger<OpenWorkshop> logger)
+    ChannelSteering channels, ILogger<OpenWorkshop> logger)
     : ICardActionHandler<OpenWorkshopData>
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, OpenWorkshopData input, CancellationToken cancellationToken)
@@ -53,6 +53,9 @@ public sealed class OpenWorkshop(
         {
             await PointChannelAtAsync(turn, workshop.Id, cancellationToken);
         }
+
+        // Once the channel finds the new workshop: help here now offers its buttons (ChannelSteering).
+        channels.Forget(turn.Tenant.TenantId, bound);
 
         var shared = SharedTexts.For(workshop);
         var registration = await turn.ReplyAsync(RegistrationCard.Render(workshop, [], shared, suggestion: profiles.ForEveryone), shared, cancellationToken);

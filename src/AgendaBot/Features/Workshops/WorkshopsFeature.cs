@@ -8,5 +8,6 @@ public static class WorkshopsFeature
     public static IServiceCollection AddWorkshops(this IServiceCollection services) => services
         .AddScoped<WorkshopFinder>()
         .AddSingleton<RegistrationCardUpdates>()
+        .AddSingleton<ChannelSteering>()
         .AddScoped<IRedrawnCards, RedrawnWorkshopCards>();
 }
