@@ -4,6 +4,8 @@ using AgendaBot.Bot.Routing;
 namespace AgendaBot.Features.Workshops;
 
 /// <summary>Whether a channel hosts a workshop, and who steers it there (its moderators and the agenda's project lead).</summary>
+// Seam: what ChannelSteering answers (help chooses its buttons by it).
+[Seam]
 public sealed record ChannelFacts(bool HasWorkshop, IReadOnlySet<string> Steering)
 {
     public static ChannelFacts NoWorkshop { get; } = new(false, new HashSet<string>(StringComparer.Ordinal));
