@@ -26,7 +26,8 @@ function settings(env) {
   if (!HOST.test(domain)) {
     fail(`BOT_DOMAIN must be the web app's host name without https:// (e.g. agendabot-hagenow.azurewebsites.net), got "${domain}"`);
   }
-  const website = env.PUBLISHER_WEBSITE_URL || `https://${domain}/`;
+  // The bot serves an imprint, a privacy notice and terms of use itself (PublicPages:* in its settings name the town).
+  const website = env.PUBLISHER_WEBSITE_URL || `https://${domain}/impressum`;
   return {
     BOT_APP_ID: appId,
     BOT_DOMAIN: domain,
@@ -35,8 +36,8 @@ function settings(env) {
     APP_VERSION: env.APP_VERSION || '1.0.0',
     PUBLISHER_NAME: env.PUBLISHER_NAME || 'Digitale Agenda',
     PUBLISHER_WEBSITE_URL: website,
-    PRIVACY_URL: env.PRIVACY_URL || website,
-    TERMS_OF_USE_URL: env.TERMS_OF_USE_URL || website,
+    PRIVACY_URL: env.PRIVACY_URL || `https://${domain}/datenschutz`,
+    TERMS_OF_USE_URL: env.TERMS_OF_USE_URL || `https://${domain}/nutzungsbedingungen`,
   };
 }
 
@@ -73,5 +74,5 @@ const shown = relative(process.cwd(), archive).startsWith('..') ? archive : rela
 writeFileSync(archive, zip(FILES.map((name) => ({ name, data: readFileSync(join(staging, name)) }))));
 console.log(`build: ${shown} (manifest v${version}, bot ${values.BOT_APP_ID}, https://${values.BOT_DOMAIN}/api/messages)`);
 if (!process.env.PRIVACY_URL) {
-  console.log('build: note: PRIVACY_URL is not set; the package points to the web site. Set it to the town\'s privacy page.');
+  console.log('build: note: PRIVACY_URL is not set; the package links the bot\'s own privacy notice (set PublicPages:* in its settings).');
 }

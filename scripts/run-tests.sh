@@ -9,7 +9,7 @@ results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
 # The tests write every card the bot sends here (tests/AgendaBot.Testing/CardCorpus.cs): start from none.
-rm -rf artifacts/cards
+rm -rf artifacts/cards artifacts/pages
 status=0
 # One project at a time: each writes its own result file, and the end-to-end tests get the machine to themselves.
 for project in tests/*/*.Tests.csproj; do
@@ -65,6 +65,12 @@ grep -v '^german:   ' "$results/german.log" | grep -v ' passed, ' || true
 grep '^german:   ' "$results/german.log" | head -n 20 || true
 add_counts "German of the cards" "$results/german.log" \
   's/^german: \([0-9]*\) passed, [0-9]* failed$/\1/p' 's/^german: [0-9]* passed, \([0-9]*\) failed$/\1/p'
+# The public pages the tests wrote to artifacts/pages: axe-core (WCAG 2.1 AA, light and dark), outline, keyboard,
+# 200 % zoom, nothing loaded from elsewhere (scripts/pages/check-pages.mjs). Each page counts in the totals.
+node scripts/pages/check-pages.mjs >"$results/check-pages.log" 2>&1 || status=1
+grep -v '^check-pages: ok ' "$results/check-pages.log" || true
+add_counts "public pages" "$results/check-pages.log" \
+  's/^check-pages: \([0-9]*\) passed, [0-9]* failed$/\1/p' 's/^check-pages: [0-9]* passed, \([0-9]*\) failed$/\1/p'
 node scripts/failed-tests.mjs "$results"
 echo "run-tests: .NET tests: $dotnet_summary"
 

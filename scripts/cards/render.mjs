@@ -15,7 +15,7 @@ const axe = require.resolve("axe-core/axe.min.js");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 // From docs/platform-notes: nothing may leave the machine, whatever a page asks for.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
   "--disable-background-networking",
   "--no-sandbox", // runs as root in CI

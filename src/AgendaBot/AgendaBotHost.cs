@@ -28,6 +28,7 @@ public static class AgendaBotHost
         services.AddFeatures();
         builder.AddBotFrontDoor(FeatureRoutes.Build());
         services.AddHealthChecks();
+        services.AddOptions<Web.Pages.PublicPagesOptions>().BindConfiguration(Web.Pages.PublicPagesOptions.SectionName);
         return builder;
     }
 

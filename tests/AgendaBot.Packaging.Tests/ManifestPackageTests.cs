@@ -37,6 +37,19 @@ public sealed class ManifestPackageTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_pages_of_its_own_the_town_links_the_privacy_notice_terms_and_imprint_the_bot_serves()
+    {
+        var build = await BuildAsync(output, privacyUrl: null);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        using var zip = ZipFile.OpenRead(Path.Combine(output, "agendabot.zip"));
+        var developer = JsonDocument.Parse(ReadEntry(zip, "manifest.json")).RootElement.GetProperty("developer");
+        Assert.Equal($"https://{Domain}/datenschutz", developer.GetProperty("privacyUrl").GetString());
+        Assert.Equal($"https://{Domain}/nutzungsbedingungen", developer.GetProperty("termsOfUseUrl").GetString());
+        Assert.Equal($"https://{Domain}/impressum", developer.GetProperty("websiteUrl").GetString());
+    }
+
+    [Fact]
     public async Task The_built_package_passes_the_offline_schema_check()
     {
         Assert.Equal(0, (await BuildAsync(output)).ExitCode);
@@ -132,12 +145,13 @@ public sealed class ManifestPackageTests : IDisposable
             .Max()!
             .ToString();
 
-    private static Task<ProcessResult> BuildAsync(string outDirectory, string appId = AppId, string domain = Domain) =>
+    private static Task<ProcessResult> BuildAsync(string outDirectory, string appId = AppId, string domain = Domain,
+        string? privacyUrl = "https://www.hagenow.de/datenschutz") =>
         Node.RunAsync("manifest/build.mjs", ["--out", outDirectory], new Dictionary<string, string?>
         {
             ["BOT_APP_ID"] = appId,
             ["BOT_DOMAIN"] = domain,
-            ["PRIVACY_URL"] = "https://www.hagenow.de/datenschutz",
+            ["PRIVACY_URL"] = privacyUrl,
             ["TEAMS_APP_ID"] = null,
             ["APP_VERSION"] = null,
             ["PUBLISHER_NAME"] = null,

@@ -1,4 +1,5 @@
 using AgendaBot.Infrastructure.Charts;
+using AgendaBot.Web.Pages;
 using Microsoft.Extensions.Options;
 
 namespace AgendaBot.Web;
@@ -20,10 +21,21 @@ public static partial class WebFrontDoor
         }
 
         app.MapGet(ExportEndpoint.Route, ExportEndpoint.GetAsync);
+        // The privacy notice, terms and imprint the Teams app package links to.
+        app.MapPublicPages();
+        if (!app.Services.GetRequiredService<IOptions<Pages.PublicPagesOptions>>().Value.HasOperator)
+        {
+            LogNoOperator(app.Logger);
+        }
+
         return app;
     }
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Images:PublicBaseUrl is not set: chart links use the address of the request being answered (right for local runs; set it in a deployment).")]
     private static partial void LogNoPublicBaseUrl(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "PublicPages:OperatorName is not set: the privacy notice, terms and imprint say that the operator's details are not set up yet.")]
+    private static partial void LogNoOperator(ILogger logger);
 }

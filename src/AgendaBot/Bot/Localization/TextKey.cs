@@ -597,4 +597,43 @@ public static class TextKey
     public const string MyDataEraseCancelButton = nameof(MyDataEraseCancelButton);
     public const string MyDataEraseCancelled = nameof(MyDataEraseCancelled);
     public const string MyDataEraseAlreadyDone = nameof(MyDataEraseAlreadyDone);
+
+    // The public pages (privacy notice, terms of use, imprint).
+    public const string PagesSiteName = nameof(PagesSiteName);
+    public const string PagesOtherLanguage = nameof(PagesOtherLanguage);
+    public const string PagesLanguageNav = nameof(PagesLanguageNav);
+    public const string PagesLegalNav = nameof(PagesLegalNav);
+    public const string PagesPrivacyTitle = nameof(PagesPrivacyTitle);
+    public const string PagesPrivacyLink = nameof(PagesPrivacyLink);
+    public const string PagesTermsTitle = nameof(PagesTermsTitle);
+    public const string PagesTermsLink = nameof(PagesTermsLink);
+    public const string PagesImprintTitle = nameof(PagesImprintTitle);
+    public const string PagesImprintLink = nameof(PagesImprintLink);
+    public const string PagesNotSetUp = nameof(PagesNotSetUp);
+    public const string PagesPrivacyIntro = nameof(PagesPrivacyIntro);
+    public const string PagesResponsibleHeading = nameof(PagesResponsibleHeading);
+    public const string PagesDpo = nameof(PagesDpo);
+    public const string PagesDataHeading = nameof(PagesDataHeading);
+    public const string PagesData1 = nameof(PagesData1);
+    public const string PagesData2 = nameof(PagesData2);
+    public const string PagesData3 = nameof(PagesData3);
+    public const string PagesData4 = nameof(PagesData4);
+    public const string PagesData5 = nameof(PagesData5);
+    public const string PagesData6 = nameof(PagesData6);
+    public const string PagesPurposeHeading = nameof(PagesPurposeHeading);
+    public const string PagesPurpose = nameof(PagesPurpose);
+    public const string PagesWhereHeading = nameof(PagesWhereHeading);
+    public const string PagesWhere = nameof(PagesWhere);
+    public const string PagesRightsHeading = nameof(PagesRightsHeading);
+    public const string PagesRights1 = nameof(PagesRights1);
+    public const string PagesRights2 = nameof(PagesRights2);
+    public const string PagesRights3 = nameof(PagesRights3);
+    public const string PagesTermsIntro = nameof(PagesTermsIntro);
+    public const string PagesTerms1 = nameof(PagesTerms1);
+    public const string PagesTerms2 = nameof(PagesTerms2);
+    public const string PagesTerms3 = nameof(PagesTerms3);
+    public const string PagesTerms4 = nameof(PagesTerms4);
+    public const string PagesRepresentedBy = nameof(PagesRepresentedBy);
+    public const string PagesEmail = nameof(PagesEmail);
+    public const string PagesPhone = nameof(PagesPhone);
 }

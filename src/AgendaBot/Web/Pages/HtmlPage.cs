@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using AgendaBot.Bot.Localization;
+
+namespace AgendaBot.Web.Pages;
+
+/// <summary>
+/// A page for people outside Teams, written as plain HTML: one stylesheet of the bot's own, no script, nothing from
+/// another site. Every text goes through the HTML encoder, whoever wrote it.
+/// </summary>
+public sealed class HtmlPage
+{
+    // Letters of every language stay as they are (the page is UTF-8); what could be markup is encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    private readonly StringBuilder html = new();
+    private bool closed;
+
+    /// <param name="otherLanguage">The same page in the other language, linked at the top.</param>
+    /// <param name="site">Who runs the site, shown beside the site's name when known.</param>
+    public HtmlPage(Texts texts, string title, string otherLanguage, string? site)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var lang = texts.Culture.TwoLetterISOLanguageName;
+        var siteName = string.IsNullOrWhiteSpace(site) ? texts[TextKey.PagesSiteName] : $"{texts[TextKey.PagesSiteName]} – {site}";
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Encode(title)).Append(" – ").Append(Encode(siteName)).Append("</title>\n")
+            .Append("<link rel=\"stylesheet\" href=\"").Append(PublicStyles.Route).Append("\">\n</head>\n<body>\n")
+            .Append("<header>\n<p class=\"site\">").Append(Encode(siteName)).Append("</p>\n")
+            .Append("<nav aria-label=\"").Append(Encode(texts[TextKey.PagesLanguageNav])).Append("\"><a href=\"").Append(Encode(otherLanguage))
+            .Append("\" hreflang=\"").Append(lang == "de" ? "en" : "de").Append("\" lang=\"").Append(lang == "de" ? "en" : "de").Append("\">")
+            .Append(Encode(texts[TextKey.PagesOtherLanguage])).Append("</a></nav>\n</header>\n<main>\n<h1>").Append(Encode(title)).Append("</h1>\n");
+        Texts = texts;
+    }
+
+    private Texts Texts { get; }
+
+    public void Heading(string text) => html.Append("<h2>").Append(Encode(text)).Append("</h2>\n");
+
+    public void Paragraph(string text) => html.Append("<p>").Append(Encode(text)).Append("</p>\n");
+
+    public void List(IEnumerable<string> items)
+    {
+        html.Append("<ul>\n");
+        foreach (var item in items)
+        {
+            html.Append("<li>").Append(Encode(item)).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    public void Address(IEnumerable<string> lines) =>
+        html.Append("<address>").Append(string.Join("<br>\n", lines.Select(Encode))).Append("</address>\n");
+
+    /// <summary>Ends the main part and adds the footer's links (title, path).</summary>
+    public void Footer(IEnumerable<(string Title, string Path)> links)
+    {
+        html.Append("</main>\n<footer>\n<nav aria-label=\"").Append(Encode(Texts[TextKey.PagesLegalNav])).Append("\">\n<ul>\n");
+        foreach (var (title, path) in links)
+        {
+            html.Append("<li><a href=\"").Append(Encode(path)).Append("\">").Append(Encode(title)).Append("</a></li>\n");
+        }
+
+        html.Append("</ul>\n</nav>\n</footer>\n</body>\n</html>\n");
+        closed = true;
+    }
+
+    public override string ToString() => closed ? html.ToString() : throw new InvalidOperationException("The page has no footer yet.");
+
+    private static string Encode(string text) => Encoder.Encode(text);
+}

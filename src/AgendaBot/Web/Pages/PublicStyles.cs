@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AgendaBot.Web.Pages;
+
+/// <summary>
+/// The one stylesheet of the public pages, served by the bot itself (no font or CDN). System fonts, large enough to
+/// read, colours that pass WCAG AA in light and dark mode, and nothing that breaks at 200 % zoom.
+/// </summary>
+public static class PublicStyles
+{
+    public const string Route = "/public/site.css";
+
+    public const string Css = """
+        :root { color-scheme: light dark; --text: #1b1b1b; --muted: #4a4a4a; --bg: #ffffff; --link: #0b57a4; --rule: #c8c8c8; }
+        @media (prefers-color-scheme: dark) {
+          :root { --text: #f0f0f0; --muted: #c8c8c8; --bg: #1b1b1b; --link: #8cc4ff; --rule: #5a5a5a; }
+        }
+        html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; font-size: 100%; line-height: 1.5; }
+        body { margin: 0 auto; max-width: 46rem; padding: 1rem 1.25rem 3rem; color: var(--text); background: var(--bg); }
+        header { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1rem; border-bottom: 1px solid var(--rule); }
+        header .site { margin: 0.5rem 0; font-weight: 600; }
+        header nav { margin: 0.5rem 0; }
+        a { color: var(--link); text-underline-offset: 0.15em; }
+        a:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+        h1 { font-size: 1.75rem; line-height: 1.25; margin: 1.5rem 0 1rem; }
+        h2 { font-size: 1.25rem; margin: 1.75rem 0 0.5rem; }
+        address { font-style: normal; }
+        li { margin: 0.25rem 0; }
+        footer { margin-top: 3rem; border-top: 1px solid var(--rule); color: var(--muted); }
+        footer ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
+        """;
+
+    public static readonly byte[] Bytes = Encoding.UTF8.GetBytes(Css);
+
+    public static readonly string ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Bytes))[..16]}\"";
+}
