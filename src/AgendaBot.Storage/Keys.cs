@@ -72,6 +72,21 @@ public static partial class Keys
 
     public static string AgendaWorkshopPrefix(string agendaId) => Join("ws", agendaId) + Separator;
 
+    /// <summary>The agenda's published version: its public id (in the tenant's partition).</summary>
+    public static string PublicationRow(string agendaId) => Join("publication", agendaId);
+
+    public const string PublicationPrefix = "publication|";
+
+    /// <summary>
+    /// Published versions, found by public id alone. The separator in it makes it no tenant's partition, as a tenant id
+    /// is escaped.
+    /// </summary>
+    public const string PublicPartition = "public|";
+
+    public static string PublishedRow(string publicId) => Join("published", publicId);
+
+    public const string PublishedPrefix = "published|";
+
     // Workshops table: one partition per workshop, so its counters and what they count change in one transaction.
     public static string WorkshopPartition(string tenantId, string workshopId) => Join(tenantId, workshopId);
 

@@ -20,6 +20,7 @@ internal static class PersonalDataRegistry
     public static IReadOnlyList<StoredRow> Rows { get; } =
     [
         .. AgendaRepository.PersonalData,
+        .. PublicationStore.PersonalData,
         .. WorkshopRows.PersonalData,
         .. VotingRepository.PersonalData,
         .. MeasureRows.PersonalData,

@@ -35,4 +35,6 @@ public static class CardVerbs
     public const string KeepWorkshop = "workshop.keep";
     public const string OpenConsultationForm = "consultation.form";
     public const string RecordConsultation = "consultation.record";
+    public const string PublishAgenda = "agenda.publish";
+    public const string CancelPublication = "agenda.publish.cancel";
 }

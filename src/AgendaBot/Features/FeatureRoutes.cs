@@ -10,6 +10,7 @@ using AgendaBot.Features.Help;
 using AgendaBot.Features.Measures;
 using AgendaBot.Features.Plan;
 using AgendaBot.Features.Privacy;
+using AgendaBot.Features.Publishing;
 using AgendaBot.Features.Voting;
 using AgendaBot.Features.Welcome;
 using AgendaBot.Features.Workshops;
@@ -41,6 +42,8 @@ public static class FeatureRoutes
         .Command<OfferConsultationForm>("konsultation", "consultation")
         .Command<ShowConsultations>("konsultationen", "consultations")
         .Command<ShowEvaluation>("auswertung", "evaluation")
+        .Command<PublishAgenda>("veröffentlichen", "publish")
+        .Command<WithdrawPublication>("veröffentlichung zurückziehen", "unpublish")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound, VotingSetupData>(CardVerbs.StartVote, VotingCardJson.Default.VotingSetupData)
         .Verb<SubmitBallot, BallotData>(CardVerbs.CastVote, VotingCardJson.Default.BallotData)
@@ -73,6 +76,8 @@ public static class FeatureRoutes
         .Verb<PublishAgendaToChannelFiles, PublishData>(CardVerbs.PublishAgendaToChannelFiles, ExportCardJson.Default.PublishData)
         .Verb<OpenConsultationForm, ConsultationAgendaRef>(CardVerbs.OpenConsultationForm, ConsultationCardJson.Default.ConsultationAgendaRef)
         .Verb<RecordConsultation, ConsultationData>(CardVerbs.RecordConsultation, ConsultationCardJson.Default.ConsultationData)
+        .Verb<ConfirmPublication, PublicationData>(CardVerbs.PublishAgenda, PublishingCardJson.Default.PublicationData)
+        .Verb<CancelPublication, PublicationData>(CardVerbs.CancelPublication, PublishingCardJson.Default.PublicationData)
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)
@@ -90,6 +95,7 @@ public static class FeatureRoutes
         .AddComments()
         .AddExport()
         .AddConsultations()
+        .AddScoped<PublicationAccess>()
         .AddPrivacy()
         .AddConversations();
 }

@@ -35,7 +35,7 @@ public static partial class WebFrontDoor
         Message = "Images:PublicBaseUrl is not set: chart links use the address of the request being answered (right for local runs; set it in a deployment).")]
     private static partial void LogNoPublicBaseUrl(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning,
+    [LoggerMessage(Level = LogLevel.Information,
         Message = "PublicPages:OperatorName is not set: the privacy notice, terms and imprint say that the operator's details are not set up yet.")]
     private static partial void LogNoOperator(ILogger logger);
 }

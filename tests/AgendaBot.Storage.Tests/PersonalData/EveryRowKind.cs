@@ -1,3 +1,4 @@
+using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Delivery;
@@ -56,6 +57,10 @@ public sealed class EveryRowKind : IAsyncLifetime
     {
         var at = People.Monday;
         await new AgendaRepository(tables).RememberWorkshopOfAsync(tenant, Town.Alice.Id, Town.WorkshopId);
+        // A published version: the plan without anyone's name, under a public id, and the agenda's pointer to it.
+        var agenda = (await new AgendaRepository(tables).GetAsync(tenant, Town.AgendaId))!.Value;
+        await new PublicationStore(tables, TimeProvider.System).PublishAsync(tenant, Town.AgendaId,
+            PublishedAgenda.Of(agenda, await new MeasureRepository(tables).GetAllAsync(tenant, Town.AgendaId), at));
         var measures = new MeasureRepository(tables);
         var bobs = (await measures.GetAsync(tenant, Town.AgendaId, Town.BobMeasure))!;
         await measures.UpdateAsync(tenant, bobs, bobs.Value with { Owner = Town.Alice }, Town.Bob, at.AddDays(1));

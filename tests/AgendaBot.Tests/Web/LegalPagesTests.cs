@@ -125,14 +125,14 @@ public sealed class LegalPagesTests : IAsyncLifetime
         return html;
     }
 
-    private static Dictionary<string, string> HeadersOf(HttpResponseMessage response) => new()
+    internal static Dictionary<string, string> HeadersOf(HttpResponseMessage response) => new()
     {
         ["content-security-policy"] = string.Join(", ", response.Headers.GetValues("Content-Security-Policy")),
     };
 
     private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "artifacts", "pages");
 
-    private static void Keep(string name, string html, Dictionary<string, string> headers)
+    internal static void Keep(string name, string html, Dictionary<string, string> headers)
     {
         Directory.CreateDirectory(Folder);
         File.WriteAllText(Path.Combine(Folder, name + ".html"), html);

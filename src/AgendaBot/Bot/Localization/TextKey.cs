@@ -636,4 +636,61 @@ public static class TextKey
     public const string PagesRepresentedBy = nameof(PagesRepresentedBy);
     public const string PagesEmail = nameof(PagesEmail);
     public const string PagesPhone = nameof(PagesPhone);
+
+    // Publishing the agenda on the web.
+    public const string PublishOnlyLead = nameof(PublishOnlyLead);
+    public const string PublishPreviewTitle = nameof(PublishPreviewTitle);
+    public const string PublishChanged = nameof(PublishChanged);
+    public const string PublishPreviewIntro = nameof(PublishPreviewIntro);
+    public const string PublishPreviewFields = nameof(PublishPreviewFields);
+    public const string PublishPreviewMeasures = nameof(PublishPreviewMeasures);
+    public const string PublishPreviewMeasure = nameof(PublishPreviewMeasure);
+    public const string PublishPreviewMore = nameof(PublishPreviewMore);
+    public const string PublishPreviewNoNames = nameof(PublishPreviewNoNames);
+    public const string PublishPreviewReplaces = nameof(PublishPreviewReplaces);
+    public const string PublishButton = nameof(PublishButton);
+    public const string PublishCancelButton = nameof(PublishCancelButton);
+    public const string PublishCancelled = nameof(PublishCancelled);
+    public const string PublishDone = nameof(PublishDone);
+    public const string PublishDoneWhere = nameof(PublishDoneWhere);
+    public const string PublishOpenPage = nameof(PublishOpenPage);
+    public const string PublishWithdrawn = nameof(PublishWithdrawn);
+    public const string PublishNothingToWithdraw = nameof(PublishNothingToWithdraw);
+
+    // The published agenda on the web.
+    public const string PagesAgendaVersion = nameof(PagesAgendaVersion);
+    public const string PagesAgendaFields = nameof(PagesAgendaFields);
+    public const string PagesAgendaPlan = nameof(PagesAgendaPlan);
+    public const string PagesAgendaPlanCaption = nameof(PagesAgendaPlanCaption);
+    public const string PagesColumnNumber = nameof(PagesColumnNumber);
+    public const string PagesColumnMeasure = nameof(PagesColumnMeasure);
+    public const string PagesColumnPeriod = nameof(PagesColumnPeriod);
+    public const string PagesColumnStatus = nameof(PagesColumnStatus);
+    public const string PagesColumnProgress = nameof(PagesColumnProgress);
+    public const string PagesPeriod = nameof(PagesPeriod);
+    public const string PagesProgress = nameof(PagesProgress);
+    public const string PagesOpenData = nameof(PagesOpenData);
+    public const string PagesCsv = nameof(PagesCsv);
+    public const string PagesJson = nameof(PagesJson);
+    public const string PagesNoMeasures = nameof(PagesNoMeasures);
+    public const string PagesBackToAgenda = nameof(PagesBackToAgenda);
+    public const string PagesBudget = nameof(PagesBudget);
+    public const string PagesYes = nameof(PagesYes);
+    public const string PagesUpdated = nameof(PagesUpdated);
+    public const string PagesMilestones = nameof(PagesMilestones);
+    public const string PagesMilestone = nameof(PagesMilestone);
+    public const string PagesMilestoneDone = nameof(PagesMilestoneDone);
+    public const string PagesIndicators = nameof(PagesIndicators);
+    public const string PagesColumnIndicator = nameof(PagesColumnIndicator);
+    public const string PagesColumnBaseline = nameof(PagesColumnBaseline);
+    public const string PagesColumnCurrent = nameof(PagesColumnCurrent);
+    public const string PagesColumnTarget = nameof(PagesColumnTarget);
+    public const string PagesGoneTitle = nameof(PagesGoneTitle);
+    public const string PagesGone = nameof(PagesGone);
+    public const string PagesNotFoundTitle = nameof(PagesNotFoundTitle);
+    public const string PagesNotFound = nameof(PagesNotFound);
+    public const string PagesIndicatorsCaption = nameof(PagesIndicatorsCaption);
+    public const string PagesFeedVersion = nameof(PagesFeedVersion);
+    public const string PagesFeedMeasure = nameof(PagesFeedMeasure);
+    public const string PagesFeed = nameof(PagesFeed);
 }

@@ -21,6 +21,7 @@ public static partial class StorageHostingExtensions
         services.AddSingleton(sp => new StorageTables(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<TokenCredential>()));
         services.AddSingleton<AgendaRepository>();
+        services.AddSingleton<PublicationStore>();
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<VotingRepository>();
         services.AddSingleton<BallotReads>();

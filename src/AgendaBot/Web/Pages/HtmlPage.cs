@@ -17,7 +17,8 @@ public sealed class HtmlPage
 
     /// <param name="otherLanguage">The same page in the other language, linked at the top.</param>
     /// <param name="site">Who runs the site, shown beside the site's name when known.</param>
-    public HtmlPage(Texts texts, string title, string otherLanguage, string? site)
+    /// <param name="feed">The page's Atom feed, announced in its head for feed readers.</param>
+    public HtmlPage(Texts texts, string title, string otherLanguage, string? site, string? feed = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var lang = texts.Culture.TwoLetterISOLanguageName;
@@ -25,7 +26,9 @@ public sealed class HtmlPage
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Encode(title)).Append(" – ").Append(Encode(siteName)).Append("</title>\n")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(PublicStyles.Route).Append("\">\n</head>\n<body>\n")
+            .Append("<link rel=\"stylesheet\" href=\"").Append(PublicStyles.Route).Append("\">\n")
+            .Append(feed is null ? string.Empty : $"<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{Encode(feed)}\">\n")
+            .Append("</head>\n<body>\n")
             .Append("<header>\n<p class=\"site\">").Append(Encode(siteName)).Append("</p>\n")
             .Append("<nav aria-label=\"").Append(Encode(texts[TextKey.PagesLanguageNav])).Append("\"><a href=\"").Append(Encode(otherLanguage))
             .Append("\" hreflang=\"").Append(lang == "de" ? "en" : "de").Append("\" lang=\"").Append(lang == "de" ? "en" : "de").Append("\">")
@@ -48,6 +51,46 @@ public sealed class HtmlPage
         }
 
         html.Append("</ul>\n");
+    }
+
+    /// <summary>A paragraph that is a link (or several, separated by " · ").</summary>
+    public void Links(IEnumerable<(string Title, string Href)> links) =>
+        html.Append("<p>").Append(string.Join(" · ", links.Select(l => $"<a href=\"{Encode(l.Href)}\">{Encode(l.Title)}</a>"))).Append("</p>\n");
+
+    /// <summary>Term and description pairs (period, status, progress …).</summary>
+    public void Definitions(IEnumerable<(string Term, string Description)> pairs)
+    {
+        html.Append("<dl>\n");
+        foreach (var (term, description) in pairs)
+        {
+            html.Append("<dt>").Append(Encode(term)).Append("</dt><dd>").Append(Encode(description)).Append("</dd>\n");
+        }
+
+        html.Append("</dl>\n");
+    }
+
+    /// <summary>A table with a caption and column headers; a cell with a link shows the text as that link.</summary>
+    public void Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<(string Text, string? Href)>> rows)
+    {
+        html.Append("<div class=\"table\"><table>\n<caption>").Append(Encode(caption)).Append("</caption>\n<thead><tr>");
+        foreach (var header in headers)
+        {
+            html.Append("<th scope=\"col\">").Append(Encode(header)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            foreach (var (text, href) in row)
+            {
+                html.Append("<td>").Append(href is null ? Encode(text) : $"<a href=\"{Encode(href)}\">{Encode(text)}</a>").Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table></div>\n");
     }
 
     public void Address(IEnumerable<string> lines) =>

@@ -45,7 +45,7 @@ public static class LegalPages
                 break;
         }
 
-        html.Footer(Enum.GetValues<LegalPage>().Select(p => (Link(p, texts), PathOf(p, english))));
+        html.Footer(Enum.GetValues<LegalPage>().Select(p => (LinkTitle(p, texts), PathOf(p, english))));
         return html.ToString();
     }
 
@@ -122,7 +122,7 @@ public static class LegalPages
         _ => texts[TextKey.PagesImprintTitle],
     };
 
-    private static string Link(LegalPage page, Texts texts) => page switch
+    public static string LinkTitle(LegalPage page, Texts texts) => page switch
     {
         LegalPage.Privacy => texts[TextKey.PagesPrivacyLink],
         LegalPage.Terms => texts[TextKey.PagesTermsLink],

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AgendaBot.Storage.Agendas;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -28,18 +29,86 @@ public static class PublicPageEndpoints
             }
         }
 
+        // A published agenda: found by its public id alone; 404 for an id never given out, 410 once withdrawn.
+        app.MapMethods("/agenda/{publicId}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, HttpContext http,
+            PublicationStore publications, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+        {
+            var english = IsEnglish(http);
+            var publication = await publications.GetForPageAsync(publicId, cancellationToken);
+            return publication is { IsPublic: true, Version: { } version }
+                ? Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Start(publicId, version, english, options.Value)), "text/html; charset=utf-8", lastModified: version.PublishedAt)
+                : Nothing(http, publication, english, options.Value);
+        });
+        app.MapMethods("/agenda/{publicId}/massnahmen/{number:int}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, int number,
+            HttpContext http, PublicationStore publications, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+        {
+            var english = IsEnglish(http);
+            var publication = await publications.GetForPageAsync(publicId, cancellationToken);
+            return publication is { IsPublic: true, Version: { } version } && version.Measures.FirstOrDefault(m => m.Number == number) is { } measure
+                ? Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Measure(publicId, version, measure, english, options.Value)), "text/html; charset=utf-8",
+                    lastModified: version.PublishedAt)
+                : Nothing(http, publication is { IsPublic: true } ? null : publication, english, options.Value);
+        });
+        app.MapMethods("/agenda/{publicId}/plan.{format:regex(^(csv|json)$)}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, string format,
+            HttpContext http, PublicationStore publications, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+        {
+            var publication = await publications.GetForPageAsync(publicId, cancellationToken);
+            if (publication is not { IsPublic: true, Version: { } version })
+            {
+                return Nothing(http, publication, IsEnglish(http), options.Value);
+            }
+
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"digitale-agenda.{format}\"";
+            return format == "csv"
+                ? Answer(http, OpenData.Csv(version), "text/csv; charset=utf-8", lastModified: version.PublishedAt)
+                : Answer(http, OpenData.Json(version), "application/json; charset=utf-8", lastModified: version.PublishedAt);
+        });
+
+        app.MapMethods("/agenda/{publicId}/feed.atom", [HttpMethods.Get, HttpMethods.Head], async (string publicId, HttpContext http,
+            PublicationStore publications, Infrastructure.Charts.ImageLinks links, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+        {
+            var publication = await publications.GetForPageAsync(publicId, cancellationToken);
+            return publication is { IsPublic: true, Version: { } version }
+                ? Answer(http, AtomFeed.Render(publication, version, links.PublicBaseUrl(), IsEnglish(http), options.Value), "application/atom+xml; charset=utf-8",
+                    lastModified: publication.News.Count > 0 ? publication.News[0].At : version.PublishedAt)
+                : Nothing(http, publication, IsEnglish(http), options.Value);
+        });
+
         app.MapMethods(PublicStyles.Route, [HttpMethods.Get, HttpMethods.Head],
             (HttpContext http) => Answer(http, PublicStyles.Bytes, "text/css; charset=utf-8", PublicStyles.ETag));
         return app;
     }
 
-    private static IResult Answer(HttpContext http, byte[] body, string contentType, string? etag = null)
+    private static bool IsEnglish(HttpContext http) => http.Request.Query["lang"] == "en";
+
+    // Found nothing to show: the page says whether it was withdrawn (410 Gone) or never there (404).
+    private static IResult Nothing(HttpContext http, Publication? known, bool english, PublicPagesOptions site)
+    {
+        var gone = known is { WithdrawnAt: not null };
+        http.Response.StatusCode = gone ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound;
+        SecurityHeaders(http);
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Content(AgendaPages.Nothing(gone, english, site), "text/html; charset=utf-8", Encoding.UTF8, http.Response.StatusCode);
+    }
+
+    private static void SecurityHeaders(HttpContext http)
     {
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    private static IResult Answer(HttpContext http, byte[] body, string contentType, string? etag = null, DateTimeOffset? lastModified = null)
+    {
+        SecurityHeaders(http);
+        var headers = http.Response.Headers;
+        if (lastModified is { } modified)
+        {
+            headers.LastModified = modified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         // Short: a town that changes its imprint should not wait a day; the ETag makes the check cheap.
         headers.CacheControl = "public, max-age=300";
         etag ??= $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..16]}\"";

@@ -27,6 +27,12 @@ public static class PublicStyles
         h2 { font-size: 1.25rem; margin: 1.75rem 0 0.5rem; }
         address { font-style: normal; }
         li { margin: 0.25rem 0; }
+        .table { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; }
+        caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+        th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--rule); }
+        dt { font-weight: 600; }
+        dd { margin: 0 0 0.5rem 0; }
         footer { margin-top: 3rem; border-top: 1px solid var(--rule); color: var(--muted); }
         footer ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
         """;

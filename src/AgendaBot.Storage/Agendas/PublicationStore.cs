@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Storage.Images;
+using AgendaBot.Storage.PersonalData;
+using Azure.Data.Tables;
+
+namespace AgendaBot.Storage.Agendas;
+
+/// <summary>Where a published agenda stands: its public address, the version shown there, or that it was withdrawn.</summary>
+public sealed record Publication(string PublicId, string TenantId, string AgendaId, PublishedAgenda? Version, DateTimeOffset? WithdrawnAt)
+{
+    /// <summary>What the feed tells, newest first (at most <see cref="PublicationNews.Kept"/>).</summary>
+    public IReadOnlyList<PublicationNews> News { get; init; } = [];
+
+    public bool IsPublic => Version is not null && WithdrawnAt is null;
+}
+
+/// <summary>
+/// The published versions of agendas, found by their public id alone (a web page knows no tenant): one row per
+/// agenda in the partition "public" of the Agendas table, its public id a random token that does not change between
+/// versions, so that a link printed in the newspaper keeps working. The agenda's own partition remembers the id.
+/// </summary>
+public sealed class PublicationStore(StorageTables tables, TimeProvider time)
+{
+    /// <summary>
+    /// How long a page view may show what this instance read last, so that a link in the newspaper does not reach
+    /// storage on every view. Publishing or withdrawing on this instance takes effect at once; on another, after this.
+    /// </summary>
+    public static readonly TimeSpan ReadFor = TimeSpan.FromSeconds(30);
+
+    // Enough for every published agenda many times over; beyond it the cache starts afresh rather than grow.
+    private const int MaxRemembered = 1_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Publication? Publication, DateTimeOffset Until)> read =
+        new(StringComparer.Ordinal);
+
+    /// <summary>Neither row names anyone: a published version leaves people out (<see cref="PublishedAgenda"/>).</summary>
+    internal static readonly IReadOnlyList<StoredRow> PersonalData =
+    [
+        StoredRow.Nobody(StoredTable.Agendas, Keys.PublicationPrefix),
+        StoredRow.Nobody(StoredTable.Agendas, Keys.PublishedPrefix),
+    ];
+
+    private readonly TableClient table = tables.Agendas;
+
+    /// <summary>The agenda's publication, published or withdrawn; null when it was never published.</summary>
+    public async Task<Publication?> GetOfAgendaAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default) =>
+        await table.FindAsync(Keys.TenantPartition(scope.TenantId), Keys.PublicationRow(agendaId), cancellationToken) is { } pointer
+            ? await GetAsync(pointer.GetString("PublicId"), cancellationToken)
+            : null;
+
+    /// <summary>What the web shows under a public id (read at most <see cref="ReadFor"/> ago); null for an id never given out.</summary>
+    public async Task<Publication?> GetForPageAsync(string publicId, CancellationToken cancellationToken = default)
+    {
+        if (!ImageTokens.IsWellFormed(publicId))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (read.TryGetValue(publicId, out var known) && known.Until > now)
+        {
+            return known.Publication;
+        }
+
+        var publication = await GetAsync(publicId, cancellationToken);
+        if (read.Count >= MaxRemembered)
+        {
+            read.Clear();
+        }
+
+        read[publicId] = (publication, now + ReadFor);
+        return publication;
+    }
+
+    /// <summary>What is stored under a public id now; null for an id that was never given out.</summary>
+    public async Task<Publication?> GetAsync(string publicId, CancellationToken cancellationToken = default)
+    {
+        if (!ImageTokens.IsWellFormed(publicId) || await table.FindAsync(Keys.PublicPartition, Keys.PublishedRow(publicId), cancellationToken) is not { } row)
+        {
+            return null;
+        }
+
+        var bytes = row.GetInt32("SnapshotLength") is { } length ? BinaryColumns.Read(row, "Snapshot", length) : null;
+        var version = bytes is null ? null : JsonSerializer.Deserialize(bytes, PublicationJson.Default.PublishedAgenda);
+        return new Publication(publicId, row.GetString("TenantId"), row.GetString("AgendaId"), version, row.GetDateTimeOffset("WithdrawnAt"))
+        {
+            News = row.GetString("News") is { } news ? JsonSerializer.Deserialize(news, PublicationJson.Default.ListPublicationNews) ?? [] : [],
+        };
+    }
+
+    /// <summary>Publishes a version under the agenda's public id (a new one the first time); returns the publication.</summary>
+    public async Task<Publication> PublishAsync(TenantScope scope, string agendaId, PublishedAgenda version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var publicId = (await table.FindAsync(Keys.TenantPartition(scope.TenantId), Keys.PublicationRow(agendaId), cancellationToken))?.GetString("PublicId")
+            ?? NewPublicId();
+        var before = await GetAsync(publicId, cancellationToken);
+        // News since the version shown last; after a withdrawal the first version again tells only that it is there.
+        var news = PublicationNews.Of(version, before?.IsPublic == true ? before.Version : null).Concat(before?.News ?? []).Take(PublicationNews.Kept).ToList();
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(version, PublicationJson.Default.PublishedAgenda);
+        var row = new TableEntity(Keys.PublicPartition, Keys.PublishedRow(publicId))
+        {
+            ["TenantId"] = scope.TenantId, ["AgendaId"] = agendaId, ["PublishedAt"] = version.PublishedAt, ["SnapshotLength"] = bytes.Length,
+            ["News"] = JsonSerializer.Serialize(news, PublicationJson.Default.ListPublicationNews),
+        };
+        BinaryColumns.Write(row, "Snapshot", bytes);
+        // The version first: a pointer is only written to an id that shows something.
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        read.TryRemove(publicId, out _);
+        await table.UpsertEntityAsync(new TableEntity(Keys.TenantPartition(scope.TenantId), Keys.PublicationRow(agendaId)) { ["PublicId"] = publicId },
+            TableUpdateMode.Replace, cancellationToken);
+        return new Publication(publicId, scope.TenantId, agendaId, version, null) { News = news };
+    }
+
+    /// <summary>Takes the pages down (they answer 410 Gone); the id stays the agenda's, for publishing again.</summary>
+    public async Task<bool> WithdrawAsync(TenantScope scope, string agendaId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (await GetOfAgendaAsync(scope, agendaId, cancellationToken) is not { IsPublic: true } published)
+        {
+            return false;
+        }
+
+        // The version goes with it: nothing of a withdrawn agenda stays readable.
+        await table.UpsertEntityAsync(new TableEntity(Keys.PublicPartition, Keys.PublishedRow(published.PublicId))
+        {
+            ["TenantId"] = scope.TenantId, ["AgendaId"] = agendaId, ["WithdrawnAt"] = now,
+        }, TableUpdateMode.Replace, cancellationToken);
+        read.TryRemove(published.PublicId, out _);
+        return true;
+    }
+
+    // As unguessable as a picture's token: the address of a page nobody has announced yet.
+    private static string NewPublicId() => ImageTokens.New();
+}
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(PublishedAgenda))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<PublicationNews>))]
+internal sealed partial class PublicationJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,25 @@
+using AgendaBot.Bot.Routing;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Storage.Agendas;
+using AgendaBot.Storage.Measures;
+
+namespace AgendaBot.Features.Publishing;
+
+/// <summary>
+/// Finds the agenda the project lead means (the team's in a channel; their own in a personal chat) and builds the
+/// version the web would show now. Publishing is the lead's decision: anyone else gets null.
+/// </summary>
+public sealed class PublicationAccess(WorkshopFinder finder, AgendaRepository agendas, MeasureRepository measures, TimeProvider time)
+{
+    public async Task<Agenda?> LeadsAgendaAsync(TurnContext turn, string? agendaId, CancellationToken cancellationToken)
+    {
+        var agenda = agendaId is not null ? (await agendas.GetAsync(turn.Tenant, agendaId, cancellationToken))?.Value
+            : turn.IsPersonalChat ? (await agendas.GetAllAsync(turn.Tenant, cancellationToken)).FirstOrDefault(a => a.ProjectLead.Id == turn.User.Id)
+            : (await finder.FindAgendaAsync(turn, cancellationToken))?.Value;
+        return agenda is not null && agenda.ProjectLead.Id == turn.User.Id ? agenda : null;
+    }
+
+    public async Task<PublishedAgenda> VersionNowAsync(TurnContext turn, Agenda agenda, CancellationToken cancellationToken) =>
+        PublishedAgenda.Of(agenda, await measures.GetAllAsync(turn.Tenant, agenda.Id, cancellationToken), time.GetUtcNow());
+}

@@ -1,0 +1,83 @@
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Features.Measures;
+using AgendaBot.Protocol.Cards;
+using AgendaBot.Storage.Agendas;
+
+namespace AgendaBot.Features.Publishing;
+
+/// <summary>The project lead's cards for publishing: what would become public, and what is public now.</summary>
+public static class PublicationCards
+{
+    // A card stays well under Teams' size limit; the pages show every measure anyway.
+    private const int MeasuresShown = 25;
+
+    /// <param name="changed">The plan changed since the preview the lead clicked: this is the new version, to check again.</param>
+    public static AdaptiveCard Preview(string agendaId, PublishedAgenda version, Publication? published, Texts texts, bool changed = false)
+    {
+        var body = new List<CardElement>
+        {
+            new RichTextBlock([new TextRun(texts.Format(TextKey.PublishPreviewTitle, version.Title)) { Size = TextSize.Large, Weight = TextWeight.Bolder }]),
+        };
+        if (changed)
+        {
+            body.Add(new TextBlock(texts[TextKey.PublishChanged]) { Weight = TextWeight.Bolder });
+        }
+
+        body.Add(new TextBlock(texts[TextKey.PublishPreviewIntro]));
+        body.Add(new RichTextBlock([new TextRun(texts.Format(TextKey.PublishPreviewFields, string.Join("; ", version.FieldsOfAction)))]));
+        body.Add(new TextBlock(texts.Format(TextKey.PublishPreviewMeasures, version.Measures.Count)) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium });
+        foreach (var m in version.Measures.Take(MeasuresShown))
+        {
+            body.Add(new RichTextBlock([new TextRun(texts.Format(TextKey.PublishPreviewMeasure, m.Number, m.Title, MeasureTexts.Date(m.Start, texts),
+                MeasureTexts.Date(m.End, texts), MeasureTexts.Status(m.Status, texts), m.Progress))]) { Spacing = ElementSpacing.Small });
+        }
+
+        if (version.Measures.Count > MeasuresShown)
+        {
+            body.Add(new TextBlock(texts.Format(TextKey.PublishPreviewMore, version.Measures.Count - MeasuresShown)) { IsSubtle = true });
+        }
+
+        body.Add(new TextBlock(texts[TextKey.PublishPreviewNoNames]) { IsSubtle = true, Spacing = ElementSpacing.Medium });
+        if (published is { IsPublic: true, Version: { } current })
+        {
+            body.Add(new TextBlock(texts.Format(TextKey.PublishPreviewReplaces, MeasureTexts.Date(current.PublishedAt, texts))) { IsSubtle = true });
+        }
+
+        var data = CardPayload.Write(new PublicationData(agendaId, version.Fingerprint()), PublishingCardJson.Default.PublicationData);
+        return new AdaptiveCard
+        {
+            Lang = texts.Culture.TwoLetterISOLanguageName,
+            FallbackText = texts.Format(TextKey.PublishPreviewTitle, version.Title),
+            MsTeams = new(),
+            Body = body,
+            Actions =
+            [
+                ExecuteAction.WithSubmitFallback(texts[TextKey.PublishButton], CardVerbs.PublishAgenda, data),
+                ExecuteAction.WithSubmitFallback(texts[TextKey.PublishCancelButton], CardVerbs.CancelPublication, data),
+            ],
+        };
+    }
+
+    public static AdaptiveCard Published(PublishedAgenda version, string url, Texts texts) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = texts.Format(TextKey.PublishDone, MeasureTexts.Date(version.PublishedAt, texts)),
+        MsTeams = new(),
+        Body =
+        [
+            new TextBlock(texts.Format(TextKey.PublishDone, MeasureTexts.Date(version.PublishedAt, texts))) { Weight = TextWeight.Bolder, Color = TextColor.Good },
+            new TextBlock(texts.Format(TextKey.PublishDoneWhere, url)),
+        ],
+        Actions = [new OpenUrlAction(texts[TextKey.PublishOpenPage], url)],
+    };
+
+    public static AdaptiveCard Note(string text, Texts texts) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = text,
+        MsTeams = new(),
+        Body = [new TextBlock(text)],
+    };
+}

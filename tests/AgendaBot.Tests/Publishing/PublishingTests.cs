@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AgendaBot.Testing;
+using AgendaBot.Tests.Measures;
+using AgendaBot.Tests.Web;
+using static AgendaBot.Tests.Workshops.WorkshopRoom;
+
+namespace AgendaBot.Tests.Publishing;
+
+/// <summary>
+/// Publishing is the project lead's decision in Teams: `veröffentlichen` shows exactly what would become public, and
+/// only the click on the preview publishes it — on pages that name nobody, under an address that stays the same for
+/// later versions and answers 410 once the publication is withdrawn.
+/// </summary>
+public sealed class PublishingTests : IAsyncLifetime
+{
+    private PlanFollowUpRoom room = null!;
+
+    public async Task InitializeAsync()
+    {
+        room = await PlanFollowUpRoom.OpenAsync();
+        await room.PlanAsync();
+    }
+
+    public async Task DisposeAsync() => await room.DisposeAsync();
+
+    private JsonNode LastCard() => room.Room.Connector.Calls.Last(c => c.Card is not null).Card!;
+
+    private async Task<JsonNode> PreviewAsync()
+    {
+        await room.Room.SayAsync(Lead, "veröffentlichen");
+        return LastCard();
+    }
+
+    private static JsonObject DataOf(JsonNode card, string verb) =>
+        card["actions"]!.AsArray().Single(a => a!["verb"]?.GetValue<string>() == verb)!["data"]!.DeepClone().AsObject();
+
+    private async Task<string> PublishAsync()
+    {
+        var answer = await room.Room.ClickAsync(Lead, "agenda.publish", DataOf(await PreviewAsync(), "agenda.publish"));
+        var url = answer["value"]!["actions"]![0]!["url"]!.GetValue<string>();
+        return new Uri(url).AbsolutePath;
+    }
+
+    [Fact]
+    public async Task The_preview_shows_what_becomes_public_and_nothing_is_public_before_the_click()
+    {
+        var preview = await PreviewAsync();
+
+        var text = string.Join("\n", Texts(preview));
+        Assert.Contains("Veröffentlichen: Digitale Agenda Hagenow", text, StringComparison.Ordinal);
+        Assert.Contains("1 Maßnahme im Zeit-Maßnahmen-Plan", text, StringComparison.Ordinal);
+        Assert.Contains("1. Online-Terminvergabe im Bürgerbüro · 15.01.2027 bis 31.12.2027 · geplant, 0 %", text, StringComparison.Ordinal);
+        Assert.Contains("Namen erscheinen nicht", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anna Schulz", text, StringComparison.Ordinal);
+        Assert.Null(await room.Get<Storage.Agendas.PublicationStore>().GetOfAgendaAsync(room.Tenant, room.AgendaId));
+    }
+
+    [Fact]
+    public async Task Published_pages_show_the_plan_and_each_measure_without_names()
+    {
+        var path = await PublishAsync();
+
+        var start = await PageAsync(path, "agenda-start");
+        var measure = await PageAsync(path + "/massnahmen/1", "agenda-measure");
+        var english = await PageAsync(path + "?lang=en", "agenda-start-en");
+
+        Assert.Contains("<h1>Digitale Agenda Hagenow</h1>", start, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{path}/massnahmen/1\">Online-Terminvergabe im Bürgerbüro</a>", start, StringComparison.Ordinal);
+        Assert.Contains("<td>15.01.2027 bis 31.12.2027</td><td>geplant</td><td>0 %</td>", start, StringComparison.Ordinal);
+        Assert.Contains("<h1>Online-Terminvergabe im Bürgerbüro</h1>", measure, StringComparison.Ordinal);
+        Assert.Contains("Ausschreibung", measure, StringComparison.Ordinal);
+        Assert.Contains("<td>Online gebuchte Termine</td><td>0 Prozent</td><td>–</td><td>60 Prozent</td>", measure, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.All(new[] { start, measure, english }, page => Assert.DoesNotContain("Anna", page, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_the_project_lead_publishes()
+    {
+        var preview = await PreviewAsync();
+
+        await room.Room.SayAsync(Anna, "veröffentlichen");
+        var refused = await room.Room.ClickAsync(Anna, "agenda.publish", DataOf(preview, "agenda.publish"));
+
+        Assert.Equal("Veröffentlichen kann nur die Projektleitung der Agenda, im Team der Agenda oder im persönlichen Chat.",
+            room.Room.Connector.Calls[^1].Text);
+        Assert.Equal("Veröffentlichen kann nur die Projektleitung der Agenda, im Team der Agenda oder im persönlichen Chat.", refused["value"]!.GetValue<string>());
+        Assert.Null(await room.Get<Storage.Agendas.PublicationStore>().GetOfAgendaAsync(room.Tenant, room.AgendaId));
+    }
+
+    [Fact]
+    public async Task A_plan_changed_after_the_preview_is_shown_again_instead_of_published()
+    {
+        var preview = await PreviewAsync();
+        var measure = await room.TheMeasureAsync();
+        await room.ReportAsync(Anna, measure.Id, "InProgress", "40");
+
+        var answer = await room.Room.ClickAsync(Lead, "agenda.publish", DataOf(preview, "agenda.publish"));
+
+        var text = string.Join("\n", Texts(answer["value"]));
+        Assert.Contains("Der Plan hat sich seit der Vorschau geändert.", text, StringComparison.Ordinal);
+        Assert.Contains("in Arbeit, 40 %", text, StringComparison.Ordinal);
+        Assert.Null(await room.Get<Storage.Agendas.PublicationStore>().GetOfAgendaAsync(room.Tenant, room.AgendaId));
+    }
+
+    [Fact]
+    public async Task A_new_version_keeps_the_address_and_a_withdrawn_agenda_is_gone()
+    {
+        var first = await PublishAsync();
+        var measure = await room.TheMeasureAsync();
+        await room.ReportAsync(Anna, measure.Id, "InProgress", "40");
+        var second = await PublishAsync();
+
+        Assert.Equal(first, second);
+        Assert.Contains("<td>in Arbeit</td><td>40 %</td>", await (await room.Room.Bot.Http.GetAsync(new Uri(second, UriKind.Relative))).Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+
+        await room.Room.SayAsync(Lead, "veröffentlichung zurückziehen");
+
+        var gone = await room.Room.Bot.Http.GetAsync(new Uri(second, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await room.Room.Bot.Http.GetAsync(new Uri(second + "/plan.csv", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await room.Room.Bot.Http.GetAsync(new Uri("/agenda/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", UriKind.Relative))).StatusCode);
+        LegalPagesTests.Keep("agenda-gone", await gone.Content.ReadAsStringAsync(), LegalPagesTests.HeadersOf(gone));
+    }
+
+    [Fact]
+    public async Task The_plan_is_open_data_as_csv_and_json()
+    {
+        var path = await PublishAsync();
+
+        var csv = await room.Room.Bot.Http.GetByteArrayAsync(new Uri(path + "/plan.csv", UriKind.Relative));
+        var json = JsonNode.Parse(await room.Room.Bot.Http.GetStringAsync(new Uri(path + "/plan.json", UriKind.Relative)))!;
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var rows = System.Text.Encoding.UTF8.GetString(csv[3..]).Split(Environment.NewLine);
+        Assert.Equal("Nr;Maßnahme;Beschreibung;Beginn;Ende;Stand;Fortschritt;Haushalt nächstes Jahr;Zuletzt aktualisiert", rows[0]);
+        Assert.StartsWith("1;Online-Terminvergabe im Bürgerbüro;", rows[1], StringComparison.Ordinal);
+        Assert.Contains(";2027-01-15;2027-12-31;Planned;0;nein;", rows[1], StringComparison.Ordinal);
+        Assert.Equal("Online-Terminvergabe im Bürgerbüro", json["measures"]![0]!["title"]!.GetValue<string>());
+        Assert.DoesNotContain("anna", json.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_feed_tells_each_new_version_and_each_measure_whose_status_changed()
+    {
+        var path = await PublishAsync();
+        var measure = await room.TheMeasureAsync();
+        await room.ReportAsync(Anna, measure.Id, "Delayed", "40");
+        await PublishAsync();
+
+        var response = await room.Room.Bot.Http.GetAsync(new Uri(path + "/feed.atom", UriKind.Relative));
+        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Digitale Agenda Hagenow", feed.Root!.Element(atom + "title")!.Value);
+        var entries = feed.Root.Elements(atom + "entry").Select(e => e.Element(atom + "title")!.Value).ToList();
+        Assert.Equal(3, entries.Count);
+        Assert.StartsWith("Neue Fassung vom ", entries[0], StringComparison.Ordinal);
+        Assert.Equal("Online-Terminvergabe im Bürgerbüro: verzögert, 40 %", entries[1]);
+        Assert.StartsWith("Neue Fassung vom ", entries[2], StringComparison.Ordinal);
+        Assert.EndsWith(path + "/massnahmen/1",
+            feed.Root.Elements(atom + "entry").ElementAt(1).Element(atom + "link")!.Attribute("href")!.Value, StringComparison.Ordinal);
+        Assert.Contains($"<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{path}/feed.atom\">",
+            await room.Room.Bot.Http.GetStringAsync(new Uri(path, UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unchanged_page_is_answered_304_from_its_etag()
+    {
+        var path = await PublishAsync();
+        var first = await room.Room.Bot.Http.GetAsync(new Uri(path, UriKind.Relative));
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        var second = await room.Room.Bot.Http.SendAsync(again);
+
+        Assert.NotNull(first.Content.Headers.LastModified);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    private async Task<string> PageAsync(string path, string keepAs)
+    {
+        var response = await room.Room.Bot.Http.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        LegalPagesTests.Keep(keepAs, html, LegalPagesTests.HeadersOf(response));
+        File.WriteAllText(Path.Combine(RepositoryRoot.Path, "artifacts", "pages", "site.css"),
+            await room.Room.Bot.Http.GetStringAsync(new Uri("/public/site.css", UriKind.Relative)));
+        return html;
+    }
+}
