@@ -5,7 +5,8 @@
 # ReadyToRun publish).
 # Writes bench/results/latest.md and copies it into docs/performance.md between the "results" markers.
 # Options (environment): BENCH_SKIP_BUILD=1 uses the existing Release build; BENCH_SECONDS (15) per level and phase;
-# BENCH_LEVELS (1,10,50,200); BENCH_TURN_LEVELS (1,10,50); BENCH_COLD_STARTS (5). Takes 10-15 minutes on 2 cores.
+# BENCH_LEVELS (1,10,50,200); BENCH_TURN_LEVELS (1,10,50); BENCH_PAGE_LEVELS (50); BENCH_COLD_STARTS (5). Takes 10-15
+# minutes on 2 cores.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$AGENDABOT_ROOT"
@@ -36,7 +37,7 @@ fi
 echo "bench: load driver"
 load_status=0
 dotnet bench/AgendaBot.LoadDriver/bin/Release/net10.0/AgendaBot.LoadDriver.dll --seconds "${BENCH_SECONDS:-15}" \
-  --levels "${BENCH_LEVELS:-1,10,50,200}" --turn-levels "${BENCH_TURN_LEVELS:-1,10,50}" --cold-starts "${BENCH_COLD_STARTS:-5}" \
+  --levels "${BENCH_LEVELS:-1,10,50,200}" --turn-levels "${BENCH_TURN_LEVELS:-1,10,50}" --page-levels "${BENCH_PAGE_LEVELS:-50}" --cold-starts "${BENCH_COLD_STARTS:-5}" \
   --cold-start-builds "build=$PWD/src/AgendaBot/bin/Release/net10.0/AgendaBot.dll,ReadyToRun=$PWD/artifacts/bench-r2r/AgendaBot.dll" \
   --out "$results/load.md" || load_status=$?
 

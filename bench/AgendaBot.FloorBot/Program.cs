@@ -12,6 +12,14 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddHttpClient("connector", client => client.Timeout = TimeSpan.FromSeconds(30));
 var app = builder.Build();
 app.MapGet("/healthz", () => "Healthy");
+// The floor of a public page: bytes of the same size, from memory, with no storage, rendering or headers of note.
+// The query's pageBytes: the size of AgendaBot's page, set by the load driver.
+var pages = new System.Collections.Concurrent.ConcurrentDictionary<int, byte[]>();
+app.MapGet("/page", (HttpContext http) =>
+{
+    var size = int.TryParse(http.Request.Query["pageBytes"], out var bytes) ? Math.Clamp(bytes, 1, 1 << 20) : 4000;
+    return Results.Bytes(pages.GetOrAdd(size, n => System.Text.Encoding.UTF8.GetBytes(new string('x', n))), "text/html; charset=utf-8");
+});
 app.MapPost("/api/messages", async (HttpContext http, IHttpClientFactory clients, CancellationToken cancellationToken) =>
 {
     using var buffer = new MemoryStream();

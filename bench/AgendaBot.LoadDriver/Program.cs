@@ -83,6 +83,30 @@ if (turnLevels.Length > 0)
     }
 }
 
+// Public pages of a published agenda beside the floor bot serving the same bytes from memory (issue 17, item 6).
+var pageReports = new List<PageReport>();
+var pageLevels = Levels(options.Get("--page-levels", "50"));
+if (pageLevels.Length > 0)
+{
+    var floorDll = Path.Combine(root, "bench", "AgendaBot.FloorBot", "bin", "Release", "net10.0", "AgendaBot.FloorBot.dll");
+    using var floorBot = await BotProcess.StartAsync(floorDll, azurite.ConnectionString, Path.ChangeExtension(output, ".floor-pages.log"));
+    var publicId = await PageLevel.PublishAsync(azurite.ConnectionString);
+    var pages = new PageLevel(http);
+    foreach (var (name, path) in new[] { ("start page", $"agenda/{publicId}"), ("measure page", $"agenda/{publicId}/massnahmen/3") })
+    {
+        var bytes = await pages.BytesAsync(new Uri(bot.BaseAddress, path));
+        foreach (var connections in pageLevels)
+        {
+            var agendaBot = await pages.RunAsync(new Uri(bot.BaseAddress, path), connections, warmUp, duration);
+            var floorPages = await pages.RunAsync(new Uri(floorBot.BaseAddress, $"page?pageBytes={bytes}"), connections, warmUp, duration);
+            pageReports.Add(new PageReport(name, bytes, agendaBot, floorPages));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}, {connections,2} connections: {agendaBot.PerSecond,6:0} pages/s p50 {agendaBot.P50:0.0} p99 {agendaBot.P99:0.0} ms, {agendaBot.Failures} failed "
+                + $"| floor {floorPages.PerSecond:0}/s p50 {floorPages.P50:0.0} p99 {floorPages.P99:0.0} ms | ratio {agendaBot.PerSecond / floorPages.PerSecond:P0} | {bytes} bytes"));
+        }
+    }
+}
+
 // A town's workshop day: three workshops of 15 people at once, in a tenant of its own.
 WorkshopDayResult? day = null;
 ExportTimingResult? export = null;
@@ -116,7 +140,7 @@ if (coldRuns > 0)
 }
 
 var (_, hwm) = bot.Memory();
-var markdown = Report.Render(reports, (atStart, atRest, hwm), machine, duration) + Report.RenderTurns(turnReports)
+var markdown = Report.Render(reports, (atStart, atRest, hwm), machine, duration) + Report.RenderTurns(turnReports) + Report.RenderPages(pageReports)
     + Report.RenderWorkshopDay(day) + Report.RenderExport(export) + Report.RenderColdStarts(coldStarts);
 await File.WriteAllTextAsync(output, markdown);
 Console.WriteLine();
@@ -124,6 +148,7 @@ Console.WriteLine(markdown);
 // Honest figures only: a ballot acknowledged but not stored fails the run.
 return reports.All(r => r.OnceStored.Matching == r.OnceStored.Expected && r.RevoteStored.Matching == r.RevoteStored.Expected
     && r.FloorStored == r.Floor.Concurrency) && turnReports.All(t => t.Bot.Failures == 0 && t.Floor.Failures == 0)
+    && pageReports.All(p => p.Bot.Failures == 0 && p.Floor.Failures == 0)
     && day is null or { Errors: 0, Incomplete.Count: 0 } ? 0 : 1;
 
 static int[] Levels(string list) =>

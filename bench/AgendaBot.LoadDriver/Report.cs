@@ -10,6 +10,8 @@ internal sealed record LevelReport(LevelResult Once, StoredCheck OnceStored, Lev
 /// <summary>Plain turns at one number of connections: AgendaBot and the floor bot, same activity, same reply size.</summary>
 internal sealed record TurnReport(TurnPlace Place, long ReplyBytes, LevelResult Bot, LevelResult Floor);
 
+internal sealed record PageReport(string Page, long Bytes, LevelResult Bot, LevelResult Floor);
+
 /// <summary>The markdown the run writes: the figures, then each target with whether it was met.</summary>
 internal static class Report
 {
@@ -75,6 +77,27 @@ internal static class Report
             var ratio = t.Bot.PerSecond / t.Floor.PerSecond;
             var tail = t.Bot.P99 / t.Floor.P99;
             md.AppendLine(Inv($"| {(t.Place == TurnPlace.Channel ? "channel" : "personal chat")} | {t.Bot.Concurrency} | {t.ReplyBytes} | {t.Bot.PerSecond:0} | {t.Bot.P50:0.0} | {t.Bot.P99:0.0} | {t.Bot.Failures} | {t.Floor.PerSecond:0} | {t.Floor.P50:0.0} | {t.Floor.P99:0.0} | {ratio:P0} | {tail:0.00} | {(ratio >= 0.70 && tail <= 1.5 ? "yes" : "**no**")} |"));
+        }
+
+        return md.ToString();
+    }
+
+    public static string RenderPages(IReadOnlyList<PageReport> pages)
+    {
+        if (pages.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine();
+        md.AppendLine("Public pages: a published agenda of 20 measures, its start page and a measure page fetched by many clients at once (`GET`, closed loop), against the floor bot answering the same number of bytes from memory. AgendaBot renders each page from its publication, read from storage at most every 30 s (`PublicationStore.ReadFor`).");
+        md.AppendLine();
+        md.AppendLine("| page | connections | bytes | pages/s | p50 ms | p99 ms | failed | floor pages/s | floor p50 ms | floor p99 ms | pages ÷ floor |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var p in pages)
+        {
+            md.AppendLine(Inv($"| {p.Page} | {p.Bot.Concurrency} | {p.Bytes} | {p.Bot.PerSecond:0} | {p.Bot.P50:0.0} | {p.Bot.P99:0.0} | {p.Bot.Failures} | {p.Floor.PerSecond:0} | {p.Floor.P50:0.0} | {p.Floor.P99:0.0} | {p.Bot.PerSecond / p.Floor.PerSecond:P0} |"));
         }
 
         return md.ToString();
