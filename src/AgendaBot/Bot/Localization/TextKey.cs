@@ -693,4 +693,6 @@ public static class TextKey
     public const string PagesFeedVersion = nameof(PagesFeedVersion);
     public const string PagesFeedMeasure = nameof(PagesFeedMeasure);
     public const string PagesFeed = nameof(PagesFeed);
+    public const string HelpCommandPublish = nameof(HelpCommandPublish);
+    public const string HelpCommandPublishDescription = nameof(HelpCommandPublishDescription);
 }

@@ -33,6 +33,7 @@ public static class HelpCard
         (TextKey.HelpCommandDraft, TextKey.HelpCommandDraftDescription, Place.Channel),
         (TextKey.HelpCommandComments, TextKey.HelpCommandCommentsDescription, Place.Anywhere),
         (TextKey.HelpCommandExport, TextKey.HelpCommandExportDescription, Place.Anywhere),
+        (TextKey.HelpCommandPublish, TextKey.HelpCommandPublishDescription, Place.Anywhere),
         (TextKey.HelpCommandGroupSuggestions, TextKey.HelpCommandGroupSuggestionsDescription, Place.Channel),
     ];
 
