@@ -8,10 +8,32 @@ namespace AgendaBot.Domain.Agendas;
 /// </summary>
 public sealed record PublishedAgenda(string Title, IReadOnlyList<string> FieldsOfAction, DateTimeOffset PublishedAt, IReadOnlyList<PublishedMeasure> Measures)
 {
+    /// <summary>How the agenda stood against its plan when this version was published; null when it had no measures.</summary>
+    public PublishedStanding? Standing { get; init; }
+
+    /// <summary>The consultations with other towns and bodies, newest first, without who wrote them down.</summary>
+    public IReadOnlyList<PublishedConsultation> Consultations { get; init; } = [];
+
     /// <summary>The plan in the order the agenda gives it: by priority (unranked last), then by start, then by title.</summary>
-    public static PublishedAgenda Of(Agenda agenda, IEnumerable<Measure> measures, DateTimeOffset now)
+    public static PublishedAgenda Of(Agenda agenda, IEnumerable<Measure> measures, DateTimeOffset now, AgendaEvaluation? evaluation = null,
+        IEnumerable<ConsultationEntry>? consultations = null)
     {
         ArgumentNullException.ThrowIfNull(agenda);
+        var version = Plan(agenda, measures, now);
+        var numbers = measures.Select(m => (m.Id, Number: version.Measures.FirstOrDefault(p => p.Title == m.Title)?.Number)).ToList();
+        return version with
+        {
+            Standing = evaluation is { Measures.Count: > 0 } e
+                ? new PublishedStanding(e.Count(PlanStanding.OnTime), e.Count(PlanStanding.Late), e.Count(PlanStanding.Done), e.Count(PlanStanding.Dropped),
+                    e.Attainment is { } attainment ? Math.Round(attainment, 1) : null)
+                : null,
+            Consultations = (consultations ?? []).OrderByDescending(c => c.Date).Select(c => new PublishedConsultation(c.Town, c.Date, c.Notes,
+                c.MeasureIds.Select(id => numbers.FirstOrDefault(n => n.Id == id).Number).OfType<int>().Order().ToList(), c.MaterialShared)).ToList(),
+        };
+    }
+
+    private static PublishedAgenda Plan(Agenda agenda, IEnumerable<Measure> measures, DateTimeOffset now)
+    {
         var ordered = measures
             .OrderBy(m => m.Priority ?? int.MaxValue)
             .ThenBy(m => m.Start ?? DateOnly.MaxValue)
@@ -45,9 +67,21 @@ public sealed record PublishedAgenda(string Title, IReadOnlyList<string> FieldsO
             text.Append('\n');
         }
 
+        text.Append(System.FormattableString.Invariant($"{Standing}\n"));
+        foreach (var c in Consultations)
+        {
+            text.Append(System.FormattableString.Invariant($"{c.Partner}\u001f{c.Date}\u001f{c.Notes}\u001f{string.Join(',', c.MeasureNumbers)}\u001f{c.MaterialShared}\n"));
+        }
+
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 }
+
+/// <summary>How many measures were on time, late, done and dropped, and the mean attainment of their indicators (%).</summary>
+public sealed record PublishedStanding(int OnTime, int Late, int Done, int Dropped, double? Attainment);
+
+/// <summary>A consultation as the public sees it: with whom, when, about which measures (by number), the note, material shared.</summary>
+public sealed record PublishedConsultation(string Partner, DateOnly Date, string Notes, IReadOnlyList<int> MeasureNumbers, bool MaterialShared);
 
 /// <summary>One measure of a published version, numbered in the plan's order (its address on the web).</summary>
 public sealed record PublishedMeasure(int Number, string Title, string? Description, DateOnly? Start, DateOnly? End, MeasureStatus Status, int Progress,

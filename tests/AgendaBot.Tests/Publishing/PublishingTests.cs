@@ -76,6 +76,24 @@ public sealed class PublishingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_start_page_tells_how_the_plan_stands_and_the_consultations_without_who_wrote_them()
+    {
+        var measure = await room.TheMeasureAsync();
+        await room.Get<Storage.Measures.MeasureRepository>().AddConsultationAsync(room.Tenant, room.AgendaId,
+            new Domain.Measures.ConsultationEntry("c-1", "Stadt Ludwigslust", new DateOnly(2026, 11, 20), "Terminvergabe vorgestellt",
+                new Domain.People.TeamsUser(Lead.AadObjectId, Lead.Name)) { MeasureIds = [measure.Id], MaterialShared = true });
+
+        var preview = string.Join("\n", Texts(await PreviewAsync()));
+        var path = await PublishAsync();
+        var start = await PageAsync(path, "agenda-start-consultations");
+
+        Assert.Contains("Außerdem der Stand der Umsetzung und 1 Konsultation mit Partner, Datum und Notiz.", preview, StringComparison.Ordinal);
+        Assert.Contains("<h2>Stand der Umsetzung</h2>\n<p>1 im Zeitplan, 0 im Verzug, 0 erledigt, 0 verworfen.</p>", start, StringComparison.Ordinal);
+        Assert.Contains("<li>20.11.2026, Stadt Ludwigslust: Terminvergabe vorgestellt (Maßnahmen 1; Material geteilt)</li>", start, StringComparison.Ordinal);
+        Assert.DoesNotContain(Lead.Name, start, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_the_project_lead_publishes()
     {
         var preview = await PreviewAsync();

@@ -695,4 +695,12 @@ public static class TextKey
     public const string PagesFeed = nameof(PagesFeed);
     public const string HelpCommandPublish = nameof(HelpCommandPublish);
     public const string HelpCommandPublishDescription = nameof(HelpCommandPublishDescription);
+    public const string PagesStandingHeading = nameof(PagesStandingHeading);
+    public const string PagesStanding = nameof(PagesStanding);
+    public const string PagesAttainment = nameof(PagesAttainment);
+    public const string PagesConsultationsHeading = nameof(PagesConsultationsHeading);
+    public const string PagesConsultation = nameof(PagesConsultation);
+    public const string PagesConsultationMeasures = nameof(PagesConsultationMeasures);
+    public const string PagesConsultationMaterial = nameof(PagesConsultationMaterial);
+    public const string PublishPreviewExtras = nameof(PublishPreviewExtras);
 }

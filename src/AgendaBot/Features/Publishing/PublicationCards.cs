@@ -39,6 +39,11 @@ public static class PublicationCards
             body.Add(new TextBlock(texts.Format(TextKey.PublishPreviewMore, version.Measures.Count - MeasuresShown)) { IsSubtle = true });
         }
 
+        if (version.Standing is not null || version.Consultations.Count > 0)
+        {
+            body.Add(new TextBlock(texts.Format(TextKey.PublishPreviewExtras, version.Consultations.Count)) { Spacing = ElementSpacing.Medium });
+        }
+
         body.Add(new TextBlock(texts[TextKey.PublishPreviewNoNames]) { IsSubtle = true, Spacing = ElementSpacing.Medium });
         if (published is { IsPublic: true, Version: { } current })
         {

@@ -44,6 +44,37 @@ public static class AgendaPages
                 ]));
         }
 
+        if (agenda.Standing is { } standing)
+        {
+            html.Heading(texts[TextKey.PagesStandingHeading]);
+            html.Paragraph(texts.Format(TextKey.PagesStanding, standing.OnTime, standing.Late, standing.Done, standing.Dropped));
+            if (standing.Attainment is { } attainment)
+            {
+                html.Paragraph(texts.Format(TextKey.PagesAttainment, attainment.ToString("0.#", texts.Culture)));
+            }
+        }
+
+        if (agenda.Consultations.Count > 0)
+        {
+            html.Heading(texts[TextKey.PagesConsultationsHeading]);
+            html.List(agenda.Consultations.Select(c =>
+            {
+                var details = new List<string>();
+                if (c.MeasureNumbers.Count > 0)
+                {
+                    details.Add(texts.Format(TextKey.PagesConsultationMeasures, string.Join(", ", c.MeasureNumbers)));
+                }
+
+                if (c.MaterialShared)
+                {
+                    details.Add(texts[TextKey.PagesConsultationMaterial]);
+                }
+
+                var line = texts.Format(TextKey.PagesConsultation, c.Date.ToString("d", texts.Culture), c.Partner, c.Notes);
+                return details.Count == 0 ? line : $"{line} ({string.Join("; ", details)})";
+            }));
+        }
+
         html.Heading(texts[TextKey.PagesOpenData]);
         html.Links([(texts[TextKey.PagesCsv], $"{PathOf(publicId)}/plan.csv"), (texts[TextKey.PagesJson], $"{PathOf(publicId)}/plan.json"),
             (texts[TextKey.PagesFeed], WithLanguage($"{PathOf(publicId)}/feed.atom", english))]);
