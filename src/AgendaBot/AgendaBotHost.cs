@@ -6,6 +6,7 @@ using AgendaBot.Infrastructure.Graph;
 using AgendaBot.Infrastructure.Tables;
 using AgendaBot.Infrastructure.Telemetry;
 using AgendaBot.Web;
+using AgendaBot.Web.Pages;
 
 namespace AgendaBot;
 
@@ -29,11 +30,14 @@ public static class AgendaBotHost
         builder.AddBotFrontDoor(FeatureRoutes.Build());
         services.AddHealthChecks();
         services.AddOptions<Web.Pages.PublicPagesOptions>().BindConfiguration(Web.Pages.PublicPagesOptions.SectionName);
+        services.AddIdeaWindow();
         return builder;
     }
 
     public static WebApplication MapAgendaBot(this WebApplication app)
     {
+        // Before the endpoints: the idea window's per-client limit runs as middleware on the endpoint it is named on.
+        app.UseRateLimiter();
         app.MapBotFrontDoor();
         app.MapWebFrontDoor();
         return app;

@@ -40,6 +40,22 @@ public sealed record Contribution
     /// </summary>
     public TeamsUser? Mentioned { get; init; }
 
+    /// <summary>Who brought it in: a participant (its author), or a citizen through the public idea window.</summary>
+    public ContributionOrigin Origin { get; init; }
+
+    /// <summary>
+    /// A citizen's idea a moderator took into the step the workshop is collecting for: it has no author in Teams, and
+    /// the pinboard says where it came from. Steps 1 to 5 only; the plan of step 6 is the workshop's own.
+    /// </summary>
+    public static Func<Workshop, int, Contribution> FromCitizens(string text, DateTimeOffset now) =>
+        (workshop, number) =>
+        {
+            workshop.EnsureAccepts(workshop.CurrentStep);
+            return workshop.CurrentStep == WorkshopStep.TimeAndMeasuresPlan
+                ? throw new DomainException(DomainErrorCode.WrongStep, "6")
+                : Create(workshop.Id, number, workshop.CurrentStep, TeamsUser.Anonymous, text, now) with { Origin = ContributionOrigin.Citizens };
+        };
+
     public static Contribution Create(string workshopId, int number, WorkshopStep step, TeamsUser author, string text,
         DateTimeOffset now, BestPracticeDetails? bestPractice = null, GoalAssessment? goal = null, IReadOnlyList<int>? linkedGoals = null) => new()
     {
@@ -75,6 +91,12 @@ public sealed record Contribution
 
     /// <summary>After erasure the words stay (the group's work), the link to the person does not.</summary>
     public Contribution Anonymised() => this with { Author = TeamsUser.Anonymous };
+}
+
+public enum ContributionOrigin
+{
+    Participant,
+    Citizens,
 }
 
 public sealed record BestPracticeDetails(string Name, string? Place, string? Link, double? TransferabilityMean = null)

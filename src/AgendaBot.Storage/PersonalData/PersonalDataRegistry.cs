@@ -21,6 +21,7 @@ internal static class PersonalDataRegistry
     [
         .. AgendaRepository.PersonalData,
         .. PublicationStore.PersonalData,
+        .. CitizenIdeaStore.PersonalData,
         .. WorkshopRows.PersonalData,
         .. VotingRepository.PersonalData,
         .. MeasureRows.PersonalData,

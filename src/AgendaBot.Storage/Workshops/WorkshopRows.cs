@@ -168,6 +168,11 @@ internal static class WorkshopRows
             row[PersonId] = c.Author.Id;
         }
 
+        if (c.Origin != ContributionOrigin.Participant)
+        {
+            row["Origin"] = c.Origin.ToString();
+        }
+
         if (c.Mentioned is { IsAnonymous: false } mentioned)
         {
             row["MentionedId"] = mentioned.Id;
@@ -199,6 +204,7 @@ internal static class WorkshopRows
         BestPractice = row.GetString("BestPractice") is { } bp ? JsonSerializer.Deserialize(bp, StorageJson.Default.BestPracticeDetails) : null,
         Goal = row.GetString("Goal") is { } goal ? JsonSerializer.Deserialize(goal, StorageJson.Default.GoalAssessment) : null,
         Mentioned = row.GetString("MentionedId") is { } mentionedId ? new TeamsUser(mentionedId, row.GetString("MentionedName") ?? string.Empty) : null,
+        Origin = Enum.TryParse<ContributionOrigin>(row.GetString("Origin"), out var origin) ? origin : ContributionOrigin.Participant,
     };
 
     /// <summary>Marks an activity as handled, in the same transaction as its effect, and remembers what it produced.</summary>

@@ -1,5 +1,6 @@
 using AgendaBot.Bot.Routing;
 using AgendaBot.Features.Agendas;
+using AgendaBot.Features.CitizenIdeas;
 using AgendaBot.Features.Comments;
 using AgendaBot.Features.Consultations;
 using AgendaBot.Features.Contributions;
@@ -44,6 +45,7 @@ public static class FeatureRoutes
         .Command<ShowEvaluation>("auswertung", "evaluation")
         .Command<PublishAgenda>("veröffentlichen", "publish")
         .Command<WithdrawPublication>("veröffentlichung zurückziehen", "unpublish")
+        .Command<ShowCitizenIdeas>("bürgerideen", "buergerideen", "citizen ideas")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound, VotingSetupData>(CardVerbs.StartVote, VotingCardJson.Default.VotingSetupData)
         .Verb<SubmitBallot, BallotData>(CardVerbs.CastVote, VotingCardJson.Default.BallotData)
@@ -78,6 +80,8 @@ public static class FeatureRoutes
         .Verb<RecordConsultation, ConsultationData>(CardVerbs.RecordConsultation, ConsultationCardJson.Default.ConsultationData)
         .Verb<ConfirmPublication, PublicationData>(CardVerbs.PublishAgenda, PublishingCardJson.Default.PublicationData)
         .Verb<CancelPublication, PublicationData>(CardVerbs.CancelPublication, PublishingCardJson.Default.PublicationData)
+        .Verb<AcceptCitizenIdea, CitizenIdeaData>(CardVerbs.AcceptCitizenIdea, CitizenIdeaCardJson.Default.CitizenIdeaData)
+        .Verb<RejectCitizenIdea, CitizenIdeaData>(CardVerbs.RejectCitizenIdea, CitizenIdeaCardJson.Default.CitizenIdeaData)
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)
@@ -96,6 +100,7 @@ public static class FeatureRoutes
         .AddExport()
         .AddConsultations()
         .AddScoped<PublicationAccess>()
+        .AddCitizenIdeas()
         .AddPrivacy()
         .AddConversations();
 }

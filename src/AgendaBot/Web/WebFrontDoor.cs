@@ -23,6 +23,7 @@ public static partial class WebFrontDoor
         app.MapGet(ExportEndpoint.Route, ExportEndpoint.GetAsync);
         // The privacy notice, terms and imprint the Teams app package links to.
         app.MapPublicPages();
+        app.MapIdeaWindow();
         if (!app.Services.GetRequiredService<IOptions<Pages.PublicPagesOptions>>().Value.HasOperator)
         {
             LogNoOperator(app.Logger);

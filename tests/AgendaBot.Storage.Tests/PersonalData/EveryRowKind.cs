@@ -61,6 +61,12 @@ public sealed class EveryRowKind : IAsyncLifetime
         var agenda = (await new AgendaRepository(tables).GetAsync(tenant, Town.AgendaId))!.Value;
         await new PublicationStore(tables, TimeProvider.System).PublishAsync(tenant, Town.AgendaId,
             PublishedAgenda.Of(agenda, await new MeasureRepository(tables).GetAllAsync(tenant, Town.AgendaId), at));
+        // A citizen's idea from the idea window (no name asked) and the day's count, one accepted into the workshop.
+        var ideas = new CitizenIdeaStore(tables, TimeProvider.System);
+        var idea = CitizenIdea.Submit("idea-1", agenda.FieldsOfAction, agenda.FieldsOfAction[0], "Freies WLAN im Bürgerbüro", "Altstadt", consent: true, at);
+        await ideas.SubmitAsync(tenant, Town.AgendaId, idea, dailyCap: 10);
+        var stored = (await ideas.GetAsync(tenant, Town.AgendaId, "idea-1"))!;
+        await ideas.DecideAsync(tenant, Town.AgendaId, stored with { Value = idea.Accept(Town.WorkshopId, "Verwaltung", Domain.Workshops.WorkshopStep.Problems, 7, at) });
         var measures = new MeasureRepository(tables);
         var bobs = (await measures.GetAsync(tenant, Town.AgendaId, Town.BobMeasure))!;
         await measures.UpdateAsync(tenant, bobs, bobs.Value with { Owner = Town.Alice }, Town.Bob, at.AddDays(1));

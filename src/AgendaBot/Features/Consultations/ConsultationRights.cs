@@ -11,6 +11,8 @@ namespace AgendaBot.Features.Consultations;
 /// Who records the agenda's consultations: the project lead and the moderators of its workshops — the people who talk
 /// to other towns on the agenda's behalf. Checked on the server at every step, whatever a card claims.
 /// </summary>
+// Seam: the same people speak for the agenda towards its citizens (they moderate the ideas from the idea window).
+[Seam]
 public sealed class ConsultationRights(WorkshopFinder finder, AgendaRepository agendas, WorkshopRepository workshops)
 {
     /// <summary>
@@ -47,19 +49,29 @@ public sealed class ConsultationRights(WorkshopFinder finder, AgendaRepository a
 
     private async Task RequireAsync(TurnContext turn, Agenda agenda, CancellationToken cancellationToken)
     {
+        if (!await SpeaksForAsync(turn, agenda, cancellationToken))
+        {
+            throw new DomainException(DomainErrorCode.NotAllowed, "consultation");
+        }
+    }
+
+    /// <summary>Whether the person speaks for the agenda: its project lead or a moderator of one of its workshops.</summary>
+    public async Task<bool> SpeaksForAsync(TurnContext turn, Agenda agenda, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agenda);
         if (agenda.ProjectLead.Id == turn.User.Id)
         {
-            return;
+            return true;
         }
 
         foreach (var listing in await agendas.GetWorkshopsAsync(turn.Tenant, agenda.Id, cancellationToken))
         {
             if ((await workshops.GetAsync(turn.Tenant, listing.WorkshopId, cancellationToken))?.Value.IsModerator(turn.User.Id) == true)
             {
-                return;
+                return true;
             }
         }
 
-        throw new DomainException(DomainErrorCode.NotAllowed, "consultation");
+        return false;
     }
 }

@@ -130,7 +130,8 @@ public static class PinboardCard
             runs.Add(new TextRun("  " + texts.Format(TextKey.PinboardPromoted, promoted)) { Italic = true, IsSubtle = true });
         }
 
-        var author = c.Author.IsAnonymous ? string.Empty : $"  – {c.Author.Name}";
+        var author = c.Origin == ContributionOrigin.Citizens ? $"  – {texts[TextKey.PinboardCitizenIdea]}"
+            : c.Author.IsAnonymous ? string.Empty : $"  – {c.Author.Name}";
         runs.Add(new TextRun(author) { IsSubtle = true, Size = TextSize.Small });
         return new Container([new RichTextBlock(runs)]) { Spacing = ElementSpacing.Small };
     }

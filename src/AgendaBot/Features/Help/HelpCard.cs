@@ -34,6 +34,7 @@ public static class HelpCard
         (TextKey.HelpCommandComments, TextKey.HelpCommandCommentsDescription, Place.Anywhere),
         (TextKey.HelpCommandExport, TextKey.HelpCommandExportDescription, Place.Anywhere),
         (TextKey.HelpCommandPublish, TextKey.HelpCommandPublishDescription, Place.Anywhere),
+        (TextKey.HelpCommandCitizenIdeas, TextKey.HelpCommandCitizenIdeasDescription, Place.Anywhere),
         (TextKey.HelpCommandGroupSuggestions, TextKey.HelpCommandGroupSuggestionsDescription, Place.Channel),
     ];
 

@@ -22,6 +22,7 @@ public static partial class StorageHostingExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<TokenCredential>()));
         services.AddSingleton<AgendaRepository>();
         services.AddSingleton<PublicationStore>();
+        services.AddSingleton<CitizenIdeaStore>();
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<VotingRepository>();
         services.AddSingleton<BallotReads>();

@@ -16,7 +16,10 @@ public static class AgendaPages
 
     public static string PathOf(string publicId, int measure) => $"/agenda/{publicId}/massnahmen/{measure.ToString(CultureInfo.InvariantCulture)}";
 
-    public static string Start(string publicId, PublishedAgenda agenda, bool english, PublicPagesOptions site)
+    /// <param name="accepted">Citizens' ideas a moderator took into a workshop, newest first; no other idea is ever shown.</param>
+    /// <param name="ideaWindow">Whether the page invites ideas (the idea window is open).</param>
+    public static string Start(string publicId, PublishedAgenda agenda, bool english, PublicPagesOptions site, IReadOnlyList<CitizenIdea>? accepted = null,
+        bool ideaWindow = false)
     {
         var texts = TextsFor(english);
         var html = new HtmlPage(texts, agenda.Title, WithLanguage(PathOf(publicId), !english), site.OperatorName,
@@ -73,6 +76,22 @@ public static class AgendaPages
                 var line = texts.Format(TextKey.PagesConsultation, c.Date.ToString("d", texts.Culture), c.Partner, c.Notes);
                 return details.Count == 0 ? line : $"{line} ({string.Join("; ", details)})";
             }));
+        }
+
+        if (ideaWindow || accepted is { Count: > 0 })
+        {
+            html.Heading(texts[TextKey.PagesIdeasHeading]);
+            if (ideaWindow)
+            {
+                html.Paragraph(texts[TextKey.PagesIdeasInvite]);
+                html.Links([(texts[TextKey.PagesIdeasLink], WithLanguage(IdeaWindowPages.PathOf(publicId), english))]);
+            }
+
+            if (accepted is { Count: > 0 })
+            {
+                html.List(accepted.Select(i => texts.Format(TextKey.PagesIdeaAccepted, i.Text, i.FieldOfAction, Date(i.DecidedAt ?? i.SubmittedAt, texts),
+                    i.WorkshopTitle ?? string.Empty)));
+            }
         }
 
         html.Heading(texts[TextKey.PagesOpenData]);
@@ -138,14 +157,14 @@ public static class AgendaPages
         return html.ToString();
     }
 
-    private static void LegalFooter(HtmlPage html, Texts texts, bool english) =>
+    internal static void LegalFooter(HtmlPage html, Texts texts, bool english) =>
         html.Footer(Enum.GetValues<LegalPage>().Select(p => (LegalPages.LinkTitle(p, texts), LegalPages.PathOf(p, english))));
 
-    private static Texts TextsFor(bool english) => new(CultureInfo.GetCultureInfo(english ? "en" : "de"));
+    internal static Texts TextsFor(bool english) => new(CultureInfo.GetCultureInfo(english ? "en" : "de"));
 
-    private static string WithLanguage(string path, bool english) => english ? path + "?lang=en" : path;
+    internal static string WithLanguage(string path, bool english) => english ? path + "?lang=en" : path;
 
-    private static string Date(DateTimeOffset at, Texts texts) =>
+    internal static string Date(DateTimeOffset at, Texts texts) =>
         TimeZoneInfo.ConvertTime(at, Berlin).ToString("d", texts.Culture);
 
     private static string Period(PublishedMeasure m, Texts texts) =>

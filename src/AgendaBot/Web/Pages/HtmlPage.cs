@@ -93,6 +93,100 @@ public sealed class HtmlPage
         html.Append("</tbody>\n</table></div>\n");
     }
 
+    /// <summary>
+    /// What went wrong with a sent form, first on the page and announced: each problem links to its field.
+    /// </summary>
+    public void Problems(string heading, IEnumerable<(string Text, string FieldId)> problems)
+    {
+        html.Append("<div class=\"problems\" role=\"alert\" tabindex=\"-1\" id=\"problems\">\n<h2>").Append(Encode(heading)).Append("</h2>\n<ul>\n");
+        foreach (var (text, fieldId) in problems)
+        {
+            html.Append("<li><a href=\"#").Append(Encode(fieldId)).Append("\">").Append(Encode(text)).Append("</a></li>\n");
+        }
+
+        html.Append("</ul>\n</div>\n");
+    }
+
+    /// <summary>A form posted to this site; its fields follow, then <see cref="EndForm"/>.</summary>
+    public void BeginForm(string action) =>
+        html.Append("<form method=\"post\" action=\"").Append(Encode(action)).Append("\" accept-charset=\"utf-8\">\n");
+
+    public void Hidden(string name, string value) =>
+        html.Append("<input type=\"hidden\" name=\"").Append(Encode(name)).Append("\" value=\"").Append(Encode(value)).Append("\">\n");
+
+    public void Select(FormField field, IEnumerable<string> options, string placeholder, string? selected)
+    {
+        Label(field);
+        html.Append("<select").Append(Attributes(field)).Append(">\n<option value=\"\">").Append(Encode(placeholder)).Append("</option>\n");
+        foreach (var option in options)
+        {
+            html.Append("<option value=\"").Append(Encode(option)).Append('"').Append(option == selected ? " selected" : string.Empty).Append('>')
+                .Append(Encode(option)).Append("</option>\n");
+        }
+
+        html.Append("</select>\n").Append(Error(field)).Append("</div>\n");
+    }
+
+    public void TextArea(FormField field, int maxLength, string? value)
+    {
+        Label(field);
+        html.Append("<textarea rows=\"8\" maxlength=\"").Append(maxLength).Append('"').Append(Attributes(field)).Append('>').Append(Encode(value ?? string.Empty))
+            .Append("</textarea>\n").Append(Error(field)).Append("</div>\n");
+    }
+
+    public void TextInput(FormField field, int maxLength, string? value, string? autocomplete = null)
+    {
+        Label(field);
+        html.Append("<input type=\"text\" maxlength=\"").Append(maxLength).Append('"').Append(Attributes(field))
+            .Append(" autocomplete=\"").Append(autocomplete ?? "off").Append("\" value=\"").Append(Encode(value ?? string.Empty)).Append("\">\n")
+            .Append(Error(field)).Append("</div>\n");
+    }
+
+    /// <summary>A checkbox whose label may carry a link (to the privacy notice it asks about).</summary>
+    public void Checkbox(FormField field, bool isChecked, (string Title, string Href)? link = null)
+    {
+        html.Append("<div class=\"field check\">\n<input type=\"checkbox\" value=\"yes\"").Append(Attributes(field)).Append(isChecked ? " checked" : string.Empty)
+            .Append(">\n<label for=\"").Append(Encode(field.Id)).Append("\">").Append(Encode(field.Label));
+        if (link is { } l)
+        {
+            html.Append(" (<a href=\"").Append(Encode(l.Href)).Append("\">").Append(Encode(l.Title)).Append("</a>)");
+        }
+
+        html.Append("</label>\n").Append(Error(field)).Append("</div>\n");
+    }
+
+    /// <summary>
+    /// A field people do not see and screen readers skip, that only a program filling in every field fills: a
+    /// submission with it set is dropped without a word.
+    /// </summary>
+    public void Trap(string name, string label) =>
+        html.Append("<div class=\"trap\" aria-hidden=\"true\"><label for=\"").Append(Encode(name)).Append("\">").Append(Encode(label))
+            .Append("</label><input type=\"text\" id=\"").Append(Encode(name)).Append("\" name=\"").Append(Encode(name))
+            .Append("\" tabindex=\"-1\" autocomplete=\"off\" value=\"\"></div>\n");
+
+    public void EndForm(string submit) =>
+        html.Append("<p><button type=\"submit\">").Append(Encode(submit)).Append("</button></p>\n</form>\n");
+
+    private void Label(FormField field)
+    {
+        html.Append("<div class=\"field\">\n<label for=\"").Append(Encode(field.Id)).Append("\">").Append(Encode(field.Label)).Append("</label>\n");
+        if (field.Hint is { } hint)
+        {
+            html.Append("<p class=\"hint\" id=\"").Append(Encode(field.Id)).Append("-hint\">").Append(Encode(hint)).Append("</p>\n");
+        }
+    }
+
+    private static string Attributes(FormField field)
+    {
+        var described = string.Join(' ', new[] { field.Hint is null ? null : field.Id + "-hint", field.Error is null ? null : field.Id + "-error" }.OfType<string>());
+        return $" id=\"{Encode(field.Id)}\" name=\"{Encode(field.Name)}\"{(field.Required ? " required" : string.Empty)}"
+            + (field.Error is null ? string.Empty : " aria-invalid=\"true\"")
+            + (described.Length == 0 ? string.Empty : $" aria-describedby=\"{Encode(described)}\"");
+    }
+
+    private static string Error(FormField field) =>
+        field.Error is null ? string.Empty : $"<p class=\"error\" id=\"{Encode(field.Id)}-error\">{Encode(field.Error)}</p>\n";
+
     public void Address(IEnumerable<string> lines) =>
         html.Append("<address>").Append(string.Join("<br>\n", lines.Select(Encode))).Append("</address>\n");
 
@@ -113,3 +207,6 @@ public sealed class HtmlPage
 
     private static string Encode(string text) => Encoder.Encode(text);
 }
+
+/// <summary>One field of a form: its id and name, its label and hint, and what is wrong with what was sent in it.</summary>
+public sealed record FormField(string Id, string Name, string Label, bool Required = false, string? Hint = null, string? Error = null);

@@ -31,13 +31,19 @@ public static class PublicPageEndpoints
 
         // A published agenda: found by its public id alone; 404 for an id never given out, 410 once withdrawn.
         app.MapMethods("/agenda/{publicId}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, HttpContext http,
-            PublicationStore publications, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+            PublicationStore publications, CitizenIdeaStore ideas, IOptions<IdeaWindowOptions> window, IOptions<PublicPagesOptions> options,
+            CancellationToken cancellationToken) =>
         {
             var english = IsEnglish(http);
             var publication = await publications.GetForPageAsync(publicId, cancellationToken);
-            return publication is { IsPublic: true, Version: { } version }
-                ? Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Start(publicId, version, english, options.Value)), "text/html; charset=utf-8", lastModified: version.PublishedAt)
-                : Nothing(http, publication, english, options.Value);
+            if (publication is not { IsPublic: true, Version: { } version })
+            {
+                return Nothing(http, publication, english, options.Value);
+            }
+
+            var accepted = await ideas.GetAcceptedForPageAsync(new Storage.TenantScope(publication.TenantId), publication.AgendaId, cancellationToken);
+            return Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Start(publicId, version, english, options.Value, accepted, window.Value.Enabled)),
+                "text/html; charset=utf-8", lastModified: accepted.Select(i => i.DecidedAt ?? i.SubmittedAt).Append(version.PublishedAt).Max());
         });
         app.MapMethods("/agenda/{publicId}/massnahmen/{number:int}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, int number,
             HttpContext http, PublicationStore publications, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
@@ -79,10 +85,10 @@ public static class PublicPageEndpoints
         return app;
     }
 
-    private static bool IsEnglish(HttpContext http) => http.Request.Query["lang"] == "en";
+    internal static bool IsEnglish(HttpContext http) => http.Request.Query["lang"] == "en";
 
     // Found nothing to show: the page says whether it was withdrawn (410 Gone) or never there (404).
-    private static IResult Nothing(HttpContext http, Publication? known, bool english, PublicPagesOptions site)
+    internal static IResult Nothing(HttpContext http, Publication? known, bool english, PublicPagesOptions site)
     {
         var gone = known is { WithdrawnAt: not null };
         http.Response.StatusCode = gone ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound;
@@ -91,7 +97,7 @@ public static class PublicPageEndpoints
         return Results.Content(AgendaPages.Nothing(gone, english, site), "text/html; charset=utf-8", Encoding.UTF8, http.Response.StatusCode);
     }
 
-    private static void SecurityHeaders(HttpContext http)
+    internal static void SecurityHeaders(HttpContext http)
     {
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;

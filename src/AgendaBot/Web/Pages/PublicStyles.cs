@@ -12,9 +12,9 @@ public static class PublicStyles
     public const string Route = "/public/site.css";
 
     public const string Css = """
-        :root { color-scheme: light dark; --text: #1b1b1b; --muted: #4a4a4a; --bg: #ffffff; --link: #0b57a4; --rule: #c8c8c8; }
+        :root { color-scheme: light dark; --text: #1b1b1b; --muted: #4a4a4a; --bg: #ffffff; --link: #0b57a4; --rule: #c8c8c8; --bad: #b00020; }
         @media (prefers-color-scheme: dark) {
-          :root { --text: #f0f0f0; --muted: #c8c8c8; --bg: #1b1b1b; --link: #8cc4ff; --rule: #5a5a5a; }
+          :root { --text: #f0f0f0; --muted: #c8c8c8; --bg: #1b1b1b; --link: #8cc4ff; --rule: #5a5a5a; --bad: #ff8a80; }
         }
         html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; font-size: 100%; line-height: 1.5; }
         body { margin: 0 auto; max-width: 46rem; padding: 1rem 1.25rem 3rem; color: var(--text); background: var(--bg); }
@@ -34,6 +34,24 @@ public static class PublicStyles
         dt { font-weight: 600; }
         dd { margin: 0 0 0.5rem 0; }
         footer { margin-top: 3rem; border-top: 1px solid var(--rule); color: var(--muted); }
+        .field { margin: 1rem 0; }
+        label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+        .check { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-start; }
+        .check label { flex: 1 1 0; }
+        .check .error { flex-basis: 100%; }
+        .check input { margin-top: 0.35rem; width: 1.1rem; height: 1.1rem; flex: none; }
+        .check label { font-weight: normal; }
+        .hint { margin: 0 0 0.25rem; color: var(--muted); }
+        input[type=text], select, textarea { box-sizing: border-box; width: 100%; font: inherit; color: var(--text); background: var(--bg);
+          border: 2px solid var(--muted); border-radius: 4px; padding: 0.4rem 0.5rem; }
+        [aria-invalid=true] { border-color: var(--bad); }
+        .error { color: var(--bad); font-weight: 600; margin: 0.25rem 0 0; }
+        .problems { border: 3px solid var(--bad); padding: 0 1rem; margin: 1rem 0; }
+        button { font: inherit; font-weight: 600; color: var(--bg); background: var(--link); border: 2px solid var(--link); border-radius: 4px;
+          padding: 0.5rem 1.25rem; cursor: pointer; }
+        input:focus-visible, select:focus-visible, textarea:focus-visible, button:focus-visible, .problems:focus { outline: 3px solid var(--link); outline-offset: 2px; }
+        .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+        blockquote { margin: 0.5rem 0; padding-left: 1rem; border-left: 4px solid var(--rule); }
         footer ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
         """;
 

@@ -1,0 +1,12 @@
+using AgendaBot.Infrastructure.Ideas;
+
+namespace AgendaBot.Features.CitizenIdeas;
+
+public static class CitizenIdeasFeature
+{
+    public static IServiceCollection AddCitizenIdeas(this IServiceCollection services) => services
+        .AddScoped<IdeaTargets>()
+        .AddScoped<IdeaModerators>()
+        .AddScoped<IdeaDecisions>()
+        .AddScoped<IIdeaModeration, AnnounceCitizenIdea>();
+}
