@@ -30,6 +30,7 @@ public static class AgendaBotHost
         builder.AddBotFrontDoor(FeatureRoutes.Build());
         services.AddHealthChecks();
         services.AddOptions<Web.Pages.PublicPagesOptions>().BindConfiguration(Web.Pages.PublicPagesOptions.SectionName);
+        services.AddSingleton<LivePlans>();
         services.AddIdeaWindow();
         return builder;
     }

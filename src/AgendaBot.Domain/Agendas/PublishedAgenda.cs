@@ -23,14 +23,43 @@ public sealed record PublishedAgenda(string Title, IReadOnlyList<string> FieldsO
         var numbers = measures.Select(m => (m.Id, Number: version.Measures.FirstOrDefault(p => p.Title == m.Title)?.Number)).ToList();
         return version with
         {
-            Standing = evaluation is { Measures.Count: > 0 } e
-                ? new PublishedStanding(e.Count(PlanStanding.OnTime), e.Count(PlanStanding.Late), e.Count(PlanStanding.Done), e.Count(PlanStanding.Dropped),
-                    e.Attainment is { } attainment ? Math.Round(attainment, 1) : null)
-                : null,
+            Standing = StandingOf(evaluation),
             Consultations = (consultations ?? []).OrderByDescending(c => c.Date).Select(c => new PublishedConsultation(c.Town, c.Date, c.Notes,
                 c.MeasureIds.Select(id => numbers.FirstOrDefault(n => n.Id == id).Number).OfType<int>().Order().ToList(), c.MaterialShared)).ToList(),
         };
     }
+
+    /// <summary>
+    /// When the live-status switch is on: the time the measures' status was read, which the pages then show instead
+    /// of the version's. Never stored with a version.
+    /// </summary>
+    public DateTimeOffset? LiveAt { get; init; }
+
+    /// <summary>
+    /// This version with each measure's status, progress, milestones, indicators and last update as they are now (the
+    /// live-status switch). The plan stays as published — which measures, their titles, periods and order; a measure
+    /// is the same when its title is, and one no longer in the agenda keeps what was published.
+    /// </summary>
+    public PublishedAgenda WithLiveStatus(IReadOnlyList<Measure> current, DateTimeOffset now, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var byTitle = current.GroupBy(m => m.Title, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var matched = Measures.Select(p => byTitle.GetValueOrDefault(p.Title)).OfType<Measure>().ToList();
+        return this with
+        {
+            LiveAt = now,
+            Measures = Measures.Select(p => byTitle.TryGetValue(p.Title, out var m)
+                ? p with { Status = m.Status, Progress = m.Progress, Milestones = m.Milestones, Indicators = m.Indicators, UpdatedAt = m.UpdatedAt }
+                : p).ToList(),
+            Standing = matched.Count > 0 ? StandingOf(AgendaEvaluation.Evaluate(matched, [], Consultations.Count, today)) : Standing,
+        };
+    }
+
+    private static PublishedStanding? StandingOf(AgendaEvaluation? evaluation) =>
+        evaluation is { Measures.Count: > 0 } e
+            ? new PublishedStanding(e.Count(PlanStanding.OnTime), e.Count(PlanStanding.Late), e.Count(PlanStanding.Done), e.Count(PlanStanding.Dropped),
+                e.Attainment is { } attainment ? Math.Round(attainment, 1) : null)
+            : null;
 
     private static PublishedAgenda Plan(Agenda agenda, IEnumerable<Measure> measures, DateTimeOffset now)
     {
@@ -99,6 +128,21 @@ public sealed record PublicationNews(DateTimeOffset At, int? MeasureNumber, stri
     /// The news a version brings, newest first: the version itself, and each measure whose status or progress differs
     /// from the version before (a measure is the same measure when its title is; a new one counts as changed).
     /// </summary>
+    /// <summary>
+    /// With the live-status switch on: each measure whose status or progress now differs from the published version,
+    /// dated by its last update, newest first.
+    /// </summary>
+    public static IReadOnlyList<PublicationNews> Live(PublishedAgenda published, PublishedAgenda live)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        ArgumentNullException.ThrowIfNull(live);
+        return live.Measures.Zip(published.Measures)
+            .Where(pair => pair.First.Status != pair.Second.Status || pair.First.Progress != pair.Second.Progress)
+            .Select(pair => new PublicationNews(pair.First.UpdatedAt, pair.First.Number, pair.First.Title, pair.First.Status, pair.First.Progress))
+            .OrderByDescending(n => n.At)
+            .ToList();
+    }
+
     public static IReadOnlyList<PublicationNews> Of(PublishedAgenda version, PublishedAgenda? before)
     {
         ArgumentNullException.ThrowIfNull(version);

@@ -13,6 +13,9 @@ public sealed record Publication(string PublicId, string TenantId, string Agenda
     /// <summary>What the feed tells, newest first (at most <see cref="PublicationNews.Kept"/>).</summary>
     public IReadOnlyList<PublicationNews> News { get; init; } = [];
 
+    /// <summary>The live-status switch: the pages show the measures' status as it is now, not as published.</summary>
+    public bool LiveStatus { get; init; }
+
     public bool IsPublic => Version is not null && WithdrawnAt is null;
 }
 
@@ -87,11 +90,14 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
         return new Publication(publicId, row.GetString("TenantId"), row.GetString("AgendaId"), version, row.GetDateTimeOffset("WithdrawnAt"))
         {
             News = row.GetString("News") is { } news ? JsonSerializer.Deserialize(news, PublicationJson.Default.ListPublicationNews) ?? [] : [],
+            LiveStatus = row.GetBoolean("LiveStatus") ?? false,
         };
     }
 
     /// <summary>Publishes a version under the agenda's public id (a new one the first time); returns the publication.</summary>
-    public async Task<Publication> PublishAsync(TenantScope scope, string agendaId, PublishedAgenda version, CancellationToken cancellationToken = default)
+    /// <param name="liveStatus">The live-status switch, set with the version (<see cref="Publication.LiveStatus"/>).</param>
+    public async Task<Publication> PublishAsync(TenantScope scope, string agendaId, PublishedAgenda version, bool liveStatus = false,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var publicId = (await table.FindAsync(Keys.TenantPartition(scope.TenantId), Keys.PublicationRow(agendaId), cancellationToken))?.GetString("PublicId")
@@ -103,7 +109,7 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
         var row = new TableEntity(Keys.PublicPartition, Keys.PublishedRow(publicId))
         {
             ["TenantId"] = scope.TenantId, ["AgendaId"] = agendaId, ["PublishedAt"] = version.PublishedAt, ["SnapshotLength"] = bytes.Length,
-            ["News"] = JsonSerializer.Serialize(news, PublicationJson.Default.ListPublicationNews),
+            ["News"] = JsonSerializer.Serialize(news, PublicationJson.Default.ListPublicationNews), ["LiveStatus"] = liveStatus,
         };
         BinaryColumns.Write(row, "Snapshot", bytes);
         // The version first: a pointer is only written to an id that shows something.
@@ -111,7 +117,21 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
         read.TryRemove(publicId, out _);
         await table.UpsertEntityAsync(new TableEntity(Keys.TenantPartition(scope.TenantId), Keys.PublicationRow(agendaId)) { ["PublicId"] = publicId },
             TableUpdateMode.Replace, cancellationToken);
-        return new Publication(publicId, scope.TenantId, agendaId, version, null) { News = news };
+        return new Publication(publicId, scope.TenantId, agendaId, version, null) { News = news, LiveStatus = liveStatus };
+    }
+
+    /// <summary>Turns the live-status switch on or off for what is public; null when nothing is.</summary>
+    public async Task<Publication?> SetLiveStatusAsync(TenantScope scope, string agendaId, bool liveStatus, CancellationToken cancellationToken = default)
+    {
+        if (await GetOfAgendaAsync(scope, agendaId, cancellationToken) is not { IsPublic: true } published)
+        {
+            return null;
+        }
+
+        await table.UpdateEntityAsync(new TableEntity(Keys.PublicPartition, Keys.PublishedRow(published.PublicId)) { ["LiveStatus"] = liveStatus },
+            Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+        read.TryRemove(published.PublicId, out _);
+        return published with { LiveStatus = liveStatus };
     }
 
     /// <summary>Takes the pages down (they answer 410 Gone); the id stays the agenda's, for publishing again.</summary>

@@ -37,6 +37,7 @@ public static class CardVerbs
     public const string RecordConsultation = "consultation.record";
     public const string PublishAgenda = "agenda.publish";
     public const string CancelPublication = "agenda.publish.cancel";
+    public const string SwitchLiveStatus = "agenda.live";
     public const string AcceptCitizenIdea = "citizenidea.accept";
     public const string RejectCitizenIdea = "citizenidea.reject";
 }

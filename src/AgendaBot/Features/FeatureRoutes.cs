@@ -80,6 +80,7 @@ public static class FeatureRoutes
         .Verb<RecordConsultation, ConsultationData>(CardVerbs.RecordConsultation, ConsultationCardJson.Default.ConsultationData)
         .Verb<ConfirmPublication, PublicationData>(CardVerbs.PublishAgenda, PublishingCardJson.Default.PublicationData)
         .Verb<CancelPublication, PublicationData>(CardVerbs.CancelPublication, PublishingCardJson.Default.PublicationData)
+        .Verb<SwitchLiveStatus, PublicationData>(CardVerbs.SwitchLiveStatus, PublishingCardJson.Default.PublicationData)
         .Verb<AcceptCitizenIdea, CitizenIdeaData>(CardVerbs.AcceptCitizenIdea, CitizenIdeaCardJson.Default.CitizenIdeaData)
         .Verb<RejectCitizenIdea, CitizenIdeaData>(CardVerbs.RejectCitizenIdea, CitizenIdeaCardJson.Default.CitizenIdeaData)
         // Greet first: the greeting must not depend on storage being reachable.

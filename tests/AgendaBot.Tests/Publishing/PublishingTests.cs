@@ -15,6 +15,7 @@ namespace AgendaBot.Tests.Publishing;
 public sealed class PublishingTests : IAsyncLifetime
 {
     private PlanFollowUpRoom room = null!;
+    private JsonNode? published;
 
     public async Task InitializeAsync()
     {
@@ -34,9 +35,12 @@ public sealed class PublishingTests : IAsyncLifetime
     private static JsonObject DataOf(JsonNode card, string verb) =>
         card["actions"]!.AsArray().Single(a => a!["verb"]?.GetValue<string>() == verb)!["data"]!.DeepClone().AsObject();
 
-    private async Task<string> PublishAsync()
+    private async Task<string> PublishAsync(bool liveStatus = false)
     {
-        var answer = await room.Room.ClickAsync(Lead, "agenda.publish", DataOf(await PreviewAsync(), "agenda.publish"));
+        var data = DataOf(await PreviewAsync(), "agenda.publish");
+        data["liveStatus"] = liveStatus ? "true" : "false";
+        var answer = await room.Room.ClickAsync(Lead, "agenda.publish", data);
+        published = answer["value"]!;
         var url = answer["value"]!["actions"]![0]!["url"]!.GetValue<string>();
         return new Uri(url).AbsolutePath;
     }
@@ -208,5 +212,37 @@ public sealed class PublishingTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(RepositoryRoot.Path, "artifacts", "pages", "site.css"),
             await room.Room.Bot.Http.GetStringAsync(new Uri("/public/site.css", UriKind.Relative)));
         return html;
+    }
+
+    [Fact]
+    public async Task With_the_live_status_on_the_pages_show_a_measure_as_saved_in_Teams_and_the_feed_tells_it()
+    {
+        var path = await PublishAsync(liveStatus: true);
+        var measure = await room.TheMeasureAsync();
+        await room.ReportAsync(Anna, measure.Id, "InProgress", "40");
+
+        var start = await PageAsync(path, "agenda-start-live");
+        var feed = await room.Room.Bot.Http.GetStringAsync(new Uri(path + "/feed.atom", UriKind.Relative));
+
+        Assert.Contains("Live-Stand ist an: Die Seiten zeigen den Stand der Maßnahmen, wie er in Teams gespeichert ist.", Texts(published));
+        Assert.Contains("<td>in Arbeit</td><td>40 %</td>", start, StringComparison.Ordinal);
+        Assert.Contains("Der Stand der Maßnahmen wird laufend aus der Arbeit der Stadt aktualisiert, zuletzt am", start, StringComparison.Ordinal);
+        Assert.Contains("Online-Terminvergabe im Bürgerbüro: in Arbeit, 40 %", feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Switching_the_live_status_off_shows_the_published_state_again()
+    {
+        var path = await PublishAsync(liveStatus: true);
+        var measure = await room.TheMeasureAsync();
+        await room.ReportAsync(Anna, measure.Id, "InProgress", "40");
+        var refused = await room.Room.ClickAsync(Anna, "agenda.live", DataOf(published!, "agenda.live"));
+
+        var switched = await room.Room.ClickAsync(Lead, "agenda.live", DataOf(published!, "agenda.live"));
+
+        Assert.Equal("Veröffentlichen kann nur die Projektleitung der Agenda, im Team der Agenda oder im persönlichen Chat.", refused["value"]!.GetValue<string>());
+        Assert.Contains("Live-Stand ist aus: Die Seiten zeigen den Stand vom Tag der Fassung.", Texts(switched["value"]));
+        Assert.Contains("Live-Stand einschalten", switched["value"]!["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
+        Assert.Contains("<td>geplant</td><td>0 %</td>", await PageAsync(path, "agenda-start-published-state"), StringComparison.Ordinal);
     }
 }

@@ -761,4 +761,11 @@ public static class TextKey
     public const string PagesIdeaWindowData = nameof(PagesIdeaWindowData);
     public const string HelpCommandCitizenIdeas = nameof(HelpCommandCitizenIdeas);
     public const string HelpCommandCitizenIdeasDescription = nameof(HelpCommandCitizenIdeasDescription);
+    public const string PublishLiveToggle = nameof(PublishLiveToggle);
+    public const string PublishLiveOn = nameof(PublishLiveOn);
+    public const string PublishLiveOff = nameof(PublishLiveOff);
+    public const string PublishLiveSwitchOn = nameof(PublishLiveSwitchOn);
+    public const string PublishLiveSwitchOff = nameof(PublishLiveSwitchOff);
+    public const string PagesLiveStatus = nameof(PagesLiveStatus);
+    public const string PublishNotPublic = nameof(PublishNotPublic);
 }

@@ -45,6 +45,11 @@ public static class PublicationCards
         }
 
         body.Add(new TextBlock(texts[TextKey.PublishPreviewNoNames]) { IsSubtle = true, Spacing = ElementSpacing.Medium });
+        body.Add(new ToggleInput(texts[TextKey.PublishLiveToggle])
+        {
+            Id = CardInput.Id<PublicationData>(nameof(PublicationData.LiveStatus)), Value = published?.LiveStatus == true ? "true" : "false",
+            ValueOn = "true", ValueOff = "false", Spacing = ElementSpacing.Medium,
+        });
         if (published is { IsPublic: true, Version: { } current })
         {
             body.Add(new TextBlock(texts.Format(TextKey.PublishPreviewReplaces, MeasureTexts.Date(current.PublishedAt, texts))) { IsSubtle = true });
@@ -65,7 +70,8 @@ public static class PublicationCards
         };
     }
 
-    public static AdaptiveCard Published(PublishedAgenda version, string url, Texts texts) => new()
+    /// <param name="liveStatus">Whether the pages show the measures' status as it is now; the card offers to switch.</param>
+    public static AdaptiveCard Published(string agendaId, PublishedAgenda version, string url, bool liveStatus, Texts texts) => new()
     {
         Lang = texts.Culture.TwoLetterISOLanguageName,
         FallbackText = texts.Format(TextKey.PublishDone, MeasureTexts.Date(version.PublishedAt, texts)),
@@ -74,8 +80,14 @@ public static class PublicationCards
         [
             new TextBlock(texts.Format(TextKey.PublishDone, MeasureTexts.Date(version.PublishedAt, texts))) { Weight = TextWeight.Bolder, Color = TextColor.Good },
             new TextBlock(texts.Format(TextKey.PublishDoneWhere, url)),
+            new TextBlock(texts[liveStatus ? TextKey.PublishLiveOn : TextKey.PublishLiveOff]) { IsSubtle = true },
         ],
-        Actions = [new OpenUrlAction(texts[TextKey.PublishOpenPage], url)],
+        Actions =
+        [
+            new OpenUrlAction(texts[TextKey.PublishOpenPage], url),
+            ExecuteAction.WithSubmitFallback(texts[liveStatus ? TextKey.PublishLiveSwitchOff : TextKey.PublishLiveSwitchOn], CardVerbs.SwitchLiveStatus,
+                CardPayload.Write(new PublicationData(agendaId, version.Fingerprint()) { LiveStatus = !liveStatus }, PublishingCardJson.Default.PublicationData)),
+        ],
     };
 
     public static AdaptiveCard Note(string text, Texts texts) => new()

@@ -41,7 +41,9 @@ public sealed class ConfirmPublication(PublicationAccess access, PublicationStor
         // Teams delivering the click again finds this version public already: the same answer, nothing written twice.
         if (before is { IsPublic: true, Version: { } shown } && shown.Fingerprint() == input.Fingerprint && version.Fingerprint() == input.Fingerprint)
         {
-            return CardActionResult.ForAll(PublicationCards.Published(shown, PageUrl(links, before.PublicId), turn.Texts));
+            var live = before.LiveStatus == input.LiveStatus ? before : await publications.SetLiveStatusAsync(turn.Tenant, agenda.Id, input.LiveStatus, cancellationToken);
+            return CardActionResult.ForAll(PublicationCards.Published(agenda.Id, shown, PageUrl(links, before.PublicId), live?.LiveStatus ?? input.LiveStatus,
+                turn.Texts));
         }
 
         if (version.Fingerprint() != input.Fingerprint)
@@ -49,11 +51,31 @@ public sealed class ConfirmPublication(PublicationAccess access, PublicationStor
             return new CardActionResult.ReplaceCard(PublicationCards.Preview(agenda.Id, version, before, turn.Texts, changed: true));
         }
 
-        var publication = await publications.PublishAsync(turn.Tenant, agenda.Id, version, cancellationToken);
-        return CardActionResult.ForAll(PublicationCards.Published(version, PageUrl(links, publication.PublicId), turn.Texts));
+        var publication = await publications.PublishAsync(turn.Tenant, agenda.Id, version, input.LiveStatus, cancellationToken);
+        return CardActionResult.ForAll(PublicationCards.Published(agenda.Id, version, PageUrl(links, publication.PublicId), publication.LiveStatus, turn.Texts));
     }
 
     public static string PageUrl(ImageLinks links, string publicId) => new Uri(links.PublicBaseUrl(), $"agenda/{publicId}").AbsoluteUri;
+}
+
+/// <summary>
+/// "Live-Stand einschalten / ausschalten" on the published card: the pages show the measures' status as it is now, or
+/// again as published. The lead's decision like publishing; the version stays the same.
+/// </summary>
+public sealed class SwitchLiveStatus(PublicationAccess access, PublicationStore publications, ImageLinks links) : ICardActionHandler<PublicationData>
+{
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, PublicationData input, CancellationToken cancellationToken)
+    {
+        if (await access.LeadsAgendaAsync(turn, input.AgendaId, cancellationToken) is not { } agenda)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.PublishOnlyLead]);
+        }
+
+        return await publications.SetLiveStatusAsync(turn.Tenant, agenda.Id, input.LiveStatus, cancellationToken) is { Version: { } version } switched
+            ? CardActionResult.ForAll(PublicationCards.Published(agenda.Id, version, ConfirmPublication.PageUrl(links, switched.PublicId), switched.LiveStatus,
+                turn.Texts))
+            : new CardActionResult.Message(turn.Texts[TextKey.PublishNotPublic]);
+    }
 }
 
 /// <summary>"Abbrechen" on the preview: nothing is published, and the card says so.</summary>

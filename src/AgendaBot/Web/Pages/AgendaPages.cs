@@ -25,6 +25,11 @@ public static class AgendaPages
         var html = new HtmlPage(texts, agenda.Title, WithLanguage(PathOf(publicId), !english), site.OperatorName,
             feed: WithLanguage($"{PathOf(publicId)}/feed.atom", english));
         html.Paragraph(texts.Format(TextKey.PagesAgendaVersion, Date(agenda.PublishedAt, texts)));
+        if (agenda.LiveAt is not null)
+        {
+            html.Paragraph(texts.Format(TextKey.PagesLiveStatus, Date(agenda.Measures.Select(m => m.UpdatedAt).Append(agenda.PublishedAt).Max(), texts)));
+        }
+
         html.Heading(texts[TextKey.PagesAgendaFields]);
         html.List(agenda.FieldsOfAction);
         html.Heading(texts[TextKey.PagesAgendaPlan]);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AgendaBot.Domain.Agendas;
 using AgendaBot.Storage.Agendas;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -31,8 +32,8 @@ public static class PublicPageEndpoints
 
         // A published agenda: found by its public id alone; 404 for an id never given out, 410 once withdrawn.
         app.MapMethods("/agenda/{publicId}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, HttpContext http,
-            PublicationStore publications, CitizenIdeaStore ideas, IOptions<IdeaWindowOptions> window, IOptions<PublicPagesOptions> options,
-            CancellationToken cancellationToken) =>
+            PublicationStore publications, CitizenIdeaStore ideas, LivePlans live, IOptions<IdeaWindowOptions> window,
+            IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
         {
             var english = IsEnglish(http);
             var publication = await publications.GetForPageAsync(publicId, cancellationToken);
@@ -42,21 +43,23 @@ public static class PublicPageEndpoints
             }
 
             var accepted = await ideas.GetAcceptedForPageAsync(new Storage.TenantScope(publication.TenantId), publication.AgendaId, cancellationToken);
-            return Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Start(publicId, version, english, options.Value, accepted, window.Value.Enabled)),
-                "text/html; charset=utf-8", lastModified: accepted.Select(i => i.DecidedAt ?? i.SubmittedAt).Append(version.PublishedAt).Max());
+            var shown = await live.ShownAsync(publication, version, cancellationToken);
+            return Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Start(publicId, shown, english, options.Value, accepted, window.Value.Enabled)),
+                "text/html; charset=utf-8", lastModified: accepted.Select(i => i.DecidedAt ?? i.SubmittedAt).Append(LastChange(shown)).Max());
         });
         app.MapMethods("/agenda/{publicId}/massnahmen/{number:int}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, int number,
-            HttpContext http, PublicationStore publications, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+            HttpContext http, PublicationStore publications, LivePlans live, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
         {
             var english = IsEnglish(http);
             var publication = await publications.GetForPageAsync(publicId, cancellationToken);
-            return publication is { IsPublic: true, Version: { } version } && version.Measures.FirstOrDefault(m => m.Number == number) is { } measure
-                ? Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Measure(publicId, version, measure, english, options.Value)), "text/html; charset=utf-8",
-                    lastModified: version.PublishedAt)
+            var shown = publication is { IsPublic: true, Version: { } version } ? await live.ShownAsync(publication, version, cancellationToken) : null;
+            return shown?.Measures.FirstOrDefault(m => m.Number == number) is { } measure
+                ? Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Measure(publicId, shown, measure, english, options.Value)), "text/html; charset=utf-8",
+                    lastModified: LastChange(shown))
                 : Nothing(http, publication is { IsPublic: true } ? null : publication, english, options.Value);
         });
         app.MapMethods("/agenda/{publicId}/plan.{format:regex(^(csv|json)$)}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, string format,
-            HttpContext http, PublicationStore publications, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+            HttpContext http, PublicationStore publications, LivePlans live, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
         {
             var publication = await publications.GetForPageAsync(publicId, cancellationToken);
             if (publication is not { IsPublic: true, Version: { } version })
@@ -64,26 +67,41 @@ public static class PublicPageEndpoints
                 return Nothing(http, publication, IsEnglish(http), options.Value);
             }
 
+            var shown = await live.ShownAsync(publication, version, cancellationToken);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"digitale-agenda.{format}\"";
             return format == "csv"
-                ? Answer(http, OpenData.Csv(version), "text/csv; charset=utf-8", lastModified: version.PublishedAt)
-                : Answer(http, OpenData.Json(version), "application/json; charset=utf-8", lastModified: version.PublishedAt);
+                ? Answer(http, OpenData.Csv(shown), "text/csv; charset=utf-8", lastModified: LastChange(shown))
+                : Answer(http, OpenData.Json(shown), "application/json; charset=utf-8", lastModified: LastChange(shown));
         });
 
         app.MapMethods("/agenda/{publicId}/feed.atom", [HttpMethods.Get, HttpMethods.Head], async (string publicId, HttpContext http,
-            PublicationStore publications, Infrastructure.Charts.ImageLinks links, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+            PublicationStore publications, LivePlans live, Infrastructure.Charts.ImageLinks links, IOptions<PublicPagesOptions> options,
+            CancellationToken cancellationToken) =>
         {
             var publication = await publications.GetForPageAsync(publicId, cancellationToken);
-            return publication is { IsPublic: true, Version: { } version }
-                ? Answer(http, AtomFeed.Render(publication, version, links.PublicBaseUrl(), IsEnglish(http), options.Value), "application/atom+xml; charset=utf-8",
-                    lastModified: publication.News.Count > 0 ? publication.News[0].At : version.PublishedAt)
-                : Nothing(http, publication, IsEnglish(http), options.Value);
+            if (publication is not { IsPublic: true, Version: { } version })
+            {
+                return Nothing(http, publication, IsEnglish(http), options.Value);
+            }
+
+            // With the live status on, a measure's change is news when it is saved, not when the next version is published.
+            var shown = await live.ShownAsync(publication, version, cancellationToken);
+            var withLive = publication with
+            {
+                News = [.. PublicationNews.Live(version, shown).Concat(publication.News).OrderByDescending(n => n.At).Take(PublicationNews.Kept)],
+            };
+            return Answer(http, AtomFeed.Render(withLive, shown, links.PublicBaseUrl(), IsEnglish(http), options.Value), "application/atom+xml; charset=utf-8",
+                lastModified: withLive.News.Count > 0 ? withLive.News[0].At : version.PublishedAt);
         });
 
         app.MapMethods(PublicStyles.Route, [HttpMethods.Get, HttpMethods.Head],
             (HttpContext http) => Answer(http, PublicStyles.Bytes, "text/css; charset=utf-8", PublicStyles.ETag));
         return app;
     }
+
+    // What the page shows changed last: the version, or with the live status a measure saved since.
+    private static DateTimeOffset LastChange(PublishedAgenda shown) =>
+        shown.LiveAt is null ? shown.PublishedAt : shown.Measures.Select(m => m.UpdatedAt).Append(shown.PublishedAt).Max();
 
     internal static bool IsEnglish(HttpContext http) => http.Request.Query["lang"] == "en";
 
