@@ -50,4 +50,17 @@ public sealed class PublishedLiveStatusTests
 
         Assert.Equal((saved, 1, MeasureStatus.InProgress, 40), (news.At, news.MeasureNumber!.Value, news.Status!.Value, news.Progress!.Value));
     }
+
+    [Fact]
+    public void An_owner_is_named_only_while_they_agree_otherwise_the_unit()
+    {
+        var anna = new TeamsUser("aad-anna", "Anna Schulz");
+        var measure = M("Terminvergabe", MeasureStatus.Planned, 0, Published) with { Owner = anna, ResponsibleUnit = "Bürgeramt" };
+        var version = Version(measure);
+
+        Assert.Equal("Bürgeramt", version.Measures[0].Responsible);
+        Assert.Equal("Anna Schulz", version.WithResponsible([measure], new HashSet<string> { "aad-anna" }).Measures[0].Responsible);
+        Assert.Equal("Bürgeramt", version.WithResponsible([measure], new HashSet<string>()).Measures[0].Responsible);
+        Assert.Null(version.WithResponsible([measure with { ResponsibleUnit = null }], new HashSet<string>()).Measures[0].Responsible);
+    }
 }

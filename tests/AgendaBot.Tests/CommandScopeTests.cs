@@ -17,7 +17,7 @@ public sealed class CommandScopeTests : IAsyncLifetime
 {
     private static readonly string[] WherePlaceKeys =
         [TextKey.AgendaOnlyInTeams, TextKey.PersonalDataOnlyInPersonalChat, TextKey.MyMeasuresOnlyPersonal, TextKey.VoteOnlyInChannel,
-        TextKey.WorkshopEndOnlyInChannel];
+        TextKey.WorkshopEndOnlyInChannel, TextKey.PublicNameOnlyPersonal];
 
     private readonly string tenantId = $"tenant-{Guid.NewGuid():N}";
     private RecordingConnector connector = null!;

@@ -55,6 +55,24 @@ public sealed record PublishedAgenda(string Title, IReadOnlyList<string> FieldsO
         };
     }
 
+    /// <summary>
+    /// Who is responsible for each measure as shown now: the owner's name when they agreed to be named publicly
+    /// (<paramref name="named"/> holds their ids), otherwise the unit or role the measure gives now, otherwise what was
+    /// published. Applied when a page is drawn, so that an agreement withdrawn or a person erased leaves the pages at once.
+    /// </summary>
+    public PublishedAgenda WithResponsible(IReadOnlyList<Measure> current, IReadOnlySet<string> named)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(named);
+        var byTitle = current.GroupBy(m => m.Title, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return this with
+        {
+            Measures = Measures.Select(p => byTitle.TryGetValue(p.Title, out var m)
+                ? p with { Responsible = m.Owner is { IsAnonymous: false } owner && named.Contains(owner.Id) ? owner.Name : m.ResponsibleUnit }
+                : p).ToList(),
+        };
+    }
+
     private static PublishedStanding? StandingOf(AgendaEvaluation? evaluation) =>
         evaluation is { Measures.Count: > 0 } e
             ? new PublishedStanding(e.Count(PlanStanding.OnTime), e.Count(PlanStanding.Late), e.Count(PlanStanding.Done), e.Count(PlanStanding.Dropped),
@@ -68,7 +86,7 @@ public sealed record PublishedAgenda(string Title, IReadOnlyList<string> FieldsO
             .ThenBy(m => m.Start ?? DateOnly.MaxValue)
             .ThenBy(m => m.Title, StringComparer.Ordinal)
             .Select((m, i) => new PublishedMeasure(i + 1, m.Title, m.Description, m.Start, m.End, m.Status, m.Progress, m.Milestones, m.Indicators,
-                m.NextBudgetYear, m.UpdatedAt))
+                m.NextBudgetYear, m.UpdatedAt) { Responsible = m.ResponsibleUnit })
             .ToList();
         return new PublishedAgenda(agenda.Title, agenda.FieldsOfAction, now, ordered);
     }
@@ -82,7 +100,7 @@ public sealed record PublishedAgenda(string Title, IReadOnlyList<string> FieldsO
         var text = new System.Text.StringBuilder().Append(Title).Append('\n').AppendJoin('\u001f', FieldsOfAction).Append('\n');
         foreach (var m in Measures)
         {
-            text.Append(System.FormattableString.Invariant($"{m.Number}\u001f{m.Title}\u001f{m.Description}\u001f{m.Start}\u001f{m.End}\u001f{m.Status}\u001f{m.Progress}\u001f{m.NextBudgetYear}"));
+            text.Append(System.FormattableString.Invariant($"{m.Number}\u001f{m.Title}\u001f{m.Description}\u001f{m.Start}\u001f{m.End}\u001f{m.Status}\u001f{m.Progress}\u001f{m.NextBudgetYear}\u001f{m.Responsible}"));
             foreach (var milestone in m.Milestones)
             {
                 text.Append(System.FormattableString.Invariant($"\u001e{milestone.Title}\u001f{milestone.Due}\u001f{milestone.Done}"));
@@ -114,7 +132,14 @@ public sealed record PublishedConsultation(string Partner, DateOnly Date, string
 
 /// <summary>One measure of a published version, numbered in the plan's order (its address on the web).</summary>
 public sealed record PublishedMeasure(int Number, string Title, string? Description, DateOnly? Start, DateOnly? End, MeasureStatus Status, int Progress,
-    IReadOnlyList<Milestone> Milestones, IReadOnlyList<Indicator> Indicators, bool NextBudgetYear, DateTimeOffset UpdatedAt);
+    IReadOnlyList<Milestone> Milestones, IReadOnlyList<Indicator> Indicators, bool NextBudgetYear, DateTimeOffset UpdatedAt)
+{
+    /// <summary>
+    /// Who is responsible as the public sees it: the unit or role; in what is shown (never in what is stored) the
+    /// owner's name instead when they agreed (<see cref="PublishedAgenda.WithResponsible"/>).
+    /// </summary>
+    public string? Responsible { get; init; }
+}
 
 /// <summary>What the public can follow: a new version, or a measure whose status or progress changed in it.</summary>
 public sealed record PublicationNews(DateTimeOffset At, int? MeasureNumber, string? MeasureTitle, MeasureStatus? Status, int? Progress)

@@ -19,6 +19,12 @@ public sealed record Measure
     public required string AgendaId { get; init; }
     public required string Title { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>
+    /// The unit or role responsible ("Bürgeramt", "IT-Koordination"), which the public pages name — a person's name
+    /// appears there only if they agreed. Filled in by the owner or the project lead.
+    /// </summary>
+    public string? ResponsibleUnit { get; init; }
     public TeamsUser? Owner { get; init; }
     public DateOnly? Start { get; init; }
     public DateOnly? End { get; init; }

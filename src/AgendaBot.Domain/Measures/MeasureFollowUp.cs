@@ -5,7 +5,11 @@ namespace AgendaBot.Domain.Measures;
 
 /// <summary>What an owner reports about their measure: status, progress and the current values of its indicators.</summary>
 /// <param name="IndicatorValues">By indicator position; null leaves that indicator's current value as it was.</param>
-public sealed record StatusReport(MeasureStatus Status, int Progress, IReadOnlyList<double?> IndicatorValues);
+public sealed record StatusReport(MeasureStatus Status, int Progress, IReadOnlyList<double?> IndicatorValues)
+{
+    /// <summary>The unit or role responsible, as the public pages name it (blank: none); null leaves it as it is.</summary>
+    public string? ResponsibleUnit { get; init; }
+}
 
 /// <summary>The follow-up of a planned measure: who may report its status, and when its owner is reminded.</summary>
 public static class MeasureFollowUp
@@ -29,12 +33,17 @@ public static class MeasureFollowUp
                 ? indicator with { Current = double.IsFinite(value) ? value : throw new DomainException(DomainErrorCode.InvalidValue, "indicator") }
                 : indicator)
             .ToList();
-        return measure with { Status = report.Status, Progress = report.Progress, Indicators = indicators };
+        return measure with
+        {
+            Status = report.Status, Progress = report.Progress, Indicators = indicators,
+            ResponsibleUnit = report.ResponsibleUnit is null ? measure.ResponsibleUnit : TextLimits.Optional(report.ResponsibleUnit, TextLimits.Title, "responsible unit"),
+        };
     }
 
     /// <summary>Whether a report would change nothing: the same card delivered twice stores nothing the second time.</summary>
     public static bool ChangesNothing(Measure measure, Measure after) =>
-        measure.Status == after.Status && measure.Progress == after.Progress && measure.Indicators.SequenceEqual(after.Indicators);
+        measure.Status == after.Status && measure.Progress == after.Progress && measure.Indicators.SequenceEqual(after.Indicators)
+        && measure.ResponsibleUnit == after.ResponsibleUnit;
 
     /// <summary>
     /// Which reminder period a measure is in: 1 from 14 days after its last update, 2 from 28 days, and so on; null while

@@ -39,6 +39,7 @@ public enum PersonalDataKind
     MessageWaiting,
     ChatBlocked,
     MessageUndelivered,
+    PublicName,
 }
 
 public static class PersonalDataKinds
@@ -50,7 +51,7 @@ public static class PersonalDataKinds
         PersonalDataKind.Contribution or PersonalDataKind.PlanLineNamingYou => PersonalDataGroup.Contributions,
         PersonalDataKind.RoundStarted or PersonalDataKind.Ballot or PersonalDataKind.SecretVote => PersonalDataGroup.Votes,
         PersonalDataKind.MeasureOwned or PersonalDataKind.MeasureChange or PersonalDataKind.OwnerChange or PersonalDataKind.Consultation
-            => PersonalDataGroup.Measures,
+            or PersonalDataKind.PublicName => PersonalDataGroup.Measures,
         PersonalDataKind.Comment or PersonalDataKind.CommentRoundStarted or PersonalDataKind.DraftSentToYou => PersonalDataGroup.Comments,
         PersonalDataKind.PersonalChat or PersonalDataKind.MessageSent or PersonalDataKind.MessageWaiting or PersonalDataKind.ChatBlocked
             or PersonalDataKind.MessageUndelivered => PersonalDataGroup.Deliveries,

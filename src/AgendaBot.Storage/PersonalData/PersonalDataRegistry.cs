@@ -22,6 +22,7 @@ internal static class PersonalDataRegistry
         .. AgendaRepository.PersonalData,
         .. PublicationStore.PersonalData,
         .. CitizenIdeaStore.PersonalData,
+        .. PublicNames.PersonalData,
         .. WorkshopRows.PersonalData,
         .. VotingRepository.PersonalData,
         .. MeasureRows.PersonalData,

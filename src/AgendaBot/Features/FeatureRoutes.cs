@@ -45,6 +45,8 @@ public static class FeatureRoutes
         .Command<ShowEvaluation>("auswertung", "evaluation")
         .Command<PublishAgenda>("veröffentlichen", "publish")
         .Command<WithdrawPublication>("veröffentlichung zurückziehen", "unpublish")
+        .Command<AgreeToPublicName>("name öffentlich", "public name")
+        .Command<WithdrawPublicName>("name nicht öffentlich", "no public name")
         .Command<ShowCitizenIdeas>("bürgerideen", "buergerideen", "citizen ideas")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound, VotingSetupData>(CardVerbs.StartVote, VotingCardJson.Default.VotingSetupData)

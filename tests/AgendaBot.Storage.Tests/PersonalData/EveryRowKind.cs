@@ -61,6 +61,8 @@ public sealed class EveryRowKind : IAsyncLifetime
         var agenda = (await new AgendaRepository(tables).GetAsync(tenant, Town.AgendaId))!.Value;
         await new PublicationStore(tables, TimeProvider.System).PublishAsync(tenant, Town.AgendaId,
             PublishedAgenda.Of(agenda, await new MeasureRepository(tables).GetAllAsync(tenant, Town.AgendaId), at));
+        // Alice agreed to be named on the public pages beside her measures.
+        await new PublicNames(tables).AgreeAsync(tenant, Town.Alice.Id, at);
         // A citizen's idea from the idea window (no name asked) and the day's count, one accepted into the workshop.
         var ideas = new CitizenIdeaStore(tables, TimeProvider.System);
         var idea = CitizenIdea.Submit("idea-1", agenda.FieldsOfAction, agenda.FieldsOfAction[0], "Freies WLAN im Bürgerbüro", "Altstadt", consent: true, at);

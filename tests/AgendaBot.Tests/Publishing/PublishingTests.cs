@@ -54,7 +54,7 @@ public sealed class PublishingTests : IAsyncLifetime
         Assert.Contains("Veröffentlichen: Digitale Agenda Hagenow", text, StringComparison.Ordinal);
         Assert.Contains("1 Maßnahme im Zeit-Maßnahmen-Plan", text, StringComparison.Ordinal);
         Assert.Contains("1. Online-Terminvergabe im Bürgerbüro · 15.01.2027 bis 31.12.2027 · geplant, 0 %", text, StringComparison.Ordinal);
-        Assert.Contains("Namen erscheinen nicht", text, StringComparison.Ordinal);
+        Assert.Contains("Namen erscheinen nur bei Personen, die im persönlichen Chat zugestimmt haben", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Anna Schulz", text, StringComparison.Ordinal);
         Assert.Null(await room.Get<Storage.Agendas.PublicationStore>().GetOfAgendaAsync(room.Tenant, room.AgendaId));
     }
@@ -244,5 +244,39 @@ public sealed class PublishingTests : IAsyncLifetime
         Assert.Contains("Live-Stand ist aus: Die Seiten zeigen den Stand vom Tag der Fassung.", Texts(switched["value"]));
         Assert.Contains("Live-Stand einschalten", switched["value"]!["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
         Assert.Contains("<td>geplant</td><td>0 %</td>", await PageAsync(path, "agenda-start-published-state"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pages_name_the_responsible_unit_and_an_owner_only_while_they_agree()
+    {
+        var measure = await room.TheMeasureAsync();
+        var data = new JsonObject { ["agendaId"] = room.AgendaId, ["measureId"] = measure.Id, ["status"] = "Planned", ["progress"] = "0", ["responsibleUnit"] = "Bürgeramt" };
+        await room.Room.ClickAsync(Anna, "measure.update", data);
+        await room.InstallForAnnaAsync();
+        await room.SayPersonallyAsync("name öffentlich");
+
+        var preview = string.Join("\n", Texts(await PreviewAsync()));
+        var path = await PublishAsync();
+        var named = await PageAsync(path + "/massnahmen/1", "agenda-measure-named");
+        await room.SayPersonallyAsync("name nicht öffentlich");
+        var unnamed = await PageAsync(path + "/massnahmen/1", "agenda-measure-unit");
+
+        Assert.Contains("Verantwortlich: Anna Schulz", preview, StringComparison.Ordinal);
+        Assert.Contains("<dt>Verantwortlich</dt><dd>Anna Schulz</dd>", named, StringComparison.Ordinal);
+        Assert.Contains(room.Room.Connector.Calls, c => c.Text?.StartsWith("Ihr Name steht nicht mehr auf den öffentlichen Seiten", StringComparison.Ordinal) == true);
+        Assert.Contains("<dt>Verantwortlich</dt><dd>Bürgeramt</dd>", unnamed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anna", unnamed, StringComparison.Ordinal);
+        // What is stored names nobody: the name is only ever put in when a page is drawn.
+        var stored = await room.Get<Storage.Agendas.PublicationStore>().GetOfAgendaAsync(room.Tenant, room.AgendaId);
+        Assert.Equal("Bürgeramt", stored!.Version!.Measures[0].Responsible);
+    }
+
+    [Fact]
+    public async Task Agreeing_to_be_named_is_only_possible_in_the_personal_chat()
+    {
+        await room.Room.SayAsync(Anna, "name öffentlich");
+
+        Assert.Contains(room.Room.Connector.Calls, c => c.Text?.StartsWith("Ob Ihr Name öffentlich erscheint, entscheiden Sie selbst", StringComparison.Ordinal) == true);
+        Assert.False(await room.Get<Storage.Agendas.PublicNames>().HasAgreedAsync(room.Tenant, Anna.AadObjectId));
     }
 }

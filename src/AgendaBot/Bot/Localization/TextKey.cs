@@ -768,4 +768,15 @@ public static class TextKey
     public const string PublishLiveSwitchOff = nameof(PublishLiveSwitchOff);
     public const string PagesLiveStatus = nameof(PagesLiveStatus);
     public const string PublishNotPublic = nameof(PublishNotPublic);
+    public const string MyDataKindPublicName = nameof(MyDataKindPublicName);
+    public const string PublicNameAgreed = nameof(PublicNameAgreed);
+    public const string PublicNameWithdrawn = nameof(PublicNameWithdrawn);
+    public const string PublicNameNothingToWithdraw = nameof(PublicNameNothingToWithdraw);
+    public const string PublicNameOnlyPersonal = nameof(PublicNameOnlyPersonal);
+    public const string MeasureUpdateResponsibleUnit = nameof(MeasureUpdateResponsibleUnit);
+    public const string PagesResponsible = nameof(PagesResponsible);
+    public const string PublishPreviewResponsible = nameof(PublishPreviewResponsible);
+    public const string HelpCommandPublicName = nameof(HelpCommandPublicName);
+    public const string HelpCommandPublicNameDescription = nameof(HelpCommandPublicNameDescription);
+    public const string PagesData7 = nameof(PagesData7);
 }

@@ -26,6 +26,7 @@ public static class HelpCard
         (TextKey.HelpCommandMeasures, TextKey.HelpCommandMeasuresDescription, Place.Personal),
         (TextKey.HelpCommandMyData, TextKey.HelpCommandMyDataDescription, Place.Personal),
         (TextKey.HelpCommandDeleteData, TextKey.HelpCommandDeleteDataDescription, Place.Personal),
+        (TextKey.HelpCommandPublicName, TextKey.HelpCommandPublicNameDescription, Place.Personal),
         (TextKey.HelpCommandAgenda, TextKey.HelpCommandAgendaDescription, Place.Channel),
         (TextKey.HelpCommandWorkshop, TextKey.HelpCommandWorkshopDescription, Place.Channel),
         (TextKey.HelpCommandVote, TextKey.HelpCommandVoteDescription, Place.Channel),

@@ -15,6 +15,9 @@ public sealed record MeasureUpdateData(string AgendaId, string MeasureId)
 {
     public string? Status { get; init; }
 
+    /// <summary>The unit or role the public pages name; absent (an older card) leaves it as it is, empty clears it.</summary>
+    public string? ResponsibleUnit { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Inputs { get; set; }
 

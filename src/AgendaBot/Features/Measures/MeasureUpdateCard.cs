@@ -1,3 +1,4 @@
+using AgendaBot.Domain.Common;
 using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
@@ -45,6 +46,11 @@ public static class MeasureUpdateCard
                 $"{MeasureTexts.Number(indicator.Target, texts)} {indicator.Unit}".TrimEnd()),
             Value = indicator.Current,
         }));
+        body.Add(new TextInput
+        {
+            Id = CardInput.Id<MeasureUpdateData>(nameof(MeasureUpdateData.ResponsibleUnit)), Label = texts[TextKey.MeasureUpdateResponsibleUnit],
+            Value = measure.ResponsibleUnit, MaxLength = TextLimits.Title,
+        });
         return new AdaptiveCard
         {
             Lang = texts.Culture.TwoLetterISOLanguageName,

@@ -48,7 +48,7 @@ public sealed class UpdateMeasureStatus(AgendaRepository agendas, MeasureReposit
             values.Add(value);
         }
 
-        var after = MeasureFollowUp.Apply(stored.Value, new StatusReport(status, (int)progress, values));
+        var after = MeasureFollowUp.Apply(stored.Value, new StatusReport(status, (int)progress, values) { ResponsibleUnit = input.ResponsibleUnit });
         // The same card delivered twice finds its values stored already: nothing is written a second time.
         if (!MeasureFollowUp.ChangesNothing(stored.Value, after))
         {

@@ -11,7 +11,7 @@ namespace AgendaBot.Features.Publishing;
 /// version the web would show now. Publishing is the lead's decision: anyone else gets null.
 /// </summary>
 public sealed class PublicationAccess(WorkshopFinder finder, AgendaRepository agendas, MeasureRepository measures, Measures.EvaluationReader evaluation,
-    TimeProvider time)
+    PublicNames names, TimeProvider time)
 {
     public async Task<Agenda?> LeadsAgendaAsync(TurnContext turn, string? agendaId, CancellationToken cancellationToken)
     {
@@ -21,8 +21,16 @@ public sealed class PublicationAccess(WorkshopFinder finder, AgendaRepository ag
         return agenda is not null && agenda.ProjectLead.Id == turn.User.Id ? agenda : null;
     }
 
-    /// <summary>The plan, how it stands against its dates and targets, and the consultations — what the web would show now.</summary>
-    public async Task<PublishedAgenda> VersionNowAsync(TurnContext turn, Agenda agenda, CancellationToken cancellationToken) =>
-        PublishedAgenda.Of(agenda, await measures.GetAllAsync(turn.Tenant, agenda.Id, cancellationToken), time.GetUtcNow(),
-            await evaluation.ReadAsync(turn.Tenant, agenda.Id, cancellationToken), await measures.GetConsultationsAsync(turn.Tenant, agenda.Id, cancellationToken));
+    /// <summary>
+    /// The plan, how it stands against its dates and targets, and the consultations: the version as it would be stored
+    /// (units and roles only, never a name), and as the pages would show it now (with the names of owners who agreed),
+    /// which the preview shows.
+    /// </summary>
+    public async Task<(PublishedAgenda Version, PublishedAgenda Shown)> PreviewAsync(TurnContext turn, Agenda agenda, CancellationToken cancellationToken)
+    {
+        var all = await measures.GetAllAsync(turn.Tenant, agenda.Id, cancellationToken);
+        var version = PublishedAgenda.Of(agenda, all, time.GetUtcNow(), await evaluation.ReadAsync(turn.Tenant, agenda.Id, cancellationToken),
+            await measures.GetConsultationsAsync(turn.Tenant, agenda.Id, cancellationToken));
+        return (version, version.WithResponsible(all, await names.AllAsync(turn.Tenant, cancellationToken)));
+    }
 }

@@ -14,7 +14,9 @@ public static class PublicationCards
     private const int MeasuresShown = 25;
 
     /// <param name="changed">The plan changed since the preview the lead clicked: this is the new version, to check again.</param>
-    public static AdaptiveCard Preview(string agendaId, PublishedAgenda version, Publication? published, Texts texts, bool changed = false)
+    /// <param name="shown">The version as the pages would show it now (with the names of owners who agreed); default: as stored.</param>
+    public static AdaptiveCard Preview(string agendaId, PublishedAgenda version, Publication? published, Texts texts, bool changed = false,
+        PublishedAgenda? shown = null)
     {
         var body = new List<CardElement>
         {
@@ -28,10 +30,13 @@ public static class PublicationCards
         body.Add(new TextBlock(texts[TextKey.PublishPreviewIntro]));
         body.Add(new RichTextBlock([new TextRun(texts.Format(TextKey.PublishPreviewFields, string.Join("; ", version.FieldsOfAction)))]));
         body.Add(new TextBlock(texts.Format(TextKey.PublishPreviewMeasures, version.Measures.Count)) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium });
-        foreach (var m in version.Measures.Take(MeasuresShown))
+        foreach (var m in (shown ?? version).Measures.Take(MeasuresShown))
         {
-            body.Add(new RichTextBlock([new TextRun(texts.Format(TextKey.PublishPreviewMeasure, m.Number, m.Title, MeasureTexts.Date(m.Start, texts),
-                MeasureTexts.Date(m.End, texts), MeasureTexts.Status(m.Status, texts), m.Progress))]) { Spacing = ElementSpacing.Small });
+            var line = texts.Format(TextKey.PublishPreviewMeasure, m.Number, m.Title, MeasureTexts.Date(m.Start, texts), MeasureTexts.Date(m.End, texts),
+                MeasureTexts.Status(m.Status, texts), m.Progress);
+            body.Add(new RichTextBlock(m.Responsible is { } responsible
+                ? [new TextRun(line), new TextRun(" · " + texts.Format(TextKey.PublishPreviewResponsible, responsible)) { IsSubtle = true }]
+                : [new TextRun(line)]) { Spacing = ElementSpacing.Small });
         }
 
         if (version.Measures.Count > MeasuresShown)

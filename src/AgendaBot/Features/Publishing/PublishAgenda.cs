@@ -21,8 +21,8 @@ public sealed class PublishAgenda(PublicationAccess access, PublicationStore pub
         }
 
         var published = await publications.GetOfAgendaAsync(turn.Tenant, agenda.Id, cancellationToken);
-        await turn.ReplyAsync(PublicationCards.Preview(agenda.Id, await access.VersionNowAsync(turn, agenda, cancellationToken), published, turn.Texts),
-            cancellationToken);
+        var (version, shown) = await access.PreviewAsync(turn, agenda, cancellationToken);
+        await turn.ReplyAsync(PublicationCards.Preview(agenda.Id, version, published, turn.Texts, shown: shown), cancellationToken);
     }
 }
 
@@ -36,7 +36,7 @@ public sealed class ConfirmPublication(PublicationAccess access, PublicationStor
             return new CardActionResult.Message(turn.Texts[TextKey.PublishOnlyLead]);
         }
 
-        var version = await access.VersionNowAsync(turn, agenda, cancellationToken);
+        var (version, asShown) = await access.PreviewAsync(turn, agenda, cancellationToken);
         var before = await publications.GetOfAgendaAsync(turn.Tenant, agenda.Id, cancellationToken);
         // Teams delivering the click again finds this version public already: the same answer, nothing written twice.
         if (before is { IsPublic: true, Version: { } shown } && shown.Fingerprint() == input.Fingerprint && version.Fingerprint() == input.Fingerprint)
@@ -48,7 +48,7 @@ public sealed class ConfirmPublication(PublicationAccess access, PublicationStor
 
         if (version.Fingerprint() != input.Fingerprint)
         {
-            return new CardActionResult.ReplaceCard(PublicationCards.Preview(agenda.Id, version, before, turn.Texts, changed: true));
+            return new CardActionResult.ReplaceCard(PublicationCards.Preview(agenda.Id, version, before, turn.Texts, changed: true, shown: asShown));
         }
 
         var publication = await publications.PublishAsync(turn.Tenant, agenda.Id, version, input.LiveStatus, cancellationToken);

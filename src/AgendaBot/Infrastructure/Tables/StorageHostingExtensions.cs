@@ -23,6 +23,7 @@ public static partial class StorageHostingExtensions
         services.AddSingleton<AgendaRepository>();
         services.AddSingleton<PublicationStore>();
         services.AddSingleton<CitizenIdeaStore>();
+        services.AddSingleton<PublicNames>();
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<VotingRepository>();
         services.AddSingleton<BallotReads>();

@@ -122,6 +122,11 @@ public static class AgendaPages
             (texts[TextKey.PagesColumnStatus], Status(m.Status, texts)),
             (texts[TextKey.PagesColumnProgress], texts.Format(TextKey.PagesProgress, m.Progress)),
         };
+        if (m.Responsible is { } responsible)
+        {
+            facts.Add((texts[TextKey.PagesResponsible], responsible));
+        }
+
         if (m.NextBudgetYear)
         {
             facts.Add((texts[TextKey.PagesBudget], texts[TextKey.PagesYes]));

@@ -61,7 +61,7 @@ public static class LegalPages
 
         html.Heading(texts[TextKey.PagesDataHeading]);
         html.List([texts[TextKey.PagesData1], texts[TextKey.PagesData2], texts[TextKey.PagesData3], texts[TextKey.PagesData4],
-            texts[TextKey.PagesData5], texts[TextKey.PagesData6]]);
+            texts[TextKey.PagesData5], texts[TextKey.PagesData6], texts[TextKey.PagesData7]]);
         html.Heading(texts[TextKey.PagesIdeaWindowHeading]);
         html.Paragraph(texts[TextKey.PagesIdeaWindowData]);
         html.Heading(texts[TextKey.PagesPurposeHeading]);
