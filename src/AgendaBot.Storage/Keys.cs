@@ -87,6 +87,11 @@ public static partial class Keys
 
     public const string PublishedPrefix = "published|";
 
+    /// <summary>The published version as a document to download, per language, beside the version in the public partition.</summary>
+    public static string PublishedDocumentRow(string publicId, string language) => Join("document", publicId, language);
+
+    public const string PublishedDocumentPrefix = "document|";
+
     // Workshops table: one partition per workshop, so its counters and what they count change in one transaction.
     public static string WorkshopPartition(string tenantId, string workshopId) => Join(tenantId, workshopId);
 

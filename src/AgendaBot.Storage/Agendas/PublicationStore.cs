@@ -43,6 +43,7 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
     [
         StoredRow.Nobody(StoredTable.Agendas, Keys.PublicationPrefix),
         StoredRow.Nobody(StoredTable.Agendas, Keys.PublishedPrefix),
+        StoredRow.Nobody(StoredTable.Agendas, Keys.PublishedDocumentPrefix),
     ];
 
     private readonly TableClient table = tables.Agendas;
@@ -96,12 +97,27 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
 
     /// <summary>Publishes a version under the agenda's public id (a new one the first time); returns the publication.</summary>
     /// <param name="liveStatus">The live-status switch, set with the version (<see cref="Publication.LiveStatus"/>).</param>
+    /// <param name="documents">The version as documents to download, by language ("de", "en"); written before the version.</param>
     public async Task<Publication> PublishAsync(TenantScope scope, string agendaId, PublishedAgenda version, bool liveStatus = false,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, byte[]>? documents = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var publicId = (await table.FindAsync(Keys.TenantPartition(scope.TenantId), Keys.PublicationRow(agendaId), cancellationToken))?.GetString("PublicId")
             ?? NewPublicId();
+        foreach (var (language, file) in documents ?? new Dictionary<string, byte[]>())
+        {
+            // A document too large for a row is left out: the pages offer the open data and the page itself instead.
+            if (file.Length <= BinaryColumns.MaxBytes)
+            {
+                var document = new TableEntity(Keys.PublicPartition, Keys.PublishedDocumentRow(publicId, language))
+                {
+                    ["Length"] = file.Length, ["PublishedAt"] = version.PublishedAt,
+                };
+                BinaryColumns.Write(document, "Bytes", file);
+                await table.UpsertEntityAsync(document, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+
         var before = await GetAsync(publicId, cancellationToken);
         // News since the version shown last; after a withdrawal the first version again tells only that it is there.
         var news = PublicationNews.Of(version, before?.IsPublic == true ? before.Version : null).Concat(before?.News ?? []).Take(PublicationNews.Kept).ToList();
@@ -118,6 +134,23 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
         await table.UpsertEntityAsync(new TableEntity(Keys.TenantPartition(scope.TenantId), Keys.PublicationRow(agendaId)) { ["PublicId"] = publicId },
             TableUpdateMode.Replace, cancellationToken);
         return new Publication(publicId, scope.TenantId, agendaId, version, null) { News = news, LiveStatus = liveStatus };
+    }
+
+    /// <summary>
+    /// The document of the version shown under a public id, in a language; null when there is none or the version is
+    /// not public (a document of an older version is not handed out: it must be of the version published last).
+    /// </summary>
+    public async Task<byte[]?> GetDocumentAsync(Publication publication, string language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        if (publication is not { IsPublic: true, Version: { } version }
+            || await table.FindAsync(Keys.PublicPartition, Keys.PublishedDocumentRow(publication.PublicId, language), cancellationToken) is not { } row
+            || row.GetDateTimeOffset("PublishedAt") != version.PublishedAt || row.GetInt32("Length") is not { } length)
+        {
+            return null;
+        }
+
+        return BinaryColumns.Read(row, "Bytes", length);
     }
 
     /// <summary>Turns the live-status switch on or off for what is public; null when nothing is.</summary>

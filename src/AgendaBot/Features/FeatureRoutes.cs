@@ -103,6 +103,7 @@ public static class FeatureRoutes
         .AddExport()
         .AddConsultations()
         .AddScoped<PublicationAccess>()
+        .AddScoped<PublicDocuments>()
         .AddCitizenIdeas()
         .AddPrivacy()
         .AddConversations();

@@ -60,7 +60,8 @@ public sealed class EveryRowKind : IAsyncLifetime
         // A published version: the plan without anyone's name, under a public id, and the agenda's pointer to it.
         var agenda = (await new AgendaRepository(tables).GetAsync(tenant, Town.AgendaId))!.Value;
         await new PublicationStore(tables, TimeProvider.System).PublishAsync(tenant, Town.AgendaId,
-            PublishedAgenda.Of(agenda, await new MeasureRepository(tables).GetAllAsync(tenant, Town.AgendaId), at));
+            PublishedAgenda.Of(agenda, await new MeasureRepository(tables).GetAllAsync(tenant, Town.AgendaId), at),
+            documents: new Dictionary<string, byte[]> { ["de"] = [0x50, 0x4B, 0x03, 0x04] });
         // Alice agreed to be named on the public pages beside her measures.
         await new PublicNames(tables).AgreeAsync(tenant, Town.Alice.Id, at);
         // A citizen's idea from the idea window (no name asked) and the day's count, one accepted into the workshop.

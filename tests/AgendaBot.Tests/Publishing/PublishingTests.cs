@@ -279,4 +279,47 @@ public sealed class PublishingTests : IAsyncLifetime
         Assert.Contains(room.Room.Connector.Calls, c => c.Text?.StartsWith("Ob Ihr Name öffentlich erscheint, entscheiden Sie selbst", StringComparison.Ordinal) == true);
         Assert.False(await room.Get<Storage.Agendas.PublicNames>().HasAgreedAsync(room.Tenant, Anna.AadObjectId));
     }
+
+    [Fact]
+    public async Task The_start_page_draws_the_plan_as_a_timeline_that_says_in_text_what_it_shows()
+    {
+        var path = await PublishAsync();
+
+        var start = await PageAsync(path, "agenda-start-timeline");
+
+        Assert.Contains("<h2>Zeitleiste</h2>\n<figure class=\"timeline\">", start, StringComparison.Ordinal);
+        Assert.Contains("<title>1. Online-Terminvergabe im Bürgerbüro: 15.01.2027 bis 31.12.2027, geplant</title>", start, StringComparison.Ordinal);
+        Assert.Contains("<text class=\"year\"", start, StringComparison.Ordinal);
+        Assert.Contains("<figcaption id=\"timeline-caption\">Zeitleiste: 1 Maßnahme mit Beginn und Ende, nummeriert wie in der Tabelle oben", start,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_published_version_downloads_as_a_word_document_that_names_the_unit_not_the_owner()
+    {
+        var measure = await room.TheMeasureAsync();
+        await room.Room.ClickAsync(Anna, "measure.update", new JsonObject
+        {
+            ["agendaId"] = room.AgendaId, ["measureId"] = measure.Id, ["status"] = "Planned", ["progress"] = "0", ["responsibleUnit"] = "Bürgeramt",
+        });
+        var path = await PublishAsync();
+
+        var german = await room.Room.Bot.Http.GetAsync(new Uri(path + "/digitale-agenda.docx", UriKind.Relative));
+        var english = await room.Room.Bot.Http.GetByteArrayAsync(new Uri(path + "/digitale-agenda.docx?lang=en", UriKind.Relative));
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", german.Content.Headers.ContentType?.MediaType);
+        var text = TextOf(await german.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Online-Terminvergabe im Bürgerbüro", text, StringComparison.Ordinal);
+        Assert.Contains("Bürgeramt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anna", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anna", TextOf(english), StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{path}/digitale-agenda.docx\">Diese Fassung als Word-Dokument</a>", await PageAsync(path, "agenda-start-docx"),
+            StringComparison.Ordinal);
+    }
+
+    private static string TextOf(byte[] docx)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
+        return document.MainDocumentPart!.Document!.Body!.InnerText;
+    }
 }

@@ -779,4 +779,9 @@ public static class TextKey
     public const string HelpCommandPublicName = nameof(HelpCommandPublicName);
     public const string HelpCommandPublicNameDescription = nameof(HelpCommandPublicNameDescription);
     public const string PagesData7 = nameof(PagesData7);
+    public const string PagesTimelineHeading = nameof(PagesTimelineHeading);
+    public const string PagesTimelineBar = nameof(PagesTimelineBar);
+    public const string PagesTimelineCaption = nameof(PagesTimelineCaption);
+    public const string PagesDocx = nameof(PagesDocx);
+    public const string PagesTimelineToday = nameof(PagesTimelineToday);
 }

@@ -18,6 +18,8 @@ public sealed record WorkshopContent(
     IReadOnlyList<(VotingRound Round, IReadOnlyList<Ballot> Ballots)> Rounds);
 
 /// <summary>Everything an export is made from, read in one go so the files of one export agree with each other.</summary>
+// Seam: publishing makes its document from the same content.
+[Seam]
 public sealed record AgendaContent(Agenda Agenda, IReadOnlyList<WorkshopContent> Workshops, IReadOnlyList<Measure> Measures)
 {
     /// <summary>The consultations with other towns and bodies, oldest first.</summary>
@@ -43,6 +45,8 @@ public sealed record AgendaContent(Agenda Agenda, IReadOnlyList<WorkshopContent>
 }
 
 /// <summary>Reads an agenda's content from storage.</summary>
+// Seam: publishing reads the content of its document the same way.
+[Seam]
 public sealed class AgendaContentReader(AgendaRepository agendas, WorkshopRepository workshops, VotingRepository voting,
     MeasureRepository measures)
 {

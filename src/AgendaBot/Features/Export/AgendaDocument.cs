@@ -14,6 +14,8 @@ namespace AgendaBot.Features.Export;
 /// The Digitale Agenda as a Word document for publication: title, the goals of step 4 per field of action, the plan
 /// as a table, the timeline picture and every measure in detail. In the language of <see cref="Texts"/>.
 /// </summary>
+// Seam: publishing puts the version on the web as this document too, without names.
+[Seam]
 public static class AgendaDocument
 {
     public const string MediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -27,7 +27,8 @@ public sealed class PublishAgenda(PublicationAccess access, PublicationStore pub
 }
 
 /// <summary>"Veröffentlichen" on the preview: publishes the version the lead saw, or shows the changed plan again.</summary>
-public sealed class ConfirmPublication(PublicationAccess access, PublicationStore publications, ImageLinks links) : ICardActionHandler<PublicationData>
+public sealed class ConfirmPublication(PublicationAccess access, PublicationStore publications, PublicDocuments documents, ImageLinks links)
+    : ICardActionHandler<PublicationData>
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, PublicationData input, CancellationToken cancellationToken)
     {
@@ -51,7 +52,8 @@ public sealed class ConfirmPublication(PublicationAccess access, PublicationStor
             return new CardActionResult.ReplaceCard(PublicationCards.Preview(agenda.Id, version, before, turn.Texts, changed: true, shown: asShown));
         }
 
-        var publication = await publications.PublishAsync(turn.Tenant, agenda.Id, version, input.LiveStatus, cancellationToken);
+        var publication = await publications.PublishAsync(turn.Tenant, agenda.Id, version, input.LiveStatus,
+            await documents.MakeAsync(turn.Tenant, agenda.Id, cancellationToken), cancellationToken);
         return CardActionResult.ForAll(PublicationCards.Published(agenda.Id, version, PageUrl(links, publication.PublicId), publication.LiveStatus, turn.Texts));
     }
 

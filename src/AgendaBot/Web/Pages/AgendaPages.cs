@@ -18,8 +18,9 @@ public static class AgendaPages
 
     /// <param name="accepted">Citizens' ideas a moderator took into a workshop, newest first; no other idea is ever shown.</param>
     /// <param name="ideaWindow">Whether the page invites ideas (the idea window is open).</param>
+    /// <param name="today">Marked on the timeline; without it the timeline has no line for today.</param>
     public static string Start(string publicId, PublishedAgenda agenda, bool english, PublicPagesOptions site, IReadOnlyList<CitizenIdea>? accepted = null,
-        bool ideaWindow = false)
+        bool ideaWindow = false, DateOnly? today = null)
     {
         var texts = TextsFor(english);
         var html = new HtmlPage(texts, agenda.Title, WithLanguage(PathOf(publicId), !english), site.OperatorName,
@@ -50,6 +51,12 @@ public static class AgendaPages
                     (Status(m.Status, texts), null),
                     (texts.Format(TextKey.PagesProgress, m.Progress), null),
                 ]));
+        }
+
+        if (PlanTimeline.Render(agenda, today ?? DateOnly.MinValue, texts) is { } timeline)
+        {
+            html.Heading(texts[TextKey.PagesTimelineHeading]);
+            html.Trusted(timeline);
         }
 
         if (agenda.Standing is { } standing)
@@ -100,7 +107,8 @@ public static class AgendaPages
         }
 
         html.Heading(texts[TextKey.PagesOpenData]);
-        html.Links([(texts[TextKey.PagesCsv], $"{PathOf(publicId)}/plan.csv"), (texts[TextKey.PagesJson], $"{PathOf(publicId)}/plan.json"),
+        html.Links([(texts[TextKey.PagesDocx], WithLanguage($"{PathOf(publicId)}/digitale-agenda.docx", english)),
+            (texts[TextKey.PagesCsv], $"{PathOf(publicId)}/plan.csv"), (texts[TextKey.PagesJson], $"{PathOf(publicId)}/plan.json"),
             (texts[TextKey.PagesFeed], WithLanguage($"{PathOf(publicId)}/feed.atom", english))]);
         LegalFooter(html, texts, english);
         return html.ToString();

@@ -33,7 +33,7 @@ public static class PublicPageEndpoints
         // A published agenda: found by its public id alone; 404 for an id never given out, 410 once withdrawn.
         app.MapMethods("/agenda/{publicId}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, HttpContext http,
             PublicationStore publications, CitizenIdeaStore ideas, LivePlans live, IOptions<IdeaWindowOptions> window,
-            IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+            IOptions<PublicPagesOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var english = IsEnglish(http);
             var publication = await publications.GetForPageAsync(publicId, cancellationToken);
@@ -44,7 +44,8 @@ public static class PublicPageEndpoints
 
             var accepted = await ideas.GetAcceptedForPageAsync(new Storage.TenantScope(publication.TenantId), publication.AgendaId, cancellationToken);
             var shown = await live.ShownAsync(publication, version, cancellationToken);
-            return Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Start(publicId, shown, english, options.Value, accepted, window.Value.Enabled)),
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Berlin).DateTime);
+            return Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Start(publicId, shown, english, options.Value, accepted, window.Value.Enabled, today)),
                 "text/html; charset=utf-8", lastModified: accepted.Select(i => i.DecidedAt ?? i.SubmittedAt).Append(LastChange(shown)).Max());
         });
         app.MapMethods("/agenda/{publicId}/massnahmen/{number:int}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, int number,
@@ -74,6 +75,20 @@ public static class PublicPageEndpoints
                 : Answer(http, OpenData.Json(shown), "application/json; charset=utf-8", lastModified: LastChange(shown));
         });
 
+        app.MapMethods("/agenda/{publicId}/digitale-agenda.docx", [HttpMethods.Get, HttpMethods.Head], async (string publicId, HttpContext http,
+            PublicationStore publications, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+        {
+            var publication = await publications.GetForPageAsync(publicId, cancellationToken);
+            if (publication is not { IsPublic: true, Version: { } version }
+                || await publications.GetDocumentAsync(publication, IsEnglish(http) ? "en" : "de", cancellationToken) is not { } document)
+            {
+                return Nothing(http, publication is { IsPublic: true } ? null : publication, IsEnglish(http), options.Value);
+            }
+
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{(IsEnglish(http) ? "digital-agenda" : "digitale-agenda")}.docx\"";
+            return Answer(http, document, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", lastModified: version.PublishedAt);
+        });
+
         app.MapMethods("/agenda/{publicId}/feed.atom", [HttpMethods.Get, HttpMethods.Head], async (string publicId, HttpContext http,
             PublicationStore publications, LivePlans live, Infrastructure.Charts.ImageLinks links, IOptions<PublicPagesOptions> options,
             CancellationToken cancellationToken) =>
@@ -98,6 +113,8 @@ public static class PublicPageEndpoints
             (HttpContext http) => Answer(http, PublicStyles.Bytes, "text/css; charset=utf-8", PublicStyles.ETag));
         return app;
     }
+
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     // What the page shows changed last: the version, or with the live status a measure saved since.
     private static DateTimeOffset LastChange(PublishedAgenda shown) =>

@@ -12,9 +12,11 @@ public static class PublicStyles
     public const string Route = "/public/site.css";
 
     public const string Css = """
-        :root { color-scheme: light dark; --text: #1b1b1b; --muted: #4a4a4a; --bg: #ffffff; --link: #0b57a4; --rule: #c8c8c8; --bad: #b00020; }
+        :root { color-scheme: light dark; --text: #1b1b1b; --muted: #4a4a4a; --bg: #ffffff; --link: #0b57a4; --rule: #c8c8c8; --bad: #b00020;
+          --planned: #2f6fc0; --inprogress: #2e8540; --done: #1b5e20; --delayed: #c05600; --dropped: #767676; }
         @media (prefers-color-scheme: dark) {
-          :root { --text: #f0f0f0; --muted: #c8c8c8; --bg: #1b1b1b; --link: #8cc4ff; --rule: #5a5a5a; --bad: #ff8a80; }
+          :root { --text: #f0f0f0; --muted: #c8c8c8; --bg: #1b1b1b; --link: #8cc4ff; --rule: #5a5a5a; --bad: #ff8a80;
+            --planned: #7fb2f0; --inprogress: #5cb85c; --done: #a5d6a7; --delayed: #ffa040; --dropped: #9e9e9e; }
         }
         html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; font-size: 100%; line-height: 1.5; }
         body { margin: 0 auto; max-width: 46rem; padding: 1rem 1.25rem 3rem; color: var(--text); background: var(--bg); }
@@ -51,6 +53,15 @@ public static class PublicStyles
           padding: 0.5rem 1.25rem; cursor: pointer; }
         input:focus-visible, select:focus-visible, textarea:focus-visible, button:focus-visible, .problems:focus { outline: 3px solid var(--link); outline-offset: 2px; }
         .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+        figure.timeline { margin: 0.5rem 0 1rem; }
+        svg.timeline { display: block; width: 100%; height: auto; }
+        svg .tick { stroke: var(--rule); stroke-width: 1; }
+        svg .today { stroke: var(--bad); stroke-width: 2; stroke-dasharray: 4 3; }
+        svg .year, svg .number { fill: var(--text); font-size: 12px; }
+        svg .number { text-anchor: end; }
+        svg .planned { fill: var(--planned); } svg .inprogress { fill: var(--inprogress); } svg .done { fill: var(--done); }
+        svg .delayed { fill: var(--delayed); } svg .dropped { fill: var(--dropped); }
+        figcaption { color: var(--muted); font-size: 0.95rem; }
         blockquote { margin: 0.5rem 0; padding-left: 1rem; border-left: 4px solid var(--rule); }
         footer ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
         """;
