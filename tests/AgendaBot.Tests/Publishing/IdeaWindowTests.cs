@@ -244,6 +244,25 @@ public sealed class IdeaWindowTests
         Assert.False((await room.Room.Bot.Http.GetAsync(new Uri(room.AgendaPath, UriKind.Relative))).Headers.Contains("Set-Cookie"));
     }
 
+    [Fact]
+    public async Task The_idea_window_speaks_English_when_asked_and_stays_in_English_after_sending()
+    {
+        await using var room = await IdeaWindowRoom.OpenAsync();
+        var form = await room.Citizen.GetStringAsync(new Uri(room.IdeasPath + "?lang=en", UriKind.Relative));
+        LegalPagesTests.Keep("idea-form-en", form, new Dictionary<string, string> { ["content-security-policy"] = AgendaBot.Web.Pages.PublicPageEndpoints.ContentSecurityPolicy });
+
+        var sent = await room.Citizen.PostAsync(new Uri(room.IdeasPath + "?lang=en", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["form-token"] = IdeaWindowRoom.TokenOf(form), ["feld"] = "Verwaltung", ["idee"] = "Open council documents", ["einverstanden"] = "yes",
+        }));
+
+        Assert.Contains("<html lang=\"en\">", form, StringComparison.Ordinal);
+        Assert.Contains("<h1>Your idea for the Digitale Agenda</h1>", form, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{room.IdeasPath}?lang=en\"", form, StringComparison.Ordinal);
+        Assert.Equal(room.IdeasPath + "/danke?lang=en", sent.Headers.Location?.OriginalString);
+        Assert.Contains("Thank you for your idea", await room.Citizen.GetStringAsync(sent.Headers.Location), StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> Runs(System.Text.Json.Nodes.JsonNode? element) => element switch
     {
         System.Text.Json.Nodes.JsonObject o when o["type"]?.GetValue<string>() == "TextRun" => [o["text"]!.GetValue<string>()],

@@ -21,7 +21,7 @@ public static class CitizenIdeaCards
     /// <param name="note">Why the card is shown again (the chosen workshop stopped collecting), above everything else.</param>
     public static AdaptiveCard Moderation(string agendaId, CitizenIdea idea, IReadOnlyList<IdeaTarget> targets, Texts texts, string? note = null)
     {
-        var body = Head(idea, texts, note);
+        var body = Head(texts[TextKey.CitizenIdeaTitle], idea, texts, note);
         body.Add(new TextBlock(texts[TextKey.CitizenIdeaIntro]) { IsSubtle = true, Spacing = ElementSpacing.Medium });
         var data = CardPayload.Write(new CitizenIdeaData(agendaId, idea.Id), CitizenIdeaCardJson.Default.CitizenIdeaData);
         if (targets.Count > 0)
@@ -62,7 +62,8 @@ public static class CitizenIdeaCards
     /// <param name="by">Who decided, when this turn did; null when the card is drawn from what is stored.</param>
     public static AdaptiveCard Decided(CitizenIdea idea, string? by, Texts texts, string? note = null)
     {
-        var body = Head(idea, texts, note);
+        // Decided, it is no longer new: the card keeps the idea and says what became of it.
+        var body = Head(texts[TextKey.PinboardCitizenIdea], idea, texts, note);
         var outcome = idea.State == CitizenIdeaState.Accepted
             ? by is null
                 ? texts.Format(TextKey.CitizenIdeaAcceptedUnknown, idea.WorkshopTitle, (int?)idea.Step, Step(idea, texts), idea.ContributionNumber)
@@ -79,11 +80,11 @@ public static class CitizenIdeaCards
 
     private static string Step(CitizenIdea idea, Texts texts) => idea.Step is { } step ? StepTexts.Title(texts, step) : string.Empty;
 
-    private static List<CardElement> Head(CitizenIdea idea, Texts texts, string? note)
+    private static List<CardElement> Head(string title, CitizenIdea idea, Texts texts, string? note)
     {
         var body = new List<CardElement>
         {
-            new TextBlock(texts[TextKey.CitizenIdeaTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder },
         };
         if (note is not null)
         {
