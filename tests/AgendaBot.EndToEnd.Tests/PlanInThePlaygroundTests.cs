@@ -116,12 +116,14 @@ public sealed class PlanInThePlaygroundTests(TeamsPlayground teams) : IClassFixt
         var card = await teams.Api.ExecuteAsync(teams.PersonalChat, list.MessageId, "measure.open", open["data"]!.DeepClone().AsObject(), scene.Anna.Id);
         var form = card["value"]!;
         Assert.Equal($"Stand melden: {Measure}", CardLines.Of(form).First(l => l.StartsWith("Stand melden", StringComparison.Ordinal)));
-        Assert.Equal(["indicator0", "progress", "status"], CardLines.InputIds(form).Order(StringComparer.Ordinal));
+        Assert.Equal(["indicator0", "progress", "responsibleUnit", "status"], CardLines.InputIds(form).Order(StringComparer.Ordinal));
 
         var data = form["actions"]![0]!["data"]!.DeepClone().AsObject();
         data["status"] = "InProgress";
         data["progress"] = "40";
         data["indicator0"] = "80";
+        // Teams sends every input, an empty text too: no unit given.
+        data["responsibleUnit"] = "";
         var saved = await teams.Api.ExecuteAsync(teams.PersonalChat, list.MessageId, "measure.update", data, scene.Anna.Id);
         // The card Anna clicked now shows what is stored, and says it was saved.
         var now = CardLines.Of(saved["value"]);
