@@ -31,6 +31,7 @@ public static class AgendaBotHost
         services.AddHealthChecks();
         services.AddOptions<Web.Pages.PublicPagesOptions>().BindConfiguration(Web.Pages.PublicPagesOptions.SectionName);
         services.AddSingleton<LivePlans>();
+        services.AddSingleton<RenderedPages>();
         services.AddIdeaWindow();
         return builder;
     }

@@ -32,7 +32,7 @@ public static class PublicPageEndpoints
 
         // A published agenda: found by its public id alone; 404 for an id never given out, 410 once withdrawn.
         app.MapMethods("/agenda/{publicId}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, HttpContext http,
-            PublicationStore publications, CitizenIdeaStore ideas, LivePlans live, IOptions<IdeaWindowOptions> window,
+            PublicationStore publications, CitizenIdeaStore ideas, LivePlans live, RenderedPages rendered, IOptions<IdeaWindowOptions> window,
             IOptions<PublicPagesOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var english = IsEnglish(http);
@@ -45,19 +45,25 @@ public static class PublicPageEndpoints
             var accepted = await ideas.GetAcceptedForPageAsync(new Storage.TenantScope(publication.TenantId), publication.AgendaId, cancellationToken);
             var shown = await live.ShownAsync(publication, version, cancellationToken);
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Berlin).DateTime);
-            return Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Start(publicId, shown, english, options.Value, accepted, window.Value.Enabled, today)),
-                "text/html; charset=utf-8", lastModified: accepted.Select(i => i.DecidedAt ?? i.SubmittedAt).Append(LastChange(shown)).Max());
+            var (body, etag) = rendered.Get($"{publicId}|start|{english}", [shown, accepted, today, window.Value.Enabled, options.Value],
+                () => Encoding.UTF8.GetBytes(AgendaPages.Start(publicId, shown, english, options.Value, accepted, window.Value.Enabled, today)));
+            return Answer(http, body, "text/html; charset=utf-8", etag, lastModified: accepted.Select(i => i.DecidedAt ?? i.SubmittedAt).Append(LastChange(shown)).Max());
         });
         app.MapMethods("/agenda/{publicId}/massnahmen/{number:int}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, int number,
-            HttpContext http, PublicationStore publications, LivePlans live, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
+            HttpContext http, PublicationStore publications, LivePlans live, RenderedPages rendered, IOptions<PublicPagesOptions> options,
+            CancellationToken cancellationToken) =>
         {
             var english = IsEnglish(http);
             var publication = await publications.GetForPageAsync(publicId, cancellationToken);
             var shown = publication is { IsPublic: true, Version: { } version } ? await live.ShownAsync(publication, version, cancellationToken) : null;
-            return shown?.Measures.FirstOrDefault(m => m.Number == number) is { } measure
-                ? Answer(http, Encoding.UTF8.GetBytes(AgendaPages.Measure(publicId, shown, measure, english, options.Value)), "text/html; charset=utf-8",
-                    lastModified: LastChange(shown))
-                : Nothing(http, publication is { IsPublic: true } ? null : publication, english, options.Value);
+            if (shown?.Measures.FirstOrDefault(m => m.Number == number) is not { } measure)
+            {
+                return Nothing(http, publication is { IsPublic: true } ? null : publication, english, options.Value);
+            }
+
+            var (body, etag) = rendered.Get($"{publicId}|{number}|{english}", [shown, options.Value],
+                () => Encoding.UTF8.GetBytes(AgendaPages.Measure(publicId, shown, measure, english, options.Value)));
+            return Answer(http, body, "text/html; charset=utf-8", etag, lastModified: LastChange(shown));
         });
         app.MapMethods("/agenda/{publicId}/plan.{format:regex(^(csv|json)$)}", [HttpMethods.Get, HttpMethods.Head], async (string publicId, string format,
             HttpContext http, PublicationStore publications, LivePlans live, IOptions<PublicPagesOptions> options, CancellationToken cancellationToken) =>
