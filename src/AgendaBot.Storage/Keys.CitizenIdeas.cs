@@ -14,9 +14,4 @@ public static partial class Keys
     public static string CitizenIdeaDayRow(DateOnly day) => "cid|" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     public const string CitizenIdeaDayPrefix = "cid|";
-
-    // Agendas table, the tenant's partition: a person agreed to be named on the public pages (deleted when withdrawn).
-    public static string PublicNameRow(string userId) => Join("publicname", userId);
-
-    public const string PublicNamePrefix = "publicname|";
 }

@@ -92,6 +92,11 @@ public static partial class Keys
 
     public const string PublishedDocumentPrefix = "document|";
 
+    /// <summary>A person agreed to be named on the public pages (the tenant's partition; deleted when withdrawn).</summary>
+    public static string PublicNameRow(string userId) => Join("publicname", userId);
+
+    public const string PublicNamePrefix = "publicname|";
+
     // Workshops table: one partition per workshop, so its counters and what they count change in one transaction.
     public static string WorkshopPartition(string tenantId, string workshopId) => Join(tenantId, workshopId);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Storage.PersonalData;
@@ -32,8 +31,8 @@ public sealed class CitizenIdeaStore(StorageTables tables, TimeProvider time)
 
     private readonly TableClient table = tables.Measures;
 
-    // The accepted ideas a public page shows, read at most PublicationStore.ReadFor ago, like the page's version.
-    private readonly ConcurrentDictionary<string, (IReadOnlyList<CitizenIdea> Ideas, DateTimeOffset Until)> accepted = new(StringComparer.Ordinal);
+    // The accepted ideas a public page shows, read at most RecentReads.For ago, like the page's version.
+    private readonly RecentReads<IReadOnlyList<CitizenIdea>> accepted = new(time);
 
     public async Task<IdeaSubmission> SubmitAsync(TenantScope scope, string agendaId, CitizenIdea idea, int dailyCap,
         CancellationToken cancellationToken = default)
@@ -92,7 +91,7 @@ public sealed class CitizenIdeaStore(StorageTables tables, TimeProvider time)
         {
             await table.UpdateEntityAsync(ToRow(Keys.MeasurePartition(scope.TenantId, agendaId), decided.Value), decided.ETag, TableUpdateMode.Replace,
                 cancellationToken);
-            accepted.TryRemove(CacheKey(scope, agendaId), out _);
+            accepted.Forget(CacheKey(scope, agendaId));
             return true;
         }
         catch (RequestFailedException failure) when (failure.IsStale())
@@ -102,25 +101,9 @@ public sealed class CitizenIdeaStore(StorageTables tables, TimeProvider time)
     }
 
     /// <summary>The accepted ideas of an agenda, for its public page, read at most <see cref="PublicationStore.ReadFor"/> ago.</summary>
-    public async Task<IReadOnlyList<CitizenIdea>> GetAcceptedForPageAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default)
-    {
-        var key = CacheKey(scope, agendaId);
-        var now = time.GetUtcNow();
-        if (accepted.TryGetValue(key, out var known) && known.Until > now)
-        {
-            return known.Ideas;
-        }
-
-        var ideas = (await GetAllAsync(scope, agendaId, cancellationToken)).Where(i => i.State == CitizenIdeaState.Accepted)
-            .OrderByDescending(i => i.DecidedAt).ToList();
-        if (accepted.Count >= 1_000)
-        {
-            accepted.Clear();
-        }
-
-        accepted[key] = (ideas, now + PublicationStore.ReadFor);
-        return ideas;
-    }
+    public Task<IReadOnlyList<CitizenIdea>> GetAcceptedForPageAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default) =>
+        accepted.GetAsync(CacheKey(scope, agendaId), async () => (IReadOnlyList<CitizenIdea>)(await GetAllAsync(scope, agendaId, cancellationToken))
+            .Where(i => i.State == CitizenIdeaState.Accepted).OrderByDescending(i => i.DecidedAt).ToList());
 
     private static string CacheKey(TenantScope scope, string agendaId) => Keys.MeasurePartition(scope.TenantId, agendaId);
 

@@ -30,13 +30,9 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
     /// How long a page view may show what this instance read last, so that a link in the newspaper does not reach
     /// storage on every view. Publishing or withdrawing on this instance takes effect at once; on another, after this.
     /// </summary>
-    public static readonly TimeSpan ReadFor = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ReadFor = RecentReads<Publication?>.For;
 
-    // Enough for every published agenda many times over; beyond it the cache starts afresh rather than grow.
-    private const int MaxRemembered = 1_000;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Publication? Publication, DateTimeOffset Until)> read =
-        new(StringComparer.Ordinal);
+    private readonly RecentReads<Publication?> read = new(time);
 
     /// <summary>Neither row names anyone: a published version leaves people out (<see cref="PublishedAgenda"/>).</summary>
     internal static readonly IReadOnlyList<StoredRow> PersonalData =
@@ -62,20 +58,7 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
             return null;
         }
 
-        var now = time.GetUtcNow();
-        if (read.TryGetValue(publicId, out var known) && known.Until > now)
-        {
-            return known.Publication;
-        }
-
-        var publication = await GetAsync(publicId, cancellationToken);
-        if (read.Count >= MaxRemembered)
-        {
-            read.Clear();
-        }
-
-        read[publicId] = (publication, now + ReadFor);
-        return publication;
+        return await read.GetAsync(publicId, () => GetAsync(publicId, cancellationToken));
     }
 
     /// <summary>What is stored under a public id now; null for an id that was never given out.</summary>
@@ -130,7 +113,7 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
         BinaryColumns.Write(row, "Snapshot", bytes);
         // The version first: a pointer is only written to an id that shows something.
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        read.TryRemove(publicId, out _);
+        read.Forget(publicId);
         await table.UpsertEntityAsync(new TableEntity(Keys.TenantPartition(scope.TenantId), Keys.PublicationRow(agendaId)) { ["PublicId"] = publicId },
             TableUpdateMode.Replace, cancellationToken);
         return new Publication(publicId, scope.TenantId, agendaId, version, null) { News = news, LiveStatus = liveStatus };
@@ -163,7 +146,7 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
 
         await table.UpdateEntityAsync(new TableEntity(Keys.PublicPartition, Keys.PublishedRow(published.PublicId)) { ["LiveStatus"] = liveStatus },
             Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
-        read.TryRemove(published.PublicId, out _);
+        read.Forget(published.PublicId);
         return published with { LiveStatus = liveStatus };
     }
 
@@ -180,7 +163,7 @@ public sealed class PublicationStore(StorageTables tables, TimeProvider time)
         {
             ["TenantId"] = scope.TenantId, ["AgendaId"] = agendaId, ["WithdrawnAt"] = now,
         }, TableUpdateMode.Replace, cancellationToken);
-        read.TryRemove(published.PublicId, out _);
+        read.Forget(published.PublicId);
         return true;
     }
 

@@ -6,7 +6,6 @@ public static class CitizenIdeasFeature
 {
     public static IServiceCollection AddCitizenIdeas(this IServiceCollection services) => services
         .AddScoped<IdeaTargets>()
-        .AddScoped<IdeaModerators>()
         .AddScoped<IdeaDecisions>()
         .AddScoped<IIdeaModeration, AnnounceCitizenIdea>();
 }

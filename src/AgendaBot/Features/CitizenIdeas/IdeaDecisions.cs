@@ -11,13 +11,13 @@ namespace AgendaBot.Features.CitizenIdeas;
 /// and the decision is recorded only if nobody decided since — otherwise the card shows the decision that stands.
 /// One per turn (scoped): <see cref="Refusal"/> is the answer when <see cref="OpenAsync"/> found nothing to decide.
 /// </summary>
-public sealed class IdeaDecisions(IdeaModerators moderators, CitizenIdeaStore ideas)
+public sealed class IdeaDecisions(Consultations.ConsultationRights moderators, CitizenIdeaStore ideas)
 {
     public CardActionResult? Refusal { get; private set; }
 
     public async Task<(Agenda? Agenda, Versioned<CitizenIdea>? Idea)> OpenAsync(TurnContext turn, CitizenIdeaData input, CancellationToken cancellationToken)
     {
-        if (await moderators.AgendaAsync(turn, input.AgendaId, cancellationToken) is not { } agenda)
+        if (await moderators.SpokenForAsync(turn, input.AgendaId, cancellationToken) is not { } agenda)
         {
             Refusal = new CardActionResult.Message(turn.Texts[TextKey.CitizenIdeaOnlyModerators]);
             return (null, null);

@@ -9,14 +9,14 @@ namespace AgendaBot.Features.CitizenIdeas;
 /// "bürgerideen": the ideas still waiting for a decision, oldest first, each as its moderation card with the workshops
 /// that collect now — for an idea that came while none did, or whose card scrolled away.
 /// </summary>
-public sealed class ShowCitizenIdeas(IdeaModerators moderators, CitizenIdeaStore ideas, IdeaTargets targets) : ICommandHandler
+public sealed class ShowCitizenIdeas(Consultations.ConsultationRights moderators, CitizenIdeaStore ideas, IdeaTargets targets) : ICommandHandler
 {
     // A few cards at a time keep the chat readable; deciding them brings the next ones.
     private const int Shown = 5;
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (await moderators.AgendaAsync(turn, null, cancellationToken) is not { } agenda)
+        if (await moderators.SpokenForAsync(turn, null, cancellationToken) is not { } agenda)
         {
             await turn.ReplyAsync(turn.Texts[TextKey.CitizenIdeasNoAgenda], cancellationToken);
             return;

@@ -21,9 +21,7 @@ public sealed class ConsultationRights(WorkshopFinder finder, AgendaRepository a
     /// </summary>
     public async Task<Agenda?> AgendaHereAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var agenda = turn.IsPersonalChat
-            ? (await agendas.GetAllAsync(turn.Tenant, cancellationToken)).FirstOrDefault(a => a.ProjectLead.Id == turn.User.Id)
-            : (await finder.FindAgendaAsync(turn, cancellationToken))?.Value;
+        var agenda = await FindAsync(turn, null, cancellationToken);
         if (agenda is not null)
         {
             await RequireAsync(turn, agenda, cancellationToken);
@@ -35,9 +33,7 @@ public sealed class ConsultationRights(WorkshopFinder finder, AgendaRepository a
     /// <summary>The agenda a card names: the one of this conversation (in a personal chat: one the person may record for).</summary>
     public async Task<Agenda> RequireFromCardAsync(TurnContext turn, string claimedAgendaId, CancellationToken cancellationToken)
     {
-        var agenda = turn.IsPersonalChat
-            ? (await agendas.GetAsync(turn.Tenant, claimedAgendaId, cancellationToken))?.Value
-            : (await finder.FindAgendaAsync(turn, cancellationToken))?.Value;
+        var agenda = await FindAsync(turn, claimedAgendaId, cancellationToken);
         if (agenda is null || agenda.Id != claimedAgendaId)
         {
             throw new DomainException(DomainErrorCode.NotFound, "agenda");
@@ -46,6 +42,22 @@ public sealed class ConsultationRights(WorkshopFinder finder, AgendaRepository a
         await RequireAsync(turn, agenda, cancellationToken);
         return agenda;
     }
+
+    /// <summary>
+    /// The agenda here (or the one a card names, checked) when the person speaks for it; null when there is none or
+    /// they do not — for callers that answer in their own words instead of refusing.
+    /// </summary>
+    public async Task<Agenda?> SpokenForAsync(TurnContext turn, string? claimedAgendaId, CancellationToken cancellationToken) =>
+        await FindAsync(turn, claimedAgendaId, cancellationToken) is { } agenda && (claimedAgendaId is null || agenda.Id == claimedAgendaId)
+            && await SpeaksForAsync(turn, agenda, cancellationToken)
+            ? agenda
+            : null;
+
+    // In a team or group chat the conversation's agenda; in a personal chat the one a card names, or else the one the person leads.
+    private async Task<Agenda?> FindAsync(TurnContext turn, string? claimedAgendaId, CancellationToken cancellationToken) =>
+        !turn.IsPersonalChat ? (await finder.FindAgendaAsync(turn, cancellationToken))?.Value
+        : claimedAgendaId is not null ? (await agendas.GetAsync(turn.Tenant, claimedAgendaId, cancellationToken))?.Value
+        : (await agendas.GetAllAsync(turn.Tenant, cancellationToken)).FirstOrDefault(a => a.ProjectLead.Id == turn.User.Id);
 
     private async Task RequireAsync(TurnContext turn, Agenda agenda, CancellationToken cancellationToken)
     {

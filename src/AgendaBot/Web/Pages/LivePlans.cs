@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Storage;
@@ -16,35 +15,27 @@ public sealed class LivePlans(MeasureRepository measures, PublicNames names, Tim
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-    private readonly ConcurrentDictionary<string, (PublishedAgenda Shown, PublishedAgenda Of, long Names, DateTimeOffset Until)> read =
-        new(StringComparer.Ordinal);
+    private readonly RecentReads<(PublishedAgenda Shown, PublishedAgenda Of, long Names)> read = new(time);
 
     public async Task<PublishedAgenda> ShownAsync(Publication publication, PublishedAgenda version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(publication);
-        var now = time.GetUtcNow();
-        // A withdrawn agreement on this instance shows at once, not after the read's life.
+        // A withdrawn agreement on this instance shows at once, not after the read's life; a new version at once too.
         var namesSeen = names.Changes;
-        if (read.TryGetValue(publication.PublicId, out var known) && known.Until > now && ReferenceEquals(known.Of, version) && known.Names == namesSeen)
+        var shown = await read.GetAsync(publication.PublicId, async () =>
         {
-            return known.Shown;
-        }
+            var now = time.GetUtcNow();
+            var tenant = new TenantScope(publication.TenantId);
+            IReadOnlyList<Measure> current = await measures.GetAllAsync(tenant, publication.AgendaId, cancellationToken);
+            // Names only of those who agreed, decided now: an agreement withdrawn or a person erased leaves the pages within this read's life.
+            var drawn = version.WithResponsible(current, await names.AllAsync(tenant, cancellationToken));
+            if (publication.LiveStatus)
+            {
+                drawn = drawn.WithLiveStatus(current, now, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Berlin).DateTime));
+            }
 
-        var tenant = new TenantScope(publication.TenantId);
-        IReadOnlyList<Measure> current = await measures.GetAllAsync(tenant, publication.AgendaId, cancellationToken);
-        // Names only of those who agreed, decided now: an agreement withdrawn or a person erased leaves the pages within this read's life.
-        var shown = version.WithResponsible(current, await names.AllAsync(tenant, cancellationToken));
-        if (publication.LiveStatus)
-        {
-            shown = shown.WithLiveStatus(current, now, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Berlin).DateTime));
-        }
-
-        if (read.Count >= 1_000)
-        {
-            read.Clear();
-        }
-
-        read[publication.PublicId] = (shown, version, namesSeen, now + PublicationStore.ReadFor);
-        return shown;
+            return (drawn, version, namesSeen);
+        }, known => ReferenceEquals(known.Of, version) && known.Names == namesSeen);
+        return shown.Shown;
     }
 }
