@@ -784,4 +784,5 @@ public static class TextKey
     public const string PagesTimelineCaption = nameof(PagesTimelineCaption);
     public const string PagesDocx = nameof(PagesDocx);
     public const string PagesTimelineToday = nameof(PagesTimelineToday);
+    public const string PublishLiveExplain = nameof(PublishLiveExplain);
 }

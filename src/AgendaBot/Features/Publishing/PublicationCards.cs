@@ -50,10 +50,12 @@ public static class PublicationCards
         }
 
         body.Add(new TextBlock(texts[TextKey.PublishPreviewNoNames]) { IsSubtle = true, Spacing = ElementSpacing.Medium });
+        // Input.Toggle does not wrap in Teams: the title stays short, the explanation is a text above it.
+        body.Add(new TextBlock(texts[TextKey.PublishLiveExplain]) { Spacing = ElementSpacing.Medium });
         body.Add(new ToggleInput(texts[TextKey.PublishLiveToggle])
         {
             Id = CardInput.Id<PublicationData>(nameof(PublicationData.LiveStatus)), Value = published?.LiveStatus == true ? "true" : "false",
-            ValueOn = "true", ValueOff = "false", Spacing = ElementSpacing.Medium,
+            ValueOn = "true", ValueOff = "false",
         });
         if (published is { IsPublic: true, Version: { } current })
         {
