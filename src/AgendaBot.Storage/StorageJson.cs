@@ -18,6 +18,8 @@ namespace AgendaBot.Storage;
 [JsonSerializable(typeof(BestPracticeDetails))]
 [JsonSerializable(typeof(GoalAssessment))]
 [JsonSerializable(typeof(RoundResults))]
+[JsonSerializable(typeof(PlanState))]
+[JsonSerializable(typeof(List<AgendaBot.Domain.Agendas.PlannedWorkshop>))]
 [JsonSerializable(typeof(PostedCard))]
 [JsonSerializable(typeof(List<PostedCard>))]
 internal sealed partial class StorageJson : JsonSerializerContext;

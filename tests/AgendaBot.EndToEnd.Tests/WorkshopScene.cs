@@ -125,6 +125,57 @@ internal sealed class WorkshopScene
         await PinboardAsync(since, pinboardLine);
     }
 
+    public static readonly string[] Steps =
+    [
+        "Schritt 1 von 6: Status-Quo-Beschreibung", "Schritt 2 von 6: Identifikation von Problemstellungen",
+        "Schritt 3 von 6: Best-Practice-Input", "Schritt 4 von 6: Zieldefinition", "Schritt 5 von 6: Handlungskonzept",
+        "Schritt 6 von 6: Zeit-Maßnahmen-Plan",
+    ];
+
+    /// <summary>
+    /// Anna sets up the agenda and the workshop "Verwaltung", Anna and Klaus register, and the workshop walks to step 6
+    /// with Klaus's <paramref name="proposals"/> in step 5 (pinboard #<paramref name="firstNumber"/>, …).
+    /// </summary>
+    /// <param name="beforeWorkshop">What happens between setting up the agenda and opening the workshop (a kick-off).</param>
+    public async Task ReachStepSixAsync(IReadOnlyList<string> proposals, Func<Task>? beforeWorkshop = null, int firstNumber = 1)
+    {
+        var setUp = await SayAsync("agenda");
+        await ClickForCardAsync(Anna, setUp, "agenda.create", new JsonObject
+        {
+            ["title"] = "Digitale Agenda Hagenow", ["fieldsOfAction"] = "Verwaltung", ["statusHere"] = "true",
+        });
+        if (beforeWorkshop is not null)
+        {
+            await beforeWorkshop();
+        }
+
+        var offer = await SayAsync("workshop");
+        WorkshopThread = offer.ConversationId;
+        var since = transcript.Mark(WorkshopThread);
+        await ClickForCardAsync(Anna, offer, "workshop.open", new JsonObject { ["fieldOfAction"] = "Verwaltung", ["capacity"] = "15" });
+        Registration = await PostedAsync(since, "Anmeldung zum Workshop „Verwaltung“");
+        StepCard = await StepCardAsync(since, Steps[0]);
+        Pinboard = await PostedAsync(since, "Pinnwand: Verwaltung");
+        await ClickForCardAsync(Anna, Registration, "workshop.register", new JsonObject { ["group"] = "PublicAdministration" });
+        await ClickForCardAsync(Klaus, Registration, "workshop.register", new JsonObject { ["group"] = "Companies" });
+
+        for (var step = 1; step <= 5; step++)
+        {
+            if (step == 5)
+            {
+                for (var i = 0; i < proposals.Count; i++)
+                {
+                    await ContributeAsync(Klaus, new() { ["text"] = proposals[i] }, $"#{i + firstNumber}  {proposals[i]}  – Klaus Meier");
+                }
+            }
+
+            var closed = await ClickForCardAsync(Anna, StepCard, await ViewOfAsync(Anna, StepCard), "step.close");
+            since = Mark();
+            await ClickForCardAsync(Anna, StepCard, closed, "step.advance");
+            StepCard = await StepCardAsync(since, Steps[step]);
+        }
+    }
+
     /// <summary>A contribution in the chat: "@AgendaBot idee {text}".</summary>
     public async Task SuggestAsync(string text, string pinboardLine)
     {
@@ -186,7 +237,10 @@ internal sealed class WorkshopScene
     // What Teams sends on a click: the button's own data with the values of the card's inputs merged in.
     private Task<JsonNode> ClickAsync(Member who, BotMessage message, JsonNode card, string verb, JsonObject? inputs)
     {
-        var button = card["actions"]?.AsArray().FirstOrDefault(a => a?["verb"]?.GetValue<string>() == verb);
+        // At the card's foot, or in an action set beside the inputs it belongs to (the kick-off card).
+        var button = card["actions"]?.AsArray().FirstOrDefault(a => a?["verb"]?.GetValue<string>() == verb)
+            ?? card["body"]?.AsArray().Where(e => e?["type"]?.GetValue<string>() == "ActionSet")
+                .SelectMany(e => e!["actions"]!.AsArray()).FirstOrDefault(a => a?["verb"]?.GetValue<string>() == verb);
         Assert.True(button is not null, $"{who.Name} sees no button '{verb}' on: {string.Join(" | ", CardLines.Of(card))}");
         var data = button["data"]?.DeepClone() as JsonObject ?? new JsonObject();
         foreach (var (name, value) in inputs ?? new JsonObject())

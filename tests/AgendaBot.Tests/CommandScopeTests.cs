@@ -17,7 +17,8 @@ public sealed class CommandScopeTests : IAsyncLifetime
 {
     private static readonly string[] WherePlaceKeys =
         [TextKey.AgendaOnlyInTeams, TextKey.PersonalDataOnlyInPersonalChat, TextKey.MyMeasuresOnlyPersonal, TextKey.VoteOnlyInChannel,
-        TextKey.WorkshopEndOnlyInChannel, TextKey.PublicNameOnlyPersonal];
+        TextKey.WorkshopEndOnlyInChannel, TextKey.PublicNameOnlyPersonal, TextKey.FinalRoundNotInPersonalChat,
+        TextKey.KickOffNotInPersonalChat];
 
     private readonly string tenantId = $"tenant-{Guid.NewGuid():N}";
     private RecordingConnector connector = null!;

@@ -56,6 +56,16 @@ public sealed record Contribution
                 : Create(workshop.Id, number, workshop.CurrentStep, TeamsUser.Anonymous, text, now) with { Origin = ContributionOrigin.Citizens };
         };
 
+    /// <summary>A kick-off idea, in the step the workshop collects in now (the first, when it just opened), under its author's name.</summary>
+    public static Func<Workshop, int, Contribution> FromKickOff(TeamsUser author, string text, DateTimeOffset now) =>
+        (workshop, number) =>
+        {
+            workshop.EnsureAccepts(workshop.CurrentStep);
+            return workshop.CurrentStep == WorkshopStep.TimeAndMeasuresPlan
+                ? throw new DomainException(DomainErrorCode.WrongStep, "6")
+                : Create(workshop.Id, number, workshop.CurrentStep, author, text, now) with { Origin = ContributionOrigin.KickOff };
+        };
+
     public static Contribution Create(string workshopId, int number, WorkshopStep step, TeamsUser author, string text,
         DateTimeOffset now, BestPracticeDetails? bestPractice = null, GoalAssessment? goal = null, IReadOnlyList<int>? linkedGoals = null) => new()
     {
@@ -97,6 +107,9 @@ public enum ContributionOrigin
 {
     Participant,
     Citizens,
+
+    /// <summary>A first idea from the agenda's kick-off, taken into the workshop of its field when it opened.</summary>
+    KickOff,
 }
 
 public sealed record BestPracticeDetails(string Name, string? Place, string? Link, double? TransferabilityMean = null)

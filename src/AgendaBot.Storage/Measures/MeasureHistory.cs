@@ -26,6 +26,9 @@ public static class MeasureHistory
     public const string Milestones = "milestones";
     public const string Indicators = "indicators";
 
+    /// <summary>Why a final plan was changed: the text in <c>After</c>, written beside the changes it explains.</summary>
+    public const string Reason = "reason";
+
     public static string? Write(DateOnly? date) => date?.ToString("O", CultureInfo.InvariantCulture);
 
     public static string? Write(int? number) => number?.ToString(CultureInfo.InvariantCulture);

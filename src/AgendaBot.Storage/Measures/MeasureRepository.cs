@@ -24,17 +24,28 @@ public sealed class MeasureRepository(StorageTables tables)
 
     private readonly TableClient table = tables.Measures;
 
-    public async Task<Versioned<Measure>> CreateAsync(TenantScope scope, Measure measure, TeamsUser createdBy, DateTimeOffset now,
+    public Task<Versioned<Measure>> CreateAsync(TenantScope scope, Measure measure, TeamsUser createdBy, DateTimeOffset now,
+        CancellationToken cancellationToken = default) =>
+        CreateAsync(scope, measure, createdBy, now, reason: null, cancellationToken);
+
+    /// <param name="reason">Why a final plan gets this measure: kept in its history with who gave it.</param>
+    public async Task<Versioned<Measure>> CreateAsync(TenantScope scope, Measure measure, TeamsUser createdBy, DateTimeOffset now, string? reason,
         CancellationToken cancellationToken = default)
     {
         var valid = measure.Validated() with { UpdatedAt = now };
         var partition = Keys.MeasurePartition(scope.TenantId, valid.AgendaId);
-        TableTransactionAction[] batch =
+        List<TableTransactionAction> batch =
         [
             new(TableTransactionActionType.Add, MeasureRows.ToRow(partition, valid)),
             new(TableTransactionActionType.Add,
                 MeasureRows.ToRow(partition, new MeasureChange(valid.Id, createdBy, now, MeasureHistory.Created, null, valid.Title), NewId())),
         ];
+        if (reason is not null)
+        {
+            batch.Add(new(TableTransactionActionType.Add,
+                MeasureRows.ToRow(partition, new MeasureChange(valid.Id, createdBy, now, MeasureHistory.Reason, null, reason), NewId())));
+        }
+
         try
         {
             var response = await table.SubmitTransactionAsync(batch, cancellationToken);
@@ -58,6 +69,11 @@ public sealed class MeasureRepository(StorageTables tables)
         return rows.Select(MeasureRows.ToMeasure).ToList();
     }
 
+    /// <summary>The agenda's measures with their versions, to change several of them at once (<see cref="UpdateManyAsync"/>).</summary>
+    public async Task<IReadOnlyList<Versioned<Measure>>> GetAllVersionedAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken = default) =>
+        (await table.PrefixAsync(Keys.MeasurePartition(scope.TenantId, agendaId), Keys.MeasurePrefix, cancellationToken))
+            .Select(row => new Versioned<Measure>(MeasureRows.ToMeasure(row), row.ETag)).ToList();
+
     /// <summary>Stores a changed measure with one history row per changed field, atomically, if nobody changed it meanwhile.</summary>
     public async Task<Versioned<Measure>> UpdateAsync(TenantScope scope, Versioned<Measure> before, Measure after, TeamsUser changedBy,
         DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -65,6 +81,7 @@ public sealed class MeasureRepository(StorageTables tables)
         var valid = after.Validated() with { UpdatedAt = now };
         var partition = Keys.MeasurePartition(scope.TenantId, valid.AgendaId);
         var changes = MeasureDiff.Between(before.Value, valid, changedBy, now);
+
         // A transaction holds at most 100 actions: the measure plus 99 history rows is far more than one edit makes.
         var batch = new List<TableTransactionAction>
         {
@@ -75,6 +92,55 @@ public sealed class MeasureRepository(StorageTables tables)
         {
             var response = await table.SubmitTransactionAsync(batch, cancellationToken);
             return new Versioned<Measure>(valid, response.Value[0].Headers.ETag ?? default);
+        }
+        catch (TableTransactionFailedException failure) when (failure.IsStale() || failure.Status == Failures.NotFound)
+        {
+            throw Failures.StaleWrite();
+        }
+    }
+
+    /// <summary>
+    /// Stores several changed measures of one agenda with their history in one transaction (the plan order, the budget
+    /// priorities): all of them or, when any changed meanwhile, none. Measures without a change are left alone.
+    /// </summary>
+    public async Task UpdateManyAsync(TenantScope scope, IReadOnlyList<(Versioned<Measure> Before, Measure After)> changed, TeamsUser changedBy,
+        DateTimeOffset now, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        var batch = new List<TableTransactionAction>();
+        foreach (var (before, after) in changed)
+        {
+            var valid = after.Validated() with { UpdatedAt = now };
+            var changes = MeasureDiff.Between(before.Value, valid, changedBy, now);
+            if (changes.Count == 0)
+            {
+                continue;
+            }
+
+            var partition = Keys.MeasurePartition(scope.TenantId, valid.AgendaId);
+            batch.Add(new(TableTransactionActionType.UpdateReplace, MeasureRows.ToRow(partition, valid), before.ETag));
+            batch.AddRange(changes.Select(c => new TableTransactionAction(TableTransactionActionType.Add, MeasureRows.ToRow(partition, c, NewId()))));
+            if (reason is not null)
+            {
+                batch.Add(new(TableTransactionActionType.Add,
+                    MeasureRows.ToRow(partition, new MeasureChange(valid.Id, changedBy, now, MeasureHistory.Reason, null, reason), NewId())));
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        // One transaction holds at most 100 actions; a plan that needs more is changed in smaller steps by the caller.
+        if (batch.Count > 100)
+        {
+            throw new DomainException(DomainErrorCode.TooManyItems, "measures changed at once", 100);
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
         }
         catch (TableTransactionFailedException failure) when (failure.IsStale() || failure.Status == Failures.NotFound)
         {

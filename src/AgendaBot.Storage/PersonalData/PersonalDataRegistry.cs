@@ -22,6 +22,8 @@ internal static class PersonalDataRegistry
         .. AgendaRepository.PersonalData,
         .. PublicationStore.PersonalData,
         .. CitizenIdeaStore.PersonalData,
+        .. FinalRoundStore.PersonalData,
+        .. KickOffStore.PersonalData,
         .. PublicNames.PersonalData,
         .. WorkshopRows.PersonalData,
         .. VotingRepository.PersonalData,

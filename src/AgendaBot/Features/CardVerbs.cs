@@ -40,4 +40,14 @@ public static class CardVerbs
     public const string SwitchLiveStatus = "agenda.live";
     public const string AcceptCitizenIdea = "citizenidea.accept";
     public const string RejectCitizenIdea = "citizenidea.reject";
+    public const string StartFinalRound = "finalround.start";
+    public const string CastFinalBallot = "finalround.vote";
+    public const string CloseFinalRound = "finalround.close";
+    public const string ApplyFinalOrder = "finalround.apply";
+    public const string SaveBudgetPriorities = "plan.budget";
+    public const string FinalisePlan = "plan.final";
+    public const string OpenKickOff = "kickoff.open";
+    public const string JoinKickOff = "kickoff.join";
+    public const string AddKickOffIdea = "kickoff.idea";
+    public const string AssignKickOffIdea = "kickoff.assign";
 }

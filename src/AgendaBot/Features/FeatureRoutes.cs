@@ -11,6 +11,8 @@ using AgendaBot.Features.Help;
 using AgendaBot.Features.Measures;
 using AgendaBot.Features.Plan;
 using AgendaBot.Features.Privacy;
+using AgendaBot.Features.KickOffs;
+using AgendaBot.Features.Prioritisation;
 using AgendaBot.Features.Publishing;
 using AgendaBot.Features.Voting;
 using AgendaBot.Features.Welcome;
@@ -48,6 +50,9 @@ public static class FeatureRoutes
         .Command<AgreeToPublicName>("name öffentlich", "public name")
         .Command<WithdrawPublicName>("name nicht öffentlich", "no public name")
         .Command<ShowCitizenIdeas>("bürgerideen", "buergerideen", "citizen ideas")
+        .Command<OfferFinalRound>("schlussrunde", "final round")
+        .Command<OfferPlanDecision>("endfassung", "final plan")
+        .Command<OfferKickOff>("kickoff", "kick-off")
         .Verb<ShowHelpFromCard>(CardVerbs.ShowHelp)
         .Verb<StartVotingRound, VotingSetupData>(CardVerbs.StartVote, VotingCardJson.Default.VotingSetupData)
         .Verb<SubmitBallot, BallotData>(CardVerbs.CastVote, VotingCardJson.Default.BallotData)
@@ -85,6 +90,16 @@ public static class FeatureRoutes
         .Verb<SwitchLiveStatus, PublicationData>(CardVerbs.SwitchLiveStatus, PublishingCardJson.Default.PublicationData)
         .Verb<AcceptCitizenIdea, CitizenIdeaData>(CardVerbs.AcceptCitizenIdea, CitizenIdeaCardJson.Default.CitizenIdeaData)
         .Verb<RejectCitizenIdea, CitizenIdeaData>(CardVerbs.RejectCitizenIdea, CitizenIdeaCardJson.Default.CitizenIdeaData)
+        .Verb<StartFinalRound, FinalRoundSetupData>(CardVerbs.StartFinalRound, PrioritisationCardJson.Default.FinalRoundSetupData)
+        .Verb<CastFinalBallot, FinalBallotData>(CardVerbs.CastFinalBallot, PrioritisationCardJson.Default.FinalBallotData)
+        .Verb<CloseFinalRound, FinalRoundRef>(CardVerbs.CloseFinalRound, PrioritisationCardJson.Default.FinalRoundRef)
+        .Verb<ApplyFinalOrder, FinalRoundRef>(CardVerbs.ApplyFinalOrder, PrioritisationCardJson.Default.FinalRoundRef)
+        .Verb<SaveBudgetPriorities, BudgetData>(CardVerbs.SaveBudgetPriorities, PrioritisationCardJson.Default.BudgetData)
+        .Verb<FinalisePlan, BudgetData>(CardVerbs.FinalisePlan, PrioritisationCardJson.Default.BudgetData)
+        .Verb<OpenKickOff, KickOffSetupData>(CardVerbs.OpenKickOff, KickOffCardJson.Default.KickOffSetupData)
+        .Verb<JoinKickOff, KickOffData>(CardVerbs.JoinKickOff, KickOffCardJson.Default.KickOffData)
+        .Verb<AddKickOffIdea, KickOffData>(CardVerbs.AddKickOffIdea, KickOffCardJson.Default.KickOffData)
+        .Verb<AssignKickOffIdea, KickOffData>(CardVerbs.AssignKickOffIdea, KickOffCardJson.Default.KickOffData)
         // Greet first: the greeting must not depend on storage being reachable.
         .On<GreetOnInstall>(ConversationEvent.BotInstalled)
         .On<RememberConversation>(ConversationEvent.BotInstalled)
@@ -105,6 +120,8 @@ public static class FeatureRoutes
         .AddScoped<PublicationAccess>()
         .AddScoped<PublicDocuments>()
         .AddCitizenIdeas()
+        .AddPrioritisation()
+        .AddKickOff()
         .AddPrivacy()
         .AddConversations();
 }

@@ -75,6 +75,20 @@ public sealed class EveryRowKind : IAsyncLifetime
         await measures.UpdateAsync(tenant, bobs, bobs.Value with { Owner = Town.Alice }, Town.Bob, at.AddDays(1));
         await measures.AddConsultationAsync(tenant, Town.AgendaId,
             new ConsultationEntry("consult-1", "Hagenow", new DateOnly(2026, 3, 2), "Terminvergabe wie dort", Town.Alice));
+        // The Schlussrunde started by Alice, Bob's ballot in it, and the plan made final.
+        var finalRounds = new FinalRoundStore(tables);
+        var round = FinalRound.Start("final-1", Town.AgendaId, "19:lenkung@thread.tacv2", Domain.Voting.VotingMethod.StarRating, null,
+            await measures.GetAllAsync(tenant, Town.AgendaId), Town.Alice.Id, at);
+        await finalRounds.StartAsync(tenant, round);
+        await finalRounds.CastAsync(tenant, Town.AgendaId, round.Id, Town.Bob.Id,
+            new Domain.Voting.Ballot(round.Id, Town.Bob.Id, [new Domain.Voting.Score(1, "Wirkung", 4)], at));
+        await finalRounds.SetStandingAsync(tenant, Town.AgendaId, PlanState.Draft.WithBudgetYear(2027).Finalise(at));
+        // The kick-off: its framework, Alice at it, and Bob's first idea.
+        var kickOffs = new KickOffStore(tables);
+        await kickOffs.SaveAsync(tenant, KickOff.Open(agenda, "Bürgernah und digital",
+            new Dictionary<string, DateOnly> { [agenda.FieldsOfAction[0]] = new(2026, 4, 1) }, at));
+        await kickOffs.RegisterAsync(tenant, Town.AgendaId, new KickOffMember(Town.Alice, Domain.People.StakeholderGroup.Citizens, at));
+        await kickOffs.AddIdeaAsync(tenant, Town.AgendaId, KickOffIdea.Submit("kickoff-idea-1", Town.Bob, "Ratsunterlagen digital", null, agenda, at));
         var followUp = new PlanFollowUpStore(tables);
         await followUp.TryClaimPlanPostAsync(tenant, Town.AgendaId, "19:plan@thread.tacv2", at, TimeSpan.FromMinutes(5));
         await followUp.TryClaimReminderAsync(tenant, (await measures.GetAsync(tenant, Town.AgendaId, Town.AliceMeasure))!.Value, 1, at);

@@ -131,7 +131,9 @@ public static class PinboardCard
         }
 
         var author = c.Origin == ContributionOrigin.Citizens ? $"  – {texts[TextKey.PinboardCitizenIdea]}"
-            : c.Author.IsAnonymous ? string.Empty : $"  – {c.Author.Name}";
+            : c.Author.IsAnonymous ? (c.Origin == ContributionOrigin.KickOff ? $"  – {texts[TextKey.PinboardKickOffIdea]}" : string.Empty)
+            : c.Origin == ContributionOrigin.KickOff ? $"  – {c.Author.Name}, {texts[TextKey.PinboardKickOffIdea]}"
+            : $"  – {c.Author.Name}";
         runs.Add(new TextRun(author) { IsSubtle = true, Size = TextSize.Small });
         return new Container([new RichTextBlock(runs)]) { Spacing = ElementSpacing.Small };
     }

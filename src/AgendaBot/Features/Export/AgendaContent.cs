@@ -25,6 +25,9 @@ public sealed record AgendaContent(Agenda Agenda, IReadOnlyList<WorkshopContent>
     /// <summary>The consultations with other towns and bodies, oldest first.</summary>
     public IReadOnlyList<ConsultationEntry> Consultations { get; init; } = [];
 
+    /// <summary>Whether the plan is a draft or final, and the budget year of its priorities.</summary>
+    public PlanState Plan { get; init; } = PlanState.Draft;
+
     /// <summary>When the measures' statuses changed: when they actually began and ended, for the evaluation.</summary>
     public IReadOnlyList<StatusChange> StatusChanges { get; init; } = [];
 
@@ -48,7 +51,7 @@ public sealed record AgendaContent(Agenda Agenda, IReadOnlyList<WorkshopContent>
 // Seam: publishing reads the content of its document the same way.
 [Seam]
 public sealed class AgendaContentReader(AgendaRepository agendas, WorkshopRepository workshops, VotingRepository voting,
-    MeasureRepository measures)
+    MeasureRepository measures, FinalRoundStore plans)
 {
     public async Task<AgendaContent?> ReadAsync(TenantScope scope, string agendaId, CancellationToken cancellationToken)
     {
@@ -82,6 +85,7 @@ public sealed class AgendaContentReader(AgendaRepository agendas, WorkshopReposi
         return new AgendaContent(agenda.Value, contents, await measures.GetAllAsync(scope, agendaId, cancellationToken))
         {
             Consultations = await measures.GetConsultationsAsync(scope, agendaId, cancellationToken),
+            Plan = await plans.GetStandingAsync(scope, agendaId, cancellationToken),
             StatusChanges = Measures.EvaluationReader.StatusChanges(
                 await measures.GetHistorySinceAsync(scope, agendaId, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), cancellationToken)),
         };

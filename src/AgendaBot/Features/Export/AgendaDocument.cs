@@ -40,6 +40,7 @@ public static class AgendaDocument
                 Paragraph(texts.Format(TextKey.ExportDocumentSubtitle, Date(today, texts)), "Subtitle"));
             Goals(body, content, texts);
             body.Append(Paragraph(texts[TextKey.ExportPlanHeading], "Heading1"));
+            body.Append(Paragraph(MeasureTexts.Stage(content.Plan, texts)));
             if (measures.Count == 0)
             {
                 body.Append(Paragraph(texts[TextKey.ExportNoMeasures]));

@@ -35,6 +35,7 @@ public static class MeasureChangeText
         MeasureHistory.WorkPackages => WorkPackages(change, texts),
         MeasureHistory.Milestones => Milestones(change, texts),
         MeasureHistory.Indicators => Indicators(change, texts),
+        MeasureHistory.Reason => texts.Format(TextKey.WeeklyChangeReason, change.After ?? "–"),
         _ => texts[TextKey.WeeklyChangeSomething],
     };
 

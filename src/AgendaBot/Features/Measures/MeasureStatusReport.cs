@@ -7,6 +7,7 @@ using AgendaBot.Features.Conversations;
 using AgendaBot.Infrastructure.Delivery;
 using AgendaBot.Infrastructure.Scheduling;
 using AgendaBot.Storage;
+using AgendaBot.Storage.Agendas;
 using AgendaBot.Storage.Conversations;
 using AgendaBot.Storage.Measures;
 
@@ -17,18 +18,21 @@ namespace AgendaBot.Features.Measures;
 /// channel (in German). Reads the agenda's measures in one query, the week's history in one more and the consultations in
 /// a third, whatever the number of measures.
 /// </summary>
-public sealed class MeasureStatusReport(MeasureRepository measures, ConversationReferenceRepository references, TimeProvider time) : IWeeklyReport
+public sealed class MeasureStatusReport(MeasureRepository measures, ConversationReferenceRepository references, KickOffStore kickOffs, TimeProvider time)
+    : IWeeklyReport
 {
     public async Task<IReadOnlyList<ProactivePost>> ProduceAsync(TenantScope tenant, Agenda agenda, WeeklyOccurrence occurrence,
         CancellationToken cancellationToken)
     {
         var all = await measures.GetAllAsync(tenant, agenda.Id, cancellationToken);
-        if (all.Count == 0)
+        var now = time.GetUtcNow();
+        // The workshops planned at the kick-off are listed until their day has passed: before the first measure too.
+        var upcoming = (await kickOffs.GetAsync(tenant, agenda.Id, cancellationToken))?.Upcoming(EvaluationReader.Today(now)) ?? [];
+        if (all.Count == 0 && upcoming.Count == 0)
         {
             return [];
         }
 
-        var now = time.GetUtcNow();
         var history = await measures.GetHistorySinceAsync(tenant, agenda.Id, now - WeeklyStatus.Week, cancellationToken);
         var status = WeeklyStatus.Compose(all, history, now);
         var consultations = await measures.GetConsultationsAsync(tenant, agenda.Id, cancellationToken);
@@ -49,7 +53,8 @@ public sealed class MeasureStatusReport(MeasureRepository measures, Conversation
         }
 
         return targets.Select(t => new ProactivePost(t.ConversationId,
-            Poster.Message(WeeklyStatusCard.Render(agenda.Title, all, status, t.Texts, agenda.Id, consulted, evaluation), t.Texts, t.ConversationId),
+            Poster.Message(WeeklyStatusCard.Render(agenda.Title, all, status, t.Texts, agenda.Id, consulted, evaluation,
+                upcoming), t.Texts, t.ConversationId),
             PersonId: t.PersonId)).ToList();
     }
 }

@@ -26,4 +26,13 @@ public static class MeasureTexts
         .ThenBy(m => m.Title, StringComparer.Create(CultureInfo.InvariantCulture, true))
         .ThenBy(m => m.Id, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>"Entwurf" or "Endfassung seit …", with the budget year when one is set.</summary>
+    public static string Stage(PlanState standing, Texts texts)
+    {
+        var stage = standing.IsFinal && standing.FinalSince is { } since
+            ? texts.Format(TextKey.PlanStageFinal, MeasureTexts.Date(since, texts))
+            : texts[TextKey.PlanStageDraft];
+        return standing.BudgetYear is { } year ? $"{stage} · {texts.Format(TextKey.PlanStageBudget, year.ToString(CultureInfo.InvariantCulture))}" : stage;
+    }
 }

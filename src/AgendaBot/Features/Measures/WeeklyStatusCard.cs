@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
+using AgendaBot.Domain.Agendas;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
 using AgendaBot.Protocol.Cards;
@@ -36,7 +37,7 @@ public static class WeeklyStatusCard
     /// <param name="agendaId">Given, the card offers the project lead to ask the owners of silent measures for an update.</param>
     /// <param name="consultations">The agenda's recorded consultations, said in one line when there are any.</param>
     public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, WeeklyStatus status, Texts texts, string? agendaId = null,
-        ConsultationCount? consultations = null, AgendaEvaluation? evaluation = null)
+        ConsultationCount? consultations = null, AgendaEvaluation? evaluation = null, IReadOnlyList<PlannedWorkshop>? upcoming = null)
     {
         var title = texts.Format(TextKey.WeeklyTitle, agendaTitle);
         var counts = string.Join(" · ", status.CountByStatus.Where(c => c.Value > 0).Select(c => $"{c.Value} {StatusName(texts, c.Key)}"));
@@ -56,6 +57,8 @@ public static class WeeklyStatusCard
             body.Add(new TextBlock(texts.Format(TextKey.WeeklyConsultations, consulted.Total, consulted.ThisWeek)) { IsSubtle = true, Spacing = ElementSpacing.None });
         }
 
+        Section(body, texts[TextKey.WeeklyUpcomingWorkshops], (upcoming ?? []).Select(u =>
+            texts.Format(TextKey.KickOffFieldDate, u.FieldOfAction, Date(u.Date, texts))), texts, null);
         Section(body, texts[TextKey.WeeklyOverdue], status.Overdue.Select(m =>
             texts.Format(TextKey.WeeklyMilestoneLine, m.Measure.Title, m.Milestone.Title, Date(m.Milestone.Due, texts))), texts, TextColor.Attention);
         Section(body, texts[TextKey.WeeklyLate], status.LateMeasures.Select(m =>

@@ -5,6 +5,7 @@ using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Workshops;
+using AgendaBot.Storage.Measures;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Plan;
@@ -15,7 +16,7 @@ namespace AgendaBot.Features.Plan;
 /// just draws the same card.
 /// </summary>
 [Requires(WorkshopAction.Contribute)]
-public sealed class AddPlanRow(WorkshopFinder finder, WorkshopRepository workshops) : WorkshopCardHandler<PlanData>(finder)
+public sealed class AddPlanRow(WorkshopFinder finder, WorkshopRepository workshops, FinalRoundStore standings) : WorkshopCardHandler<PlanData>(finder)
 {
     protected override async Task<CardActionResult> HandleAsync(TurnContext turn, PlanData input, WorkshopContext here,
         CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed class AddPlanRow(WorkshopFinder finder, WorkshopRepository worksho
             return new CardActionResult.Message(turn.Texts.Format(TextKey.PlanRowsFull, PlanForm.CardRows));
         }
 
-        var choices = await PlanChoices.LoadAsync(workshops, turn.Tenant, here.Value, cancellationToken);
+        var choices = await PlanChoices.LoadAsync(workshops, standings, turn.Tenant, here.Value, cancellationToken);
         // What this person typed is theirs: the form grows for them only.
         return new CardActionResult.ReplaceCard(StepCard.Render(here.Value, SharedTexts.For(here.Value), plan: choices, typed: input, moderating: here.Moderates))
         {

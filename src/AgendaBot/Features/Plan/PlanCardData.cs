@@ -24,6 +24,9 @@ public sealed record PlanData(string WorkshopId, int Step) : IWorkshopCard
     public string? End { get; init; }
     public bool BudgetYear { get; init; }
 
+    /// <summary>Why a final plan gets a new measure; asked only once the plan is final.</summary>
+    public string? ChangeReason { get; init; }
+
     /// <summary>How many rows of each list the card shows: the "Weitere Zeile" buttons carry them, so a redraw knows.</summary>
     public int WorkPackageRows { get; init; }
     public int MilestoneRows { get; init; }

@@ -6,6 +6,7 @@ using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Protocol.Cards;
+using AgendaBot.Storage.Measures;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Plan;
@@ -17,7 +18,10 @@ public sealed record PlanChoices(IReadOnlyList<Contribution> Proposals, IReadOnl
 {
     public static PlanChoices None { get; } = new([], []);
 
-    public static async Task<PlanChoices> LoadAsync(WorkshopRepository workshops, Storage.TenantScope tenant, Workshop workshop,
+    /// <summary>The agenda's plan is final: a new measure asks for the reason of the change.</summary>
+    public bool PlanIsFinal { get; init; }
+
+    public static async Task<PlanChoices> LoadAsync(WorkshopRepository workshops, FinalRoundStore standings, Storage.TenantScope tenant, Workshop workshop,
         CancellationToken cancellationToken)
     {
         if (workshop.CurrentStep != WorkshopStep.TimeAndMeasuresPlan)
@@ -29,7 +33,7 @@ public sealed record PlanChoices(IReadOnlyList<Contribution> Proposals, IReadOnl
             .Where(c => c.Step == WorkshopStep.ActionConcept && !c.Hidden)
             .OrderBy(c => c.Priority ?? int.MaxValue).ThenBy(c => c.Number).ToList();
         var people = (await workshops.GetParticipantsAsync(tenant, workshop.Id, cancellationToken)).Where(p => !p.Waitlisted).ToList();
-        return new PlanChoices(proposals, people);
+        return new PlanChoices(proposals, people) { PlanIsFinal = (await standings.GetStandingAsync(tenant, workshop.AgendaId, cancellationToken)).IsFinal };
     }
 }
 
@@ -107,6 +111,14 @@ public static class PlanForm
             Id = CardInput.Id<PlanData>(nameof(PlanData.BudgetYear)), Value = typed?.BudgetYear == true ? "true" : "false", ValueOn = "true", ValueOff = "false",
             Spacing = ElementSpacing.Medium,
         };
+        if (plan.PlanIsFinal)
+        {
+            yield return new TextInput
+            {
+                Id = CardInput.Id<PlanData>(nameof(PlanData.ChangeReason)), Label = texts[TextKey.PlanChangeReason], Value = typed?.ChangeReason,
+                IsMultiline = true, MaxLength = TextLimits.Comment, IsRequired = true, ErrorMessage = texts[TextKey.PlanChangeReasonMissing],
+            };
+        }
     }
 
     /// <summary>A date input's value: only what a date picker can show (yyyy-MM-dd).</summary>

@@ -18,8 +18,9 @@ public static class PlanSummaryCard
     /// <param name="measures">In plan order (<see cref="MeasureTexts.ByPriority"/>).</param>
     /// <param name="pictureUrl">The timeline picture; null when it could not be made.</param>
     /// <param name="agendaId">Given, the card offers to record a consultation about the plan (the rights are checked on click).</param>
+    /// <param name="stage">"Entwurf" or "Endfassung seit …" (<see cref="MeasureTexts.Stage"/>); null leaves it out.</param>
     public static AdaptiveCard Render(string agendaTitle, IReadOnlyList<Measure> measures, string? pictureUrl, DateTimeOffset now, Texts texts,
-        string? agendaId = null)
+        string? agendaId = null, string? stage = null)
     {
         var title = texts.Format(TextKey.PlanOverviewTitle, agendaTitle);
         var body = new List<CardElement>
@@ -29,6 +30,11 @@ public static class PlanSummaryCard
                 ? texts[TextKey.PlanOverviewEmpty]
                 : texts.Format(TextKey.PlanOverviewCount, measures.Count, MeasureTexts.Date(now, texts))) { IsSubtle = true, Spacing = ElementSpacing.None },
         };
+        if (stage is not null)
+        {
+            body.Add(new TextBlock(stage) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Small });
+        }
+
         if (pictureUrl is not null && measures.Count > 0)
         {
             body.Add(new Image(pictureUrl, AltText(measures, texts)) { Size = ImageSize.Stretch });

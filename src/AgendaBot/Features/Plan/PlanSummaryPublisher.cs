@@ -25,6 +25,7 @@ public sealed partial class PlanSummaryPublisher(
     WorkshopRepository workshops,
     MeasureRepository measures,
     PlanFollowUpStore posts,
+    FinalRoundStore standings,
     ConversationReferenceRepository references,
     PlanPicture picture,
     Poster poster,
@@ -101,7 +102,9 @@ public sealed partial class PlanSummaryPublisher(
         List<(string ConversationId, string Language)> targets, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var texts = new Texts(targets.Count > 0 && targets[0].Language == "en" ? BotCulture.English : BotCulture.German);
-        return (PlanSummaryCard.Render(agenda.Title, plan, await picture.UrlForAsync(tenant, plan, now, texts, cancellationToken), now, texts, agenda.Id), texts);
+        var stage = MeasureTexts.Stage(await standings.GetStandingAsync(tenant, agenda.Id, cancellationToken), texts);
+        return (PlanSummaryCard.Render(agenda.Title, plan, await picture.UrlForAsync(tenant, plan, now, texts, cancellationToken), now, texts, agenda.Id, stage),
+            texts);
     }
 
     private async Task PostFirstAsync(TenantScope tenant, string agendaId, string conversationId, string serviceUrl,

@@ -19,7 +19,7 @@ namespace AgendaBot.Features.Plan;
 /// control indicators. It becomes a measure of the agenda's plan and a contribution on the pinboard.
 /// </summary>
 [Requires(WorkshopAction.Contribute)]
-public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops, MeasureRepository measures, PinboardPublisher pinboard, TimeProvider time,
+public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops, FinalRoundStore standings, MeasureRepository measures, PinboardPublisher pinboard, TimeProvider time,
     PlanSummaryPublisher summaries) : WorkshopCardHandler<PlanData>(finder)
 {
     protected override async Task<CardActionResult> HandleAsync(TurnContext turn, PlanData input, WorkshopContext here,
@@ -31,7 +31,7 @@ public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops
             throw new DomainException(DomainErrorCode.WrongStep, "plan");
         }
 
-        var choices = await PlanChoices.LoadAsync(workshops, turn.Tenant, here.Value, cancellationToken);
+        var choices = await PlanChoices.LoadAsync(workshops, standings, turn.Tenant, here.Value, cancellationToken);
         var proposal = int.TryParse(input.Measure, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? choices.Proposals.FirstOrDefault(c => c.Number == number) ?? throw new DomainException(DomainErrorCode.InvalidValue, "measure")
             : null;
@@ -39,6 +39,15 @@ public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops
         if (string.IsNullOrWhiteSpace(title))
         {
             throw new DomainException(new InputProblem.MeasureWithoutTitle());
+        }
+
+        // A final plan changes only with a reason, which the measure's history keeps with who gave it.
+        var reason = choices.PlanIsFinal
+            ? string.IsNullOrWhiteSpace(input.ChangeReason) ? null : TextLimits.Required(input.ChangeReason, TextLimits.Comment, "reason")
+            : null;
+        if (choices.PlanIsFinal && reason is null)
+        {
+            return new CardActionResult.Message(turn.Texts[TextKey.PlanChangeReasonMissing]);
         }
 
         var owner = choices.People.FirstOrDefault(p => p.User.Id == input.Owner)?.User
@@ -75,7 +84,7 @@ public sealed class SavePlan(WorkshopFinder finder, WorkshopRepository workshops
             }, cancellationToken);
         if (await measures.GetAsync(turn.Tenant, measure.AgendaId, measure.Id, cancellationToken) is null)
         {
-            await measures.CreateAsync(turn.Tenant, measure, turn.User, now, cancellationToken);
+            await measures.CreateAsync(turn.Tenant, measure, turn.User, now, reason, cancellationToken);
         }
 
         if (!outcome.WasDuplicate)

@@ -30,6 +30,8 @@ public sealed record RoundRef(string WorkshopId, string RoundId) : IWorkshopCard
 /// A ballot: which round, and the values of the card's rating inputs (named "s_{item}_{criterion}" or "p_{item}"), whose
 /// names the ballot card takes from here and whose values are parsed here, in one place.
 /// </summary>
+// Seam: the final round's ballot names its inputs the same way and is read by the same rules.
+[Seam]
 public sealed record BallotData(string WorkshopId, string RoundId) : IWorkshopCard
 {
     [JsonExtensionData]

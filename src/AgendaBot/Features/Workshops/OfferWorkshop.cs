@@ -1,6 +1,7 @@
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Features.Plan;
+using AgendaBot.Storage.Measures;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;
@@ -10,7 +11,7 @@ namespace AgendaBot.Features.Workshops;
 /// been lost), or offers to open one — the next one, once the channel's workshop has ended.
 /// </summary>
 [UsedIn(CommandScopes.Team | CommandScopes.GroupChat)]
-public sealed class OfferWorkshop(WorkshopFinder finder, WorkshopRepository workshops) : ICommandHandler
+public sealed class OfferWorkshop(WorkshopFinder finder, WorkshopRepository workshops, FinalRoundStore standings) : ICommandHandler
 {
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class OfferWorkshop(WorkshopFinder finder, WorkshopRepository work
         {
             var workshop = running.Moderates ? await RememberModeratorAsync(turn, running, cancellationToken) : running.Value;
             var shared = SharedTexts.For(workshop);
-            var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, workshop, cancellationToken);
+            var plan = await PlanChoices.LoadAsync(workshops, standings, turn.Tenant, workshop, cancellationToken);
             await turn.ReplyAsync(StepCard.Render(workshop, shared, plan: plan), shared, cancellationToken);
             return;
         }

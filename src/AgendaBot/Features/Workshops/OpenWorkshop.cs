@@ -18,7 +18,7 @@ namespace AgendaBot.Features.Workshops;
 [UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.AgendaOnlyInTeams)]
 public sealed class OpenWorkshop(
     WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, DirectoryProfiles profiles, TimeProvider time,
-    ChannelSteering channels, ILogger<OpenWorkshop> logger)
+    ChannelSteering channels, KickOffs.KickOffIdeasIntoWorkshop kickOffIdeas, ILogger<OpenWorkshop> logger)
     : ICardActionHandler<OpenWorkshopData>
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, OpenWorkshopData input, CancellationToken cancellationToken)
@@ -61,6 +61,7 @@ public sealed class OpenWorkshop(
         var registration = await turn.ReplyAsync(RegistrationCard.Render(workshop, [], shared, suggestion: profiles.ForEveryone), shared, cancellationToken);
         await RegistrationCardMemory.RememberAsync(workshops, turn, created, registration.Id, cancellationToken);
         await turn.ReplyAsync(StepCard.Render(workshop, shared), shared, cancellationToken);
+        await kickOffIdeas.TakeInAsync(turn.Tenant, workshop, cancellationToken);
         await pinboard.RefreshAsync(turn, workshop.Id, cancellationToken);
         var opened = OpenWorkshopCard.Opened(workshop, turn.User.Name, turn.Texts);
         return new CardActionResult.ReplaceCard(opened) { ForEveryone = opened };

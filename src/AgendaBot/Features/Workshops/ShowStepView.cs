@@ -3,6 +3,7 @@ using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Plan;
+using AgendaBot.Storage.Measures;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;
@@ -13,7 +14,7 @@ namespace AgendaBot.Features.Workshops;
 /// the workshop shows that step as done.
 /// </summary>
 [UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.StepOnlyInChannel)]
-public sealed class ShowStepView(WorkshopFinder finder, WorkshopRepository workshops) : ICardActionHandler<StepRef>
+public sealed class ShowStepView(WorkshopFinder finder, WorkshopRepository workshops, FinalRoundStore standings) : ICardActionHandler<StepRef>
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, StepRef input, CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ public sealed class ShowStepView(WorkshopFinder finder, WorkshopRepository works
             };
         }
 
-        var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, workshop, cancellationToken);
+        var plan = await PlanChoices.LoadAsync(workshops, standings, turn.Tenant, workshop, cancellationToken);
         return new CardActionResult.ReplaceCard(StepCard.Render(workshop, shared, plan: plan, moderating: here.Moderates)) { OnlyForClicker = true };
     }
 }

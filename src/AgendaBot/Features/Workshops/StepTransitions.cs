@@ -4,6 +4,7 @@ using AgendaBot.Domain.People;
 using AgendaBot.Domain.Workshops;
 using AgendaBot.Features.Contributions;
 using AgendaBot.Features.Plan;
+using AgendaBot.Storage.Measures;
 using AgendaBot.Storage.Workshops;
 
 namespace AgendaBot.Features.Workshops;
@@ -33,7 +34,7 @@ public sealed class CloseStep(WorkshopFinder finder, WorkshopRepository workshop
 /// <summary>"Weiter zu Schritt n": the next step begins with its own card; the pinboard gets its heading.</summary>
 [UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.StepOnlyInChannel)]
 [Requires(WorkshopAction.AdvanceStep)]
-public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard) : WorkshopCardHandler<StepRef>(finder)
+public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository workshops, PinboardPublisher pinboard, FinalRoundStore standings) : WorkshopCardHandler<StepRef>(finder)
 {
     protected override async Task<CardActionResult> HandleAsync(TurnContext turn, StepRef input, WorkshopContext here,
         CancellationToken cancellationToken)
@@ -43,7 +44,7 @@ public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository worksh
             here.Workshop with { Value = before.AdvanceFrom(ContributionFactory.Step(input.Step)).SeenModerating(turn) }, cancellationToken);
 
         var shared = SharedTexts.For(advanced.Value);
-        var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, advanced.Value, cancellationToken);
+        var plan = await PlanChoices.LoadAsync(workshops, standings, turn.Tenant, advanced.Value, cancellationToken);
         await turn.ReplyAsync(StepCard.Render(advanced.Value, shared, plan: plan), shared, cancellationToken);
         await pinboard.RefreshAsync(turn, advanced.Value.Id, cancellationToken);
         var done = StepCard.Render(before, shared, final: true);
@@ -54,14 +55,14 @@ public sealed class AdvanceStep(WorkshopFinder finder, WorkshopRepository worksh
 /// <summary>"Schritt wieder öffnen": the group closed a step too early.</summary>
 [UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.StepOnlyInChannel)]
 [Requires(WorkshopAction.CloseStep)]
-public sealed class ReopenStep(WorkshopFinder finder, WorkshopRepository workshops) : WorkshopCardHandler<StepRef>(finder)
+public sealed class ReopenStep(WorkshopFinder finder, WorkshopRepository workshops, FinalRoundStore standings) : WorkshopCardHandler<StepRef>(finder)
 {
     protected override async Task<CardActionResult> HandleAsync(TurnContext turn, StepRef input, WorkshopContext here,
         CancellationToken cancellationToken)
     {
         var reopened = await workshops.UpdateAsync(turn.Tenant,
             here.Workshop with { Value = here.Value.ReopenStep(ContributionFactory.Step(input.Step)).SeenModerating(turn) }, cancellationToken);
-        var plan = await PlanChoices.LoadAsync(workshops, turn.Tenant, reopened.Value, cancellationToken);
+        var plan = await PlanChoices.LoadAsync(workshops, standings, turn.Tenant, reopened.Value, cancellationToken);
         var shared = SharedTexts.For(reopened.Value);
         return new CardActionResult.ReplaceCard(StepCard.Render(reopened.Value, shared, plan: plan, moderating: true))
         {

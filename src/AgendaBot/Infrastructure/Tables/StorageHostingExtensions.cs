@@ -23,6 +23,8 @@ public static partial class StorageHostingExtensions
         services.AddSingleton<AgendaRepository>();
         services.AddSingleton<PublicationStore>();
         services.AddSingleton<CitizenIdeaStore>();
+        services.AddSingleton<FinalRoundStore>();
+        services.AddSingleton<KickOffStore>();
         services.AddSingleton<PublicNames>();
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<VotingRepository>();

@@ -1,0 +1,127 @@
+using AgendaBot.Bot.Cards;
+using AgendaBot.Bot.Localization;
+using AgendaBot.Domain.Agendas;
+using AgendaBot.Domain.Common;
+using AgendaBot.Domain.People;
+using AgendaBot.Features.Measures;
+using AgendaBot.Features.Workshops;
+using AgendaBot.Protocol.Cards;
+
+namespace AgendaBot.Features.KickOffs;
+
+/// <summary>
+/// The kick-off's cards: the lead's setup, and the card everyone at the kick-off uses — the framework, who is there,
+/// the first ideas, and the forms to join, to add an idea and (for moderators) to assign one. People's words go into
+/// text runs.
+/// </summary>
+public static class KickOffCards
+{
+    /// <summary>Ideas the card lists, newest last; the export of the workshops has them all once taken in.</summary>
+    public const int IdeasShown = 15;
+
+    public static AdaptiveCard Setup(Agenda agenda, Texts texts)
+    {
+        var body = new List<CardElement>
+        {
+            Title(texts[TextKey.KickOffSetupTitle]),
+            new TextBlock(texts[TextKey.KickOffSetupIntro]),
+            new TextInput
+            {
+                Id = CardInput.Id<KickOffSetupData>(nameof(KickOffSetupData.Goals)), Label = texts[TextKey.KickOffGoals], IsMultiline = true,
+                MaxLength = TextLimits.ContributionText, IsRequired = true, ErrorMessage = texts[TextKey.KickOffGoalsMissing],
+            },
+        };
+        body.AddRange(agenda.FieldsOfAction.Select((field, i) => new DateInput { Id = KickOffSetupData.DateId(i), Label = texts.Format(TextKey.KickOffDate, field) }));
+        return Card(texts[TextKey.KickOffSetupTitle], texts, body,
+            [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonOpenKickOff], CardVerbs.OpenKickOff,
+                CardPayload.Write(new KickOffSetupData(agenda.Id), KickOffCardJson.Default.KickOffSetupData))]);
+    }
+
+    public static AdaptiveCard Board(Agenda agenda, Domain.Agendas.KickOff kickOff, IReadOnlyList<KickOffMember> members, IReadOnlyList<KickOffIdea> ideas,
+        Texts texts, string? note = null)
+    {
+        var data = CardPayload.Write(new KickOffData(agenda.Id), KickOffCardJson.Default.KickOffData);
+        var title = texts.Format(TextKey.KickOffTitle, agenda.Title);
+        var body = new List<CardElement> { new RichTextBlock([new TextRun(title) { Size = TextSize.Large, Weight = TextWeight.Bolder }]) };
+        if (note is not null)
+        {
+            body.Add(new TextBlock(note) { Color = TextColor.Good, Weight = TextWeight.Bolder });
+        }
+
+        body.Add(Heading(texts[TextKey.KickOffGoals]));
+        body.Add(new RichTextBlock([new TextRun(kickOff.Goals)]) { Spacing = ElementSpacing.None });
+        body.Add(Heading(texts[TextKey.KickOffFieldsHeading]));
+        body.AddRange(agenda.FieldsOfAction.Select(field => new RichTextBlock([new TextRun(
+            kickOff.Dates.FirstOrDefault(d => d.FieldOfAction == field) is { } planned
+                ? texts.Format(TextKey.KickOffFieldDate, field, MeasureTexts.Date(planned.Date, texts))
+                : texts.Format(TextKey.KickOffFieldNoDate, field))]) { Spacing = ElementSpacing.None }));
+
+        body.Add(Heading(texts.Format(TextKey.KickOffMembers, members.Count)));
+        if (members.Count > 0)
+        {
+            body.Add(new TextBlock(string.Join(" · ", members.GroupBy(m => m.Group).OrderByDescending(g => g.Count())
+                .Select(g => $"{StepTexts.Group(texts, g.Key)} {g.Count()}"))) { IsSubtle = true, Spacing = ElementSpacing.None });
+        }
+
+        body.Add(new ChoiceSetInput(Enum.GetValues<StakeholderGroup>().Select(g => new Choice(StepTexts.Group(texts, g), g.ToString())).ToList())
+        {
+            Id = CardInput.Id<KickOffData>(nameof(KickOffData.Group)), Label = texts[TextKey.KickOffGroup], Style = ChoiceSetStyle.Compact, Placeholder = "–",
+        });
+        body.Add(new ActionSet([ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonJoinKickOff], CardVerbs.JoinKickOff, data)]));
+
+        body.Add(Heading(texts[TextKey.KickOffIdeasHeading]));
+        if (ideas.Count == 0)
+        {
+            body.Add(new TextBlock(texts[TextKey.KickOffNoIdeas]) { IsSubtle = true, Spacing = ElementSpacing.None });
+        }
+
+        body.AddRange(ideas.TakeLast(IdeasShown).Select(idea => new RichTextBlock(
+        [
+            new TextRun(idea.Text),
+            new TextRun($"  – {(idea.Author.IsAnonymous ? string.Empty : idea.Author.Name + ", ")}{Where(idea, texts)}") { IsSubtle = true, Size = TextSize.Small },
+        ]) { Spacing = ElementSpacing.Small }));
+
+        body.Add(new TextInput
+        {
+            Id = CardInput.Id<KickOffData>(nameof(KickOffData.Idea)), Label = texts[TextKey.KickOffIdea], IsMultiline = true, MaxLength = TextLimits.ContributionText,
+        });
+        body.Add(FieldChoice(agenda, CardInput.Id<KickOffData>(nameof(KickOffData.IdeaField)), texts[TextKey.KickOffIdeaField]));
+        body.Add(new ActionSet([ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonAddKickOffIdea], CardVerbs.AddKickOffIdea, data)]));
+
+        var open = ideas.Where(i => !i.TakenIn).TakeLast(IdeasShown).ToList();
+        if (open.Count > 0)
+        {
+            body.Add(Heading(texts[TextKey.KickOffAssignHeading]));
+            body.Add(new ChoiceSetInput(open.Select(i => new Choice(Shorten(i.Text), i.Id)).ToList())
+            {
+                Id = CardInput.Id<KickOffData>(nameof(KickOffData.AssignIdea)), Label = texts[TextKey.KickOffAssignIdea], Style = ChoiceSetStyle.Compact, Placeholder = "–",
+            });
+            body.Add(FieldChoice(agenda, CardInput.Id<KickOffData>(nameof(KickOffData.AssignField)), texts[TextKey.KickOffAssignField]));
+            body.Add(new ActionSet([ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonAssignKickOffIdea], CardVerbs.AssignKickOffIdea, data)]));
+        }
+
+        return Card(title, texts, body, null);
+    }
+
+    private static string Where(KickOffIdea idea, Texts texts) =>
+        idea.TakenIn && idea.FieldOfAction is { } taken ? texts.Format(TextKey.KickOffIdeaTakenIn, taken, idea.Contribution ?? 0)
+        : idea.FieldOfAction ?? texts[TextKey.KickOffIdeaUnassigned];
+
+    private static ChoiceSetInput FieldChoice(Agenda agenda, string id, string label) =>
+        new(agenda.FieldsOfAction.Select(f => new Choice(f, f)).ToList()) { Id = id, Label = label, Style = ChoiceSetStyle.Compact, Placeholder = "–" };
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
+
+    private static TextBlock Heading(string text) => new(text) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium };
+
+    private static TextBlock Title(string text) => new(text) { Size = TextSize.Large, Weight = TextWeight.Bolder };
+
+    private static AdaptiveCard Card(string fallback, Texts texts, List<CardElement> body, IReadOnlyList<CardAction>? actions) => new()
+    {
+        Lang = texts.Culture.TwoLetterISOLanguageName,
+        FallbackText = fallback,
+        MsTeams = new(),
+        Body = body,
+        Actions = actions,
+    };
+}
