@@ -18,11 +18,11 @@ public sealed class KickOffStore(StorageTables tables)
         StoredRow.Nobody(StoredTable.Measures, Keys.KickOffRow),
         // Being at the kick-off is about the person only; the group counts go with it.
         new(StoredTable.Measures, Keys.KickOffMemberPrefix, RowErasure.Delete, [PersonalColumn.Owner(), PersonalColumn.NameOfOwner("Name")])
-            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.Registration) { At = "At", Detail = "Group" } },
+            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.KickOffRegistration) { At = "At", Detail = "Group" } },
         // An idea is the group's material: it stays without its author, as a contribution does.
         new(StoredTable.Measures, Keys.KickOffIdeaPrefix, RowErasure.Anonymise,
             [PersonalColumn.Owner(Erase.Remove), PersonalColumn.NameOfOwner("AuthorName", Erase.Blank), PersonalColumn.TextOf(PersonalColumn.PersonId, "Text")])
-            { ForPerson = new(PersonalDataKind.Contribution) { At = "SubmittedAt", Text = "Text" } },
+            { ForPerson = new(PersonalDataKind.KickOffIdea) { At = "SubmittedAt", Text = "Text" } },
     ];
 
     private readonly TableClient table = tables.Measures;
@@ -55,6 +55,7 @@ public sealed class KickOffStore(StorageTables tables)
         return table.UpsertEntityAsync(new TableEntity(Keys.MeasurePartition(scope.TenantId, agendaId), Keys.KickOffMemberRow(member.Person.Id))
         {
             [PersonalColumn.PersonId] = member.Person.Id,
+            ["AgendaId"] = agendaId,
             ["Name"] = member.Person.Name,
             ["Group"] = member.Group.ToString(),
             ["At"] = member.At,
@@ -72,7 +73,7 @@ public sealed class KickOffStore(StorageTables tables)
     {
         try
         {
-            await table.AddEntityAsync(ToRow(Keys.MeasurePartition(scope.TenantId, agendaId), idea), cancellationToken);
+            await table.AddEntityAsync(ToRow(Keys.MeasurePartition(scope.TenantId, agendaId), agendaId, idea), cancellationToken);
         }
         catch (RequestFailedException failure) when (failure.IsConflict())
         {
@@ -90,7 +91,7 @@ public sealed class KickOffStore(StorageTables tables)
         ArgumentNullException.ThrowIfNull(changed);
         try
         {
-            await table.UpdateEntityAsync(ToRow(Keys.MeasurePartition(scope.TenantId, agendaId), changed.Value), changed.ETag, TableUpdateMode.Replace,
+            await table.UpdateEntityAsync(ToRow(Keys.MeasurePartition(scope.TenantId, agendaId), agendaId, changed.Value), changed.ETag, TableUpdateMode.Replace,
                 cancellationToken);
             return true;
         }
@@ -100,9 +101,10 @@ public sealed class KickOffStore(StorageTables tables)
         }
     }
 
-    private static TableEntity ToRow(string partition, KickOffIdea idea) => new(partition, Keys.KickOffIdeaRow(idea.Id))
+    private static TableEntity ToRow(string partition, string agendaId, KickOffIdea idea) => new(partition, Keys.KickOffIdeaRow(idea.Id))
     {
         ["IdeaId"] = idea.Id,
+        ["AgendaId"] = agendaId,
         [PersonalColumn.PersonId] = idea.Author.Id,
         ["AuthorName"] = idea.Author.Name,
         ["Text"] = idea.Text,

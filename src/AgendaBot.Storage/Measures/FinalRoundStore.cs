@@ -30,10 +30,10 @@ public sealed class FinalRoundStore(StorageTables tables)
         // Who started the round: it stays with "someone" as its starter.
         new(StoredTable.Measures, Keys.FinalRoundPrefix, RowErasure.Anonymise, [PersonalColumn.Owner("StartedBy", Erase.Anonymise),
             PersonalColumn.NotAPerson("PointsPerPerson")])
-            { ForPerson = new(PersonalDataKind.RoundStarted) { At = "StartedAt", Round = "RoundId" } },
+            { ForPerson = new(PersonalDataKind.FinalRoundStarted) { At = "StartedAt" } },
         // A ballot counts for the group: on erasure it stays under a random key, without its voter.
         new(StoredTable.Measures, Keys.FinalBallotPrefixAll, RowErasure.Rekey, [PersonalColumn.Owner(Erase.Remove)])
-            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.Ballot) { At = "CastAt", Round = "RoundId" } },
+            { KeyNamesPerson = true, ForPerson = new(PersonalDataKind.FinalBallot) { At = "CastAt" } },
         StoredRow.Nobody(StoredTable.Measures, Keys.PlanStandingRow),
     ];
 
@@ -105,6 +105,7 @@ public sealed class FinalRoundStore(StorageTables tables)
                 new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, Keys.FinalBallotRow(roundId, userId))
                 {
                     ["RoundId"] = roundId,
+                    ["AgendaId"] = agendaId,
                     [PersonalColumn.PersonId] = userId,
                     ["Scores"] = JsonSerializer.Serialize(ballot.Scores.ToList(), StorageJson.Default.ListScore),
                     ["CastAt"] = ballot.CastAt,

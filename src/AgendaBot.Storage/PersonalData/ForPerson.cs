@@ -40,16 +40,21 @@ public enum PersonalDataKind
     ChatBlocked,
     MessageUndelivered,
     PublicName,
+    KickOffRegistration,
+    KickOffIdea,
+    FinalRoundStarted,
+    FinalBallot,
 }
 
 public static class PersonalDataKinds
 {
     public static PersonalDataGroup GroupOf(PersonalDataKind kind) => kind switch
     {
-        PersonalDataKind.Registration or PersonalDataKind.LastWorkshop => PersonalDataGroup.Registrations,
+        PersonalDataKind.Registration or PersonalDataKind.LastWorkshop or PersonalDataKind.KickOffRegistration => PersonalDataGroup.Registrations,
         PersonalDataKind.ProjectLead => PersonalDataGroup.Leadership,
-        PersonalDataKind.Contribution or PersonalDataKind.PlanLineNamingYou => PersonalDataGroup.Contributions,
-        PersonalDataKind.RoundStarted or PersonalDataKind.Ballot or PersonalDataKind.SecretVote => PersonalDataGroup.Votes,
+        PersonalDataKind.Contribution or PersonalDataKind.PlanLineNamingYou or PersonalDataKind.KickOffIdea => PersonalDataGroup.Contributions,
+        PersonalDataKind.RoundStarted or PersonalDataKind.Ballot or PersonalDataKind.SecretVote or PersonalDataKind.FinalRoundStarted
+            or PersonalDataKind.FinalBallot => PersonalDataGroup.Votes,
         PersonalDataKind.MeasureOwned or PersonalDataKind.MeasureChange or PersonalDataKind.OwnerChange or PersonalDataKind.Consultation
             or PersonalDataKind.PublicName => PersonalDataGroup.Measures,
         PersonalDataKind.Comment or PersonalDataKind.CommentRoundStarted or PersonalDataKind.DraftSentToYou => PersonalDataGroup.Comments,

@@ -115,6 +115,21 @@ public sealed class KickOffTests : IAsyncLifetime
         Assert.Contains("Einzelhandel/Gewerbe: Workshop am 03.03.2027", later, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Being_at_the_kick_off_and_its_ideas_are_named_in_my_data()
+    {
+        await OpenAsync();
+        await room.ClickAsync(Klaus, "kickoff.join", Data(("group", "Companies")));
+        await room.ClickAsync(Klaus, "kickoff.idea", Data(("idea", Idea)));
+
+        await room.SayPersonallyAsync(Klaus, "meine daten");
+
+        var card = room.Connector.Calls.Last(c => c.Card is not null && Uri.UnescapeDataString(c.Path).Contains(PersonalChatOf(Klaus), StringComparison.Ordinal)).Card;
+        var said = Texts(card).ToList();
+        Assert.Contains(said, t => t.Contains("Kick-off der Agenda „Digitale Agenda Hagenow“, Gruppe „Unternehmen“", StringComparison.Ordinal));
+        Assert.Contains(said, t => t.Contains("Ihre Idee beim Kick-off der Agenda „Digitale Agenda Hagenow“", StringComparison.Ordinal));
+    }
+
     private Task<JsonObject> OpenAsync() => room.ClickAsync(Lead, "kickoff.open", new JsonObject
     {
         ["agendaId"] = room.TeamId, ["goals"] = "Verwaltung digital und bürgernah machen", ["date_0"] = "2027-02-10", ["date_2"] = "2027-03-03",

@@ -870,4 +870,8 @@ public static class TextKey
     public const string KickOffAssignChoose = nameof(KickOffAssignChoose);
     public const string PinboardKickOffIdea = nameof(PinboardKickOffIdea);
     public const string WeeklyUpcomingWorkshops = nameof(WeeklyUpcomingWorkshops);
+    public const string MyDataKindKickOffRegistration = nameof(MyDataKindKickOffRegistration);
+    public const string MyDataKindKickOffIdea = nameof(MyDataKindKickOffIdea);
+    public const string MyDataKindFinalRoundStarted = nameof(MyDataKindFinalRoundStarted);
+    public const string MyDataKindFinalBallot = nameof(MyDataKindFinalBallot);
 }

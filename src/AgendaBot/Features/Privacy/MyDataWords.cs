@@ -32,7 +32,7 @@ public static class MyDataWords
     public static string? Quote(PersonalItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.Kind is not (PersonalDataKind.Contribution or PersonalDataKind.Comment) || string.IsNullOrWhiteSpace(item.Text))
+        if (item.Kind is not (PersonalDataKind.Contribution or PersonalDataKind.Comment or PersonalDataKind.KickOffIdea) || string.IsNullOrWhiteSpace(item.Text))
         {
             return null;
         }
@@ -55,7 +55,7 @@ public static class MyDataWords
     private static string Detail(PersonalItem item, Texts texts) => item switch
     {
         { Detail: null } => "–",
-        { Kind: PersonalDataKind.Registration } => texts[$"Group{item.Detail}"],
+        { Kind: PersonalDataKind.Registration or PersonalDataKind.KickOffRegistration } => texts[$"Group{item.Detail}"],
         { Kind: PersonalDataKind.MeasureOwned } => texts[$"Status{item.Detail}"],
         _ => item.Detail,
     };
