@@ -874,4 +874,8 @@ public static class TextKey
     public const string MyDataKindKickOffIdea = nameof(MyDataKindKickOffIdea);
     public const string MyDataKindFinalRoundStarted = nameof(MyDataKindFinalRoundStarted);
     public const string MyDataKindFinalBallot = nameof(MyDataKindFinalBallot);
+    public const string HelpCommandKickOff = nameof(HelpCommandKickOff);
+    public const string HelpCommandKickOffDescription = nameof(HelpCommandKickOffDescription);
+    public const string HelpCommandFinalRound = nameof(HelpCommandFinalRound);
+    public const string HelpCommandFinalRoundDescription = nameof(HelpCommandFinalRoundDescription);
 }
