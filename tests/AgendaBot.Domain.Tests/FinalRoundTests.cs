@@ -100,6 +100,21 @@ public sealed class FinalRoundTests
     }
 
     [Fact]
+    public void The_more_criteria_the_fewer_measures_fit_on_one_ballot()
+    {
+        var plan = Enumerable.Range(1, 17).Select(i => M($"m{i}", $"Maßnahme {i}")).ToList();
+
+        var error = Assert.Throws<DomainException>(() =>
+            FinalRound.Start("r", "agenda-1", "19:lenkung", VotingMethod.StarRating, null, plan, "user-lead", Given.Now));
+        var dots = FinalRound.Start("r", "agenda-1", "19:lenkung", VotingMethod.DotVoting, null, plan, "user-lead", Given.Now);
+
+        Assert.Equal((DomainErrorCode.TooManyItems, 16), (error.Code, error.Limit));
+        Assert.Equal(17, dots.MeasureIds.Count);
+        Assert.Equal(30, FinalRound.MaxMeasures(VotingMethod.StarRating, 1));
+        Assert.True(FinalRound.MaxMeasures(VotingMethod.StarRating, 5) < FinalRound.MaxMeasures(VotingMethod.StarRating, 3));
+    }
+
+    [Fact]
     public void The_plan_order_waits_for_the_end_of_the_round()
     {
         Assert.Equal(DomainErrorCode.WrongStep, Assert.Throws<DomainException>(() => Stars().PlanOrder(Plan)).Code);

@@ -12,8 +12,13 @@ public sealed record FinalRound
 {
     public static readonly IReadOnlyList<string> DefaultCriteria = ["Wirkung", "Aufwand", "Dringlichkeit"];
 
-    /// <summary>A ballot card with more rows than this would pass Teams' message size; the lead narrows the plan first.</summary>
-    public const int MaxMeasures = 30;
+    /// <summary>
+    /// The most measures one round takes: a ballot with more inputs would pass Teams' message size (about 28 KB), so the
+    /// more criteria, the fewer measures (FinalBallotSizeTests measures the largest). The lead narrows the plan first.
+    /// </summary>
+    // About 400 bytes a measure's heading and 380 a star rating take in the message as sent (long titles, escaped stars).
+    public static int MaxMeasures(VotingMethod method, int criteria) =>
+        method == VotingMethod.DotVoting ? 30 : Math.Min(30, 25_000 / (400 + (380 * Math.Max(1, criteria))));
 
     public required string Id { get; init; }
     public required string AgendaId { get; init; }
@@ -48,13 +53,14 @@ public sealed record FinalRound
             throw new DomainException(DomainErrorCode.TooManyItems, "measures to rank", 2);
         }
 
-        if (rated.Count > MaxMeasures)
-        {
-            throw new DomainException(DomainErrorCode.TooManyItems, "measures", MaxMeasures);
-        }
-
         var named = (criteria is { Count: > 0 } given ? given : DefaultCriteria)
             .Select(c => TextLimits.Required(c, TextLimits.ShortText, "criterion")).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var most = MaxMeasures(method, method == VotingMethod.StarRating ? named.Count : 0);
+        if (rated.Count > most)
+        {
+            throw new DomainException(DomainErrorCode.TooManyItems, "measures", most);
+        }
+
         return new FinalRound
         {
             Id = id,

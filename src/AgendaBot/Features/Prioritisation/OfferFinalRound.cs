@@ -1,6 +1,7 @@
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
 using AgendaBot.Domain.Measures;
+using AgendaBot.Domain.Voting;
 using AgendaBot.Storage.Measures;
 
 namespace AgendaBot.Features.Prioritisation;
@@ -28,9 +29,11 @@ public sealed class OfferFinalRound(FinalRoundAccess access, FinalRoundStore rou
         }
 
         var rated = plan.Count(m => m.Status != MeasureStatus.Dropped);
-        if (rated is < 2 or > FinalRound.MaxMeasures)
+        // Dot voting takes the most measures; how many stars take is said when the round starts with its criteria.
+        var most = FinalRound.MaxMeasures(VotingMethod.DotVoting, 0);
+        if (rated is < 2 || rated > most)
         {
-            await turn.ReplyAsync(rated < 2 ? turn.Texts[TextKey.FinalRoundTooFew] : turn.Texts.Format(TextKey.FinalRoundTooMany, FinalRound.MaxMeasures),
+            await turn.ReplyAsync(rated < 2 ? turn.Texts[TextKey.FinalRoundTooFew] : turn.Texts.Format(TextKey.FinalRoundTooMany, most),
                 cancellationToken);
             return;
         }

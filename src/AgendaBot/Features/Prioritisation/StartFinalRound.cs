@@ -1,5 +1,6 @@
 using AgendaBot.Bot.Localization;
 using AgendaBot.Bot.Routing;
+using AgendaBot.Domain.Common;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Storage.Measures;
@@ -24,15 +25,21 @@ public sealed class StartFinalRound(FinalRoundAccess access, FinalRoundStore rou
         var plan = await measures.GetAllAsync(turn.Tenant, agenda.Id, cancellationToken);
         var method = input.Method == PrioritisationCards.Dots ? VotingMethod.DotVoting : VotingMethod.StarRating;
         var criteria = (input.Criteria ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var rated = plan.Count(m => m.Status != MeasureStatus.Dropped);
-        if (rated is < 2 or > FinalRound.MaxMeasures)
+        FinalRound round;
+        try
         {
-            return new CardActionResult.Message(rated < 2 ? turn.Texts[TextKey.FinalRoundTooFew] : turn.Texts.Format(TextKey.FinalRoundTooMany, FinalRound.MaxMeasures));
+            // The ballot lists the measures in the plan's order so far, which people know from the plan summary.
+            round = FinalRound.Start(FinalRoundAccess.IdFrom(turn), agenda.Id, FinalRoundAccess.Conversation(turn), method, criteria,
+                Measures.MeasureTexts.ByPriority(plan), turn.User.Id, time.GetUtcNow());
+        }
+        catch (DomainException refused) when (refused.Code == DomainErrorCode.TooManyItems && refused.Subject is "measures" or "measures to rank")
+        {
+            // How many fit depends on the criteria chosen: the answer says the number for them.
+            return new CardActionResult.Message(refused.Subject == "measures to rank"
+                ? turn.Texts[TextKey.FinalRoundTooFew]
+                : turn.Texts.Format(TextKey.FinalRoundTooMany, refused.Limit ?? 0));
         }
 
-        // The ballot lists the measures in the plan's order so far, which people know from the plan summary.
-        var round = FinalRound.Start(FinalRoundAccess.IdFrom(turn), agenda.Id, FinalRoundAccess.Conversation(turn), method, criteria,
-            Measures.MeasureTexts.ByPriority(plan), turn.User.Id, time.GetUtcNow());
         var (stored, started) = await rounds.StartAsync(turn.Tenant, round, cancellationToken);
         var turnout = started ? 0 : await rounds.TurnoutAsync(turn.Tenant, agenda.Id, stored.Id, cancellationToken);
         return CardActionResult.ForAll(PrioritisationCards.Ballot(stored, plan, turnout, turn.Texts,
