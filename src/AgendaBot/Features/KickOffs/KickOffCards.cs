@@ -16,8 +16,13 @@ namespace AgendaBot.Features.KickOffs;
 /// </summary>
 public static class KickOffCards
 {
-    /// <summary>Ideas the card lists, newest last; the export of the workshops has them all once taken in.</summary>
-    public const int IdeasShown = 15;
+    /// <summary>Ideas the card lists, newest last; all of them go into their workshops, whole.</summary>
+    public const int IdeasShown = 10;
+
+    // The card must stay one Teams message (about 28 KB, KickOffCardSizeTests): long texts are shortened on it.
+    private const int IdeaChars = 200;
+    private const int GoalsChars = 500;
+    private const int ChoiceChars = 60;
 
     public static AdaptiveCard Setup(Agenda agenda, Texts texts)
     {
@@ -49,7 +54,7 @@ public static class KickOffCards
         }
 
         body.Add(Heading(texts[TextKey.KickOffGoals]));
-        body.Add(new RichTextBlock([new TextRun(kickOff.Goals)]) { Spacing = ElementSpacing.None });
+        body.Add(new RichTextBlock([new TextRun(Shorten(kickOff.Goals, GoalsChars))]) { Spacing = ElementSpacing.None });
         body.Add(Heading(texts[TextKey.KickOffFieldsHeading]));
         body.AddRange(agenda.FieldsOfAction.Select(field => new RichTextBlock([new TextRun(
             kickOff.Dates.FirstOrDefault(d => d.FieldOfAction == field) is { } planned
@@ -77,7 +82,7 @@ public static class KickOffCards
 
         body.AddRange(ideas.TakeLast(IdeasShown).Select(idea => new RichTextBlock(
         [
-            new TextRun(idea.Text),
+            new TextRun(Shorten(idea.Text, IdeaChars)),
             new TextRun($"  – {(idea.Author.IsAnonymous ? string.Empty : idea.Author.Name + ", ")}{Where(idea, texts)}") { IsSubtle = true, Size = TextSize.Small },
         ]) { Spacing = ElementSpacing.Small }));
 
@@ -92,7 +97,7 @@ public static class KickOffCards
         if (open.Count > 0)
         {
             body.Add(Heading(texts[TextKey.KickOffAssignHeading]));
-            body.Add(new ChoiceSetInput(open.Select(i => new Choice(Shorten(i.Text), i.Id)).ToList())
+            body.Add(new ChoiceSetInput(open.Select(i => new Choice(Shorten(i.Text, ChoiceChars), i.Id)).ToList())
             {
                 Id = CardInput.Id<KickOffData>(nameof(KickOffData.AssignIdea)), Label = texts[TextKey.KickOffAssignIdea], Style = ChoiceSetStyle.Compact, Placeholder = "–",
             });
@@ -110,7 +115,7 @@ public static class KickOffCards
     private static ChoiceSetInput FieldChoice(Agenda agenda, string id, string label) =>
         new(agenda.FieldsOfAction.Select(f => new Choice(f, f)).ToList()) { Id = id, Label = label, Style = ChoiceSetStyle.Compact, Placeholder = "–" };
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
+    private static string Shorten(string text, int most) => text.Length <= most ? text : text[..(most - 1)] + "…";
 
     private static TextBlock Heading(string text) => new(text) { Weight = TextWeight.Bolder, Spacing = ElementSpacing.Medium };
 
