@@ -65,7 +65,7 @@ public static class KickOffCards
         if (members.Count > 0)
         {
             body.Add(new TextBlock(string.Join(" · ", members.GroupBy(m => m.Group).OrderByDescending(g => g.Count())
-                .Select(g => $"{StepTexts.Group(texts, g.Key)} {g.Count()}"))) { IsSubtle = true, Spacing = ElementSpacing.None });
+                .Select(g => $"{StepTexts.Group(texts, g.Key)}: {g.Count()}"))) { IsSubtle = true, Spacing = ElementSpacing.None });
         }
 
         body.Add(new ChoiceSetInput(Enum.GetValues<StakeholderGroup>().Select(g => new Choice(StepTexts.Group(texts, g), g.ToString())).ToList())
