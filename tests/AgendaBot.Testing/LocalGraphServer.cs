@@ -29,6 +29,7 @@ public sealed partial class LocalGraphServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> groupMembers = new();
     private readonly ConcurrentDictionary<string, byte[]> files = new();
     private readonly ConcurrentQueue<GraphRequest> requests = new();
+    private readonly ConcurrentQueue<(string GroupId, JsonObject Event)> events = new();
     private int throttled;
     private int retryAfterSeconds;
 
@@ -65,6 +66,11 @@ public sealed partial class LocalGraphServer : IAsyncDisposable
     /// <summary>The bytes uploaded as <paramref name="fileName"/> into a channel's files folder, or null.</summary>
     public byte[]? UploadedFile(string teamId, string channelId, string fileName) =>
         files.TryGetValue(FileKey(DriveOf(teamId), FolderOf(channelId), fileName), out var bytes) ? bytes : null;
+
+    /// <summary>The events created in groups' calendars, as the bot sent them.</summary>
+    public IReadOnlyList<(string GroupId, JsonObject Event)> Events => [.. events];
+
+    public static string JoinUrlOf(string eventId) => $"https://teams.microsoft.example/l/meetup-join/{eventId}";
 
     public static string DriveOf(string teamId) => $"b!drive-{teamId}";
 
@@ -120,7 +126,29 @@ public sealed partial class LocalGraphServer : IAsyncDisposable
             return await UploadAsync(context, upload.Groups[1].Value, upload.Groups[2].Value, upload.Groups[3].Value);
         }
 
+        if (method == "POST" && EventsPath().Match(path) is { Success: true } calendar)
+        {
+            return await CreateEventAsync(context, calendar.Groups[1].Value);
+        }
+
         return (400, Error("BadRequest", $"Resource not found for the segment '{path}'."), null);
+    }
+
+    private async Task<(int, JsonObject, int?)> CreateEventAsync(HttpContext context, string groupId)
+    {
+        if (!groupMembers.ContainsKey(groupId))
+        {
+            return NotFound($"Resource '{groupId}' does not exist or one of its queried reference-property objects are not present.");
+        }
+
+        var sent = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        events.Enqueue((groupId, sent));
+        var id = $"event-{Guid.NewGuid():N}";
+        var created = sent.DeepClone().AsObject();
+        created["@odata.context"] = $"{BaseUrl}/$metadata#groups('{groupId}')/events/$entity";
+        created["id"] = id;
+        created["onlineMeeting"] = new JsonObject { ["joinUrl"] = JoinUrlOf(id) };
+        return (201, created, null);
     }
 
     private (int, JsonObject, int?) MembersPage(HttpContext context, string groupId)
@@ -220,6 +248,9 @@ public sealed partial class LocalGraphServer : IAsyncDisposable
 
     [GeneratedRegex("^/v1.0/teams/([^/]+)/channels/([^/]+)/filesFolder$")]
     private static partial Regex FilesFolderPath();
+
+    [GeneratedRegex("^/v1.0/groups/([^/]+)/events$")]
+    private static partial Regex EventsPath();
 
     [GeneratedRegex("^/v1.0/drives/([^/]+)/items/([^/]+):/([^/]+):/content$")]
     private static partial Regex UploadPath();

@@ -3,8 +3,11 @@ using AgendaBot.Domain.People;
 
 namespace AgendaBot.Domain.Agendas;
 
-/// <summary>When the workshop of a field of action is planned, as agreed at the kick-off.</summary>
-public sealed record PlannedWorkshop(string FieldOfAction, DateOnly Date);
+/// <summary>When the workshop of a field of action is planned, as agreed at the kick-off, and its Teams meeting once made.</summary>
+public sealed record PlannedWorkshop(string FieldOfAction, DateOnly Date)
+{
+    public string? MeetingUrl { get; init; }
+}
 
 /// <summary>
 /// The kick-off of an agenda: the framework — its goals, its fields of action and when their workshops are planned —
@@ -15,10 +18,18 @@ public sealed record KickOff
     public required string AgendaId { get; init; }
     public required string Goals { get; init; }
     public IReadOnlyList<PlannedWorkshop> Dates { get; init; } = [];
+
+    /// <summary>When the workshops begin on their day (German time); their Teams meetings last <see cref="WorkshopLength"/>.</summary>
+    public TimeOnly StartsAt { get; init; } = DefaultStart;
+
     public DateTimeOffset OpenedAt { get; init; }
 
+    public static readonly TimeOnly DefaultStart = new(9, 0);
+
+    public static readonly TimeSpan WorkshopLength = TimeSpan.FromHours(3);
+
     /// <param name="dates">Planned dates per field of action; a field without a date is not planned yet.</param>
-    public static KickOff Open(Agenda agenda, string goals, IReadOnlyDictionary<string, DateOnly> dates, DateTimeOffset now)
+    public static KickOff Open(Agenda agenda, string goals, IReadOnlyDictionary<string, DateOnly> dates, DateTimeOffset now, TimeOnly? startsAt = null)
     {
         ArgumentNullException.ThrowIfNull(agenda);
         ArgumentNullException.ThrowIfNull(dates);
@@ -32,9 +43,22 @@ public sealed record KickOff
             AgendaId = agenda.Id,
             Goals = TextLimits.Required(goals, TextLimits.ContributionText, "goals"),
             Dates = agenda.FieldsOfAction.Where(dates.ContainsKey).Select(f => new PlannedWorkshop(f, dates[f])).OrderBy(d => d.Date).ToList(),
+            StartsAt = startsAt ?? DefaultStart,
             OpenedAt = now,
         };
     }
+
+    /// <summary>The framework opened again: dates that stayed the same keep the meeting made for them.</summary>
+    public KickOff KeepingMeetingsOf(KickOff? before) => before is null ? this : this with
+    {
+        Dates = Dates.Select(d => before.Dates.FirstOrDefault(b => b.FieldOfAction == d.FieldOfAction && b.Date == d.Date && before.StartsAt == StartsAt)
+            is { MeetingUrl: { } url } ? d with { MeetingUrl = url } : d).ToList(),
+    };
+
+    public KickOff WithMeeting(string fieldOfAction, Uri joinUrl) => this with
+    {
+        Dates = Dates.Select(d => d.FieldOfAction == fieldOfAction ? d with { MeetingUrl = joinUrl.AbsoluteUri } : d).ToList(),
+    };
 
     /// <summary>The workshops still ahead on <paramref name="today"/>, the next first: the weekly post lists them until they are past.</summary>
     public IReadOnlyList<PlannedWorkshop> Upcoming(DateOnly today) => Dates.Where(d => d.Date >= today).OrderBy(d => d.Date).ToList();

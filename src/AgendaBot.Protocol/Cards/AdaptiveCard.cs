@@ -51,6 +51,7 @@ public sealed record CardRefresh(CardAction Action, IReadOnlyList<string>? UserI
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
 [JsonDerivedType(typeof(DateInput), "Input.Date")]
+[JsonDerivedType(typeof(TimeInput), "Input.Time")]
 [JsonDerivedType(typeof(NumberInput), "Input.Number")]
 public abstract record CardElement
 {
@@ -149,6 +150,14 @@ public sealed record ToggleInput(string Title) : InputElement
 }
 
 public sealed record DateInput : InputElement
+{
+    public string? Value { get; init; }
+    public string? Min { get; init; }
+    public string? Max { get; init; }
+}
+
+/// <summary>A time of day, sent as "HH:mm".</summary>
+public sealed record TimeInput : InputElement
 {
     public string? Value { get; init; }
     public string? Min { get; init; }

@@ -34,6 +34,7 @@ public sealed class KickOffStore(StorageTables tables)
         {
             ["Goals"] = kickOff.Goals,
             ["Dates"] = JsonSerializer.Serialize(kickOff.Dates.ToList(), StorageJson.Default.ListPlannedWorkshop),
+            ["StartsAt"] = kickOff.StartsAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["OpenedAt"] = kickOff.OpenedAt,
         }, TableUpdateMode.Replace, cancellationToken);
     }
@@ -45,6 +46,8 @@ public sealed class KickOffStore(StorageTables tables)
                 AgendaId = agendaId,
                 Goals = row.GetString("Goals") ?? string.Empty,
                 Dates = JsonSerializer.Deserialize(row.GetString("Dates") ?? "[]", StorageJson.Default.ListPlannedWorkshop) ?? [],
+                StartsAt = TimeOnly.TryParseExact(row.GetString("StartsAt"), "HH:mm", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var start) ? start : KickOff.DefaultStart,
                 OpenedAt = row.GetDateTimeOffset("OpenedAt") ?? default,
             }
             : null;

@@ -28,7 +28,9 @@ public sealed class KickOffCardSizeTests
         var texts = new Texts(new CultureInfo("de-DE"));
         var fields = Enumerable.Range(1, TextLimits.FieldsOfAction).Select(i => $"{i} " + German(TextLimits.Title - 3)).ToList();
         var agenda = Agenda.Create("agenda-1", German(TextLimits.Title), new TeamsUser("lead", "Petra Hoffmann"), fields, null, null, Now);
-        var kickOff = KickOff.Open(agenda, German(TextLimits.ContributionText), fields.ToDictionary(f => f, _ => new DateOnly(2027, 2, 10)), Now);
+        // Teams join links are long (about 300 characters).
+        var kickOff = fields.Aggregate(KickOff.Open(agenda, German(TextLimits.ContributionText), fields.ToDictionary(f => f, _ => new DateOnly(2027, 2, 10)), Now),
+            (k, f) => k.WithMeeting(f, new Uri("https://teams.microsoft.com/l/meetup-join/19%3ameeting_" + new string('x', 250))));
         var members = Enumerable.Range(0, 200).Select(i => new KickOffMember(new TeamsUser($"u{i}", $"Person {i}"), (StakeholderGroup)(i % 6), Now)).ToList();
         var ideas = Enumerable.Range(0, 40).Select(i =>
             KickOffIdea.Submit($"idea-{i:D3}", new TeamsUser($"u{i}", "Maximilian Mustermann-Schönfeld"), $"{i} " + German(TextLimits.ContributionText - 4),

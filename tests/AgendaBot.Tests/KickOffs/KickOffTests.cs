@@ -42,7 +42,7 @@ public sealed class KickOffTests : IAsyncLifetime
 
         var board = await OpenAsync();
         var lines = Texts(board["value"]).ToList();
-        Assert.Contains("Verwaltung: Workshop am 10.02.2027", lines);
+        Assert.Contains("Verwaltung: Workshop am 10.02.2027 um 09:00 Uhr", lines);
         Assert.Contains("Tourismus/Mobilität: noch kein Termin", lines);
         Assert.Contains("Verwaltung digital und bürgernah machen", lines);
 

@@ -878,4 +878,10 @@ public static class TextKey
     public const string HelpCommandKickOffDescription = nameof(HelpCommandKickOffDescription);
     public const string HelpCommandFinalRound = nameof(HelpCommandFinalRound);
     public const string HelpCommandFinalRoundDescription = nameof(HelpCommandFinalRoundDescription);
+    public const string KickOffStartsAt = nameof(KickOffStartsAt);
+    public const string KickOffFieldDateTime = nameof(KickOffFieldDateTime);
+    public const string KickOffMeetingLink = nameof(KickOffMeetingLink);
+    public const string KickOffNoGraph = nameof(KickOffNoGraph);
+    public const string KickOffMeetingsCreated = nameof(KickOffMeetingsCreated);
+    public const string KickOffMeetingsFailed = nameof(KickOffMeetingsFailed);
 }

@@ -10,6 +10,12 @@ public sealed record KickOffSetupData(string AgendaId)
 {
     public string? Goals { get; init; }
 
+    /// <summary>When the workshops begin, "HH:mm" (the time input's value).</summary>
+    public string? StartsAt { get; init; }
+
+    public TimeOnly? StartTime() =>
+        TimeOnly.TryParseExact(StartsAt?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Inputs { get; set; }
 

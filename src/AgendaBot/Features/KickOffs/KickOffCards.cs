@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgendaBot.Bot.Cards;
 using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Agendas;
@@ -17,10 +18,10 @@ namespace AgendaBot.Features.KickOffs;
 public static class KickOffCards
 {
     /// <summary>Ideas the card lists, newest last; all of them go into their workshops, whole.</summary>
-    public const int IdeasShown = 10;
+    public const int IdeasShown = 8;
 
     // The card must stay one Teams message (about 28 KB, KickOffCardSizeTests): long texts are shortened on it.
-    private const int IdeaChars = 200;
+    private const int IdeaChars = 180;
     private const int GoalsChars = 500;
     private const int ChoiceChars = 60;
 
@@ -37,6 +38,11 @@ public static class KickOffCards
             },
         };
         body.AddRange(agenda.FieldsOfAction.Select((field, i) => new DateInput { Id = KickOffSetupData.DateId(i), Label = texts.Format(TextKey.KickOffDate, field) }));
+        body.Add(new TimeInput
+        {
+            Id = CardInput.Id<KickOffSetupData>(nameof(KickOffSetupData.StartsAt)), Label = texts[TextKey.KickOffStartsAt],
+            Value = Domain.Agendas.KickOff.DefaultStart.ToString("HH:mm", CultureInfo.InvariantCulture),
+        });
         return Card(texts[TextKey.KickOffSetupTitle], texts, body,
             [ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonOpenKickOff], CardVerbs.OpenKickOff,
                 CardPayload.Write(new KickOffSetupData(agenda.Id), KickOffCardJson.Default.KickOffSetupData))]);
@@ -56,10 +62,20 @@ public static class KickOffCards
         body.Add(Heading(texts[TextKey.KickOffGoals]));
         body.Add(new RichTextBlock([new TextRun(Shorten(kickOff.Goals, GoalsChars))]) { Spacing = ElementSpacing.None });
         body.Add(Heading(texts[TextKey.KickOffFieldsHeading]));
-        body.AddRange(agenda.FieldsOfAction.Select(field => new RichTextBlock([new TextRun(
-            kickOff.Dates.FirstOrDefault(d => d.FieldOfAction == field) is { } planned
-                ? texts.Format(TextKey.KickOffFieldDate, field, MeasureTexts.Date(planned.Date, texts))
-                : texts.Format(TextKey.KickOffFieldNoDate, field))]) { Spacing = ElementSpacing.None }));
+        foreach (var field in agenda.FieldsOfAction)
+        {
+            var planned = kickOff.Dates.FirstOrDefault(d => d.FieldOfAction == field);
+            body.Add(new RichTextBlock([new TextRun(planned is null
+                ? texts.Format(TextKey.KickOffFieldNoDate, field)
+                : texts.Format(TextKey.KickOffFieldDateTime, field, MeasureTexts.Date(planned.Date, texts), kickOff.StartsAt.ToString("HH:mm", CultureInfo.InvariantCulture)))])
+            {
+                Spacing = ElementSpacing.None,
+            });
+            if (planned?.MeetingUrl is { } meeting)
+            {
+                body.Add(new ActionSet([new OpenUrlAction(texts.Format(TextKey.KickOffMeetingLink, field), meeting)]) { Spacing = ElementSpacing.None });
+            }
+        }
 
         body.Add(Heading(texts.Format(TextKey.KickOffMembers, members.Count)));
         if (members.Count > 0)

@@ -7,6 +7,7 @@ using AgendaBot.Domain.Common;
 using AgendaBot.Domain.People;
 using AgendaBot.Features.Consultations;
 using AgendaBot.Features.Workshops;
+using AgendaBot.Infrastructure.Graph;
 using AgendaBot.Storage.Agendas;
 
 namespace AgendaBot.Features.KickOffs;
@@ -28,9 +29,13 @@ public sealed class OfferKickOff(WorkshopFinder finder) : ICommandHandler
     }
 }
 
-/// <summary>"Kick-off eröffnen": the setup becomes the kick-off card for everyone in the conversation.</summary>
+/// <summary>
+/// "Kick-off eröffnen": the setup becomes the kick-off card for everyone in the conversation. With Microsoft Graph each
+/// planned date becomes a Teams meeting in the team's calendar; without it the lead — only the lead — is told once.
+/// </summary>
 [UsedIn(CommandScopes.Team | CommandScopes.GroupChat, Elsewhere = TextKey.KickOffNotInPersonalChat)]
-public sealed class OpenKickOff(KickOffBoard board, KickOffStore kickOffs, TimeProvider time) : ICardActionHandler<KickOffSetupData>
+public sealed partial class OpenKickOff(KickOffBoard board, KickOffStore kickOffs, TeamMeetings meetings, TimeProvider time, ILogger<OpenKickOff> logger)
+    : ICardActionHandler<KickOffSetupData>
 {
     public async Task<CardActionResult> HandleAsync(TurnContext turn, KickOffSetupData input, CancellationToken cancellationToken)
     {
@@ -46,9 +51,55 @@ public sealed class OpenKickOff(KickOffBoard board, KickOffStore kickOffs, TimeP
         }
 
         var dates = input.Dates().Where(d => d.Key < agenda.FieldsOfAction.Count).ToDictionary(d => agenda.FieldsOfAction[d.Key], d => d.Value);
-        await kickOffs.SaveAsync(turn.Tenant, KickOff.Open(agenda, input.Goals.Trim(), dates, time.GetUtcNow()), cancellationToken);
-        return CardActionResult.ForAll(await board.DrawAsync(turn, agenda, null, cancellationToken));
+        // Opening again (a changed date, Teams delivering the click twice) keeps the meetings of the dates that stayed.
+        var kickOff = KickOff.Open(agenda, input.Goals.Trim(), dates, time.GetUtcNow(), input.StartTime())
+            .KeepingMeetingsOf(await kickOffs.GetAsync(turn.Tenant, agenda.Id, cancellationToken));
+        await kickOffs.SaveAsync(turn.Tenant, kickOff, cancellationToken);
+        var note = await ScheduleAsync(turn, agenda, kickOff, cancellationToken);
+
+        var everyone = await board.DrawAsync(turn, agenda, null, cancellationToken);
+        return note is null
+            ? CardActionResult.ForAll(everyone)
+            : new CardActionResult.ReplaceCard(await board.DrawAsync(turn, agenda, note, cancellationToken)) { ForEveryone = everyone };
     }
+
+    // What the lead is told about the meetings, or null when there is nothing to tell.
+    private async Task<string?> ScheduleAsync(TurnContext turn, Agenda agenda, KickOff kickOff, CancellationToken cancellationToken)
+    {
+        var unscheduled = kickOff.Dates.Where(d => d.MeetingUrl is null).ToList();
+        if (unscheduled.Count == 0)
+        {
+            return null;
+        }
+
+        if (!meetings.IsAvailable || turn.Activity.ChannelData?.Team?.AadGroupId is not { Length: > 0 } group)
+        {
+            return turn.Texts[TextKey.KickOffNoGraph];
+        }
+
+        var scheduled = kickOff;
+        try
+        {
+            foreach (var planned in unscheduled)
+            {
+                var meeting = await meetings.ScheduleAsync(group, $"Workshop „{planned.FieldOfAction}“ – {agenda.Title}",
+                    planned.Date.ToDateTime(kickOff.StartsAt), KickOff.WorkshopLength, cancellationToken);
+                scheduled = scheduled.WithMeeting(planned.FieldOfAction, meeting.JoinUrl);
+                // Saved after each: a failure on the third date keeps the first two, and the next click makes only the rest.
+                await kickOffs.SaveAsync(turn.Tenant, scheduled, cancellationToken);
+            }
+        }
+        catch (Exception failure) when (failure is Microsoft.Kiota.Abstractions.ApiException or HttpRequestException or InvalidOperationException)
+        {
+            LogMeetingsFailed(logger, failure);
+            return turn.Texts[TextKey.KickOffMeetingsFailed];
+        }
+
+        return turn.Texts.Format(TextKey.KickOffMeetingsCreated, scheduled.Dates.Count(d => d.MeetingUrl is not null));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The kick-off's Teams meetings could not be made through Graph")]
+    private static partial void LogMeetingsFailed(ILogger logger, Exception failure);
 }
 
 /// <summary>"Ich bin dabei": the person is at the kick-off with their stakeholder group (choosing again changes it).</summary>

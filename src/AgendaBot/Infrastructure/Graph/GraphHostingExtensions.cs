@@ -10,6 +10,7 @@ public static class GraphHostingExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>(), sp.GetService<Azure.Core.TokenCredential>()));
         services.AddScoped<DirectoryProfiles>();
         services.AddScoped<ChannelFiles>();
+        services.AddScoped<TeamMeetings>();
         return services;
     }
 }
