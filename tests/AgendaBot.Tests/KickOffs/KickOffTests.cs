@@ -53,6 +53,7 @@ public sealed class KickOffTests : IAsyncLifetime
         Assert.Contains(Idea, Texts(added["value"]));
         Assert.Contains("  – Klaus Meier, noch keinem Handlungsfeld zugeordnet", Texts(added["value"]));
         Assert.Contains("Dabei: 2", Texts(added["value"]));
+        Assert.Contains(Texts(added["value"]), t => t.StartsWith("Es fehlen noch: ", StringComparison.Ordinal) && !t.Contains("Unternehmen", StringComparison.Ordinal));
 
         var ideaId = Assert.Single(await room.Bot.Services.GetRequiredService<KickOffStore>().GetIdeasAsync(Tenant, room.TeamId)).Value.Id;
         var refused = await room.ClickAsync(Anna, "kickoff.assign", Data(("assignIdea", ideaId), ("assignField", "Verwaltung")));

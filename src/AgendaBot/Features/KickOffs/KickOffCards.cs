@@ -82,6 +82,15 @@ public static class KickOffCards
         {
             body.Add(new TextBlock(string.Join(" · ", members.GroupBy(m => m.Group).OrderByDescending(g => g.Count())
                 .Select(g => $"{StepTexts.Group(texts, g.Key)}: {g.Count()}"))) { IsSubtle = true, Spacing = ElementSpacing.None });
+
+            // The Akteursanalyse: which groups the agenda still has to win for its workshops.
+            if (Enum.GetValues<StakeholderGroup>().Where(g => members.All(m => m.Group != g)).ToList() is { Count: > 0 } missing)
+            {
+                body.Add(new TextBlock(texts.Format(TextKey.BalanceMissing, string.Join("; ", missing.Select(g => StepTexts.Group(texts, g)))))
+                {
+                    Color = TextColor.Warning, Spacing = ElementSpacing.None,
+                });
+            }
         }
 
         body.Add(new ChoiceSetInput(Enum.GetValues<StakeholderGroup>().Select(g => new Choice(StepTexts.Group(texts, g), g.ToString())).ToList())
