@@ -81,7 +81,7 @@ public static class KickOffCards
         if (members.Count > 0)
         {
             body.Add(new TextBlock(string.Join(" · ", members.GroupBy(m => m.Group).OrderByDescending(g => g.Count())
-                .Select(g => $"{StepTexts.Group(texts, g.Key)}: {g.Count()}"))) { IsSubtle = true, Spacing = ElementSpacing.None });
+                .Select(g => $"{StepTexts.Group(texts, g.Key)} ({g.Count()})"))) { IsSubtle = true, Spacing = ElementSpacing.None });
 
             // The Akteursanalyse: which groups the agenda still has to win for its workshops.
             if (Enum.GetValues<StakeholderGroup>().Where(g => members.All(m => m.Group != g)).ToList() is { Count: > 0 } missing)
