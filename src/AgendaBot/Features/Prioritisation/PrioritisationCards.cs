@@ -4,6 +4,7 @@ using AgendaBot.Bot.Localization;
 using AgendaBot.Domain.Measures;
 using AgendaBot.Domain.Voting;
 using AgendaBot.Features.Measures;
+using AgendaBot.Features.Voting;
 using AgendaBot.Protocol.Cards;
 
 namespace AgendaBot.Features.Prioritisation;
@@ -52,6 +53,7 @@ public static class PrioritisationCards
             body.Add(new TextBlock(note) { Color = TextColor.Good, Weight = TextWeight.Bolder });
         }
 
+        var voting = round.AsVotingRound();
         for (var item = 1; item <= round.MeasureIds.Count; item++)
         {
             var measure = measures.FirstOrDefault(m => m.Id == round.MeasureOf(item));
@@ -61,7 +63,7 @@ public static class PrioritisationCards
             });
             if (round.IsOpen)
             {
-                body.AddRange(Inputs(round, item, texts, mine));
+                body.AddRange(BallotCard.Inputs(voting, item, texts, mine));
             }
         }
 
@@ -149,30 +151,6 @@ public static class PrioritisationCards
                     ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonSaveBudget], CardVerbs.SaveBudgetPriorities, data),
                     ExecuteAction.WithSubmitFallback(texts[TextKey.ButtonFinalisePlan], CardVerbs.FinalisePlan, data),
                 ]);
-    }
-
-    private static IEnumerable<CardElement> Inputs(FinalRound round, int item, Texts texts, Ballot? mine)
-    {
-        if (round.Method == VotingMethod.DotVoting)
-        {
-            yield return new NumberInput
-            {
-                Id = $"p_{item}", Label = texts[TextKey.BallotPoints], Min = 0, Max = round.MaxPointsPerItem,
-                Value = mine?.Scores.Where(s => s.Item == item).Sum(s => s.Value),
-            };
-            yield break;
-        }
-
-        for (var c = 0; c < round.Criteria.Count; c++)
-        {
-            var chosen = mine?.Scores.FirstOrDefault(s => s.Item == item && s.Criterion == round.Criteria[c])?.Value;
-            yield return new ChoiceSetInput(Enumerable.Range(1, 5)
-                .Select(stars => new Choice($"{stars} {new string('★', stars)}", stars.ToString(CultureInfo.InvariantCulture))).ToList())
-            {
-                Id = $"s_{item}_{c}", Label = round.Criteria[c], Style = ChoiceSetStyle.Compact, Placeholder = "–",
-                Value = chosen?.ToString(CultureInfo.InvariantCulture),
-            };
-        }
     }
 
     private static TextBlock Title(string text) => new(text) { Size = TextSize.Large, Weight = TextWeight.Bolder };

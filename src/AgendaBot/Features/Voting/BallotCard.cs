@@ -12,6 +12,8 @@ namespace AgendaBot.Features.Voting;
 /// The ballot of a round, posted once in the channel and updated in place with the turnout. A voter's own copy —
 /// the answer to their click — shows their choices and what happened to them.
 /// </summary>
+// Seam: the final round's ballot asks for its ratings with the same inputs.
+[Seam]
 public static class BallotCard
 {
     /// <param name="moderating">A moderator's own view: with "Abstimmung beenden", which the card everyone sees leaves out.</param>
@@ -77,7 +79,8 @@ public static class BallotCard
 
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-    private static IEnumerable<CardElement> Inputs(VotingRound round, int item, Texts texts, Ballot? mine)
+    /// <summary>The rating inputs of one item: stars per criterion or points, named as <see cref="BallotData"/> reads them.</summary>
+    public static IEnumerable<CardElement> Inputs(VotingRound round, int item, Texts texts, Ballot? mine)
     {
         if (round.Method == VotingMethod.DotVoting)
         {
